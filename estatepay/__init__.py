@@ -1,0 +1,1 @@
+"""estatepay: multi-tenant GraphQL payments backend for residential estates."""

@@ -1,0 +1,104 @@
+"""The ASGI application: GraphQL, health checks, lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from redis.asyncio import Redis
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from estatepay.settings import Settings, get_settings
+from resolvers.context import RequestContext, build_context
+from schema.build import build_schema
+from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
+from tenants.database import close_database, database_ready, init_database
+from workers.broker import broker_ready, configure_broker
+
+log = logging.getLogger("estatepay")
+
+
+class Runtime:
+    """Process-wide resources made at start-up and closed at shutdown."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.redis: Redis | None = (
+            Redis.from_url(settings.redis_url) if settings.redis_url else None
+        )
+        self.login_failures: FailureCounter = (
+            RedisFailureCounter(self.redis) if self.redis else MemoryFailureCounter()
+        )
+
+
+class EstatepayGraphQL(GraphQL[RequestContext, None]):
+    def __init__(self, runtime: Runtime, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.runtime = runtime
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> RequestContext:
+        ctx = await build_context(
+            self.runtime.settings,
+            self.runtime.login_failures,
+            request.client.host if request.client else "unknown",
+            request.headers.get("authorization"),
+            request.headers.get("x-tenant"),
+        )
+        ctx.request = request
+        return ctx
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or get_settings()
+    settings.check_production_safety()
+    runtime = Runtime(settings)
+    graphql = EstatepayGraphQL(
+        runtime,
+        schema=build_schema(settings),
+        graphql_ide="graphiql" if settings.graphiql_enabled else None,
+    )
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> Response:
+        checks = {
+            "database": await database_ready(),
+            "broker": await broker_ready(runtime.redis),
+        }
+        ready = all(checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "unavailable", "checks": checks},
+            status_code=200 if ready else 503,
+        )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        configure_broker(settings)
+        await init_database(settings)
+        try:
+            yield
+        finally:
+            await close_database()
+            if runtime.redis is not None:
+                await runtime.redis.aclose()
+
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    return app

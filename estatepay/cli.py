@@ -1,0 +1,181 @@
+"""The `estatepay` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+
+from estatepay.settings import Settings, get_settings
+from services.errors import DomainError
+from tenants.database import close_database, init_database
+
+
+def _with_database(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
+    """Run `work` with the database up (the shared schema brought to head first)."""
+
+    async def main() -> int:
+        await init_database(settings)
+        try:
+            return await work()
+        finally:
+            await close_database()
+
+    try:
+        return asyncio.run(main())
+    except DomainError as exc:
+        where = f" ({exc.field})" if exc.field else ""
+        print(f"error{where}: {exc.message}", file=sys.stderr)
+        return 2
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from estatepay.app import create_app
+    from estatepay.demo import LOGINS, seed_demo
+
+    if settings.embedded or args.demo:
+
+        async def seed() -> int:
+            await seed_demo()
+            return 0
+
+        _with_database(settings, seed)
+        print("\nDemo estate 'demo' (send the header X-Tenant: demo). Logins:")
+        for login in LOGINS:
+            print(f"  {login.role:15} {login.email:30} {login.password}")
+    else:
+
+        async def nothing() -> int:
+            return 0
+
+        _with_database(settings, nothing)  # shared schema to head before serving
+    if settings.embedded:
+        print(f"\nEmbedded mode: SQLite under {settings.data_dir}/, in-process broker.")
+    if settings.graphiql_enabled:
+        print(f"GraphiQL: http://{args.host}:{args.port}/graphql\n")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_admin_create(args: argparse.Namespace, settings: Settings) -> int:
+    from services.identity.accounts import create_platform_admin
+
+    async def work() -> int:
+        user = await create_platform_admin(args.email, args.password, args.full_name)
+        print(f"platform admin {user.email} ready")
+        return 0
+
+    return _with_database(settings, work)
+
+
+def cmd_tenants_list(args: argparse.Namespace, settings: Settings) -> int:
+    from tenants.models import Estate
+
+    async def work() -> int:
+        for estate in await Estate.all().order_by("slug"):
+            print(f"{estate.slug}\t{estate.status}\t{estate.currency}\t{estate.name}")
+        return 0
+
+    return _with_database(settings, work)
+
+
+def cmd_tenants_create(args: argparse.Namespace, settings: Settings) -> int:
+    from tenants import provisioning
+
+    async def work() -> int:
+        estate = await provisioning.create_estate(
+            provisioning.EstateInput(
+                slug=args.slug,
+                name=args.name,
+                currency=args.currency,
+                timezone=args.timezone,
+                admin_email=args.admin_email,
+                admin_full_name=args.admin_full_name,
+                admin_password=args.admin_password,
+            )
+        )
+        print(f"estate {estate.slug} created")
+        return 0
+
+    return _with_database(settings, work)
+
+
+def cmd_tenants_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    from tenants import provisioning
+
+    def progress(slug: str, done: int, total: int, error: str | None) -> None:
+        status = f"FAILED: {error}" if error else "ok"
+        print(f"[{done}/{total}] {slug}: {status}", flush=True)
+
+    async def work() -> int:
+        report = await provisioning.migrate_all_estates(args.concurrency, progress)
+        print(
+            f"{report.estates} estates, {report.applied} migrations applied, "
+            f"{len(report.failed)} failed"
+        )
+        return 1 if report.failed else 0
+
+    return _with_database(settings, work)
+
+
+def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
+    from tenants.migrations import generate
+
+    asyncio.run(generate(args.name))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="estatepay", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the API server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="seed the demo estate (PostgreSQL)")
+    serve.set_defaults(func=cmd_serve)
+
+    admin = commands.add_parser("admin", help="platform operators").add_subparsers(
+        dest="admin_command", required=True
+    )
+    create_admin = admin.add_parser("create", help="create or reset a platform admin")
+    create_admin.add_argument("--email", required=True)
+    create_admin.add_argument("--password", required=True)
+    create_admin.add_argument("--full-name", default="Platform Admin")
+    create_admin.set_defaults(func=cmd_admin_create)
+
+    tenants = commands.add_parser("tenants", help="estates").add_subparsers(
+        dest="tenants_command", required=True
+    )
+    tenants.add_parser("list", help="list estates").set_defaults(func=cmd_tenants_list)
+    create = tenants.add_parser("create", help="provision an estate and its first admin")
+    for flag in ("slug", "name", "admin-email", "admin-password"):
+        create.add_argument(f"--{flag}", required=True)
+    create.add_argument("--currency", default="NGN")
+    create.add_argument("--timezone", default="Africa/Lagos")
+    create.add_argument("--admin-full-name", default="Estate Admin")
+    create.set_defaults(func=cmd_tenants_create)
+    migrate = tenants.add_parser("migrate", help="bring every estate schema to head")
+    migrate.add_argument("--concurrency", type=int, default=8)
+    migrate.set_defaults(func=cmd_tenants_migrate)
+
+    make = commands.add_parser(
+        "makemigrations", help="(developers) write aerich migrations for model changes"
+    )
+    make.add_argument("name")
+    make.set_defaults(func=cmd_makemigrations)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    return int(args.func(args, get_settings()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Typed settings read from the environment (and an optional `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Only for the embedded default; any shared deployment must set its own keys.
+DEV_SECRET_KEY = "estatepay-dev-secret-change-me-0123456789abcdef"
+DEV_ENCRYPTION_KEY = "ZXN0YXRlcGF5LWRldi1lbmNyeXB0aW9uLWtleS0wMDA="
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Unset means the embedded default: SQLite files under `data_dir`, in-process broker.
+    database_url: str | None = None
+    redis_url: str | None = None
+    data_dir: Path = Path("var")
+    db_pool_max_size: int = Field(default=20, ge=1)
+
+    secret_key: str = DEV_SECRET_KEY
+    encryption_key: str = DEV_ENCRYPTION_KEY
+    environment: str = "development"
+
+    token_lifetime_minutes: int = Field(default=60 * 12, ge=1)
+    graphiql_enabled: bool = True
+    introspection_enabled: bool = True
+
+    max_query_depth: int = Field(default=10, ge=1)
+    max_query_tokens: int = Field(default=2000, ge=1)
+    max_aliases: int = Field(default=15, ge=1)
+    page_size_cap: int = Field(default=100, ge=1)
+
+    login_attempts_per_email: int = Field(default=5, ge=1)
+    login_attempts_per_address: int = Field(default=20, ge=1)
+    login_window_seconds: int = Field(default=15 * 60, ge=1)
+
+    @field_validator("database_url", "redis_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @property
+    def embedded(self) -> bool:
+        return self.database_url is None
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    def check_production_safety(self) -> None:
+        """Refuse to run production with the development keys."""
+        if self.is_production and DEV_SECRET_KEY in (self.secret_key,):
+            raise RuntimeError("SECRET_KEY must be set in production")
+        if self.is_production and self.encryption_key == DEV_ENCRYPTION_KEY:
+            raise RuntimeError("ENCRYPTION_KEY must be set in production")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

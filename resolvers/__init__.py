@@ -1,0 +1,1 @@
+"""One module per domain: authorise, call a service, map to GraphQL types."""

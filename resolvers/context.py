@@ -1,0 +1,87 @@
+"""The per-request context: who is calling, in which estate, with which loaders."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from estatepay.settings import Settings
+from resolvers.loaders import Loaders
+from services.errors import DomainError, Forbidden, Unauthenticated, ValidationFailed
+from services.identity.accounts import authenticate
+from services.identity.models import User
+from services.identity.throttle import FailureCounter
+from tenants.registry import TenantAccess, resolve_tenant
+
+
+@dataclass
+class RequestContext:
+    settings: Settings
+    login_failures: FailureCounter
+    client_address: str
+    user: User | None = None
+    access: TenantAccess | None = None
+    tenant_requested: bool = False
+    # Raised when the operation needs what failed (a bad token must not break `login`).
+    auth_error: DomainError | None = None
+    tenant_error: DomainError | None = None
+    loaders: Loaders = field(default_factory=Loaders)
+    # Set by transports that need it (the Starlette request or WebSocket).
+    request: Any = None
+
+    def require_user(self) -> User:
+        if self.auth_error is not None:
+            raise self.auth_error
+        if self.user is None:
+            raise Unauthenticated("sign in first: send Authorization: Bearer <token>")
+        return self.user
+
+    @property
+    def user_id(self) -> uuid.UUID:
+        return self.require_user().id
+
+    def require_access(self) -> TenantAccess:
+        self.require_user()
+        if self.tenant_error is not None:
+            raise self.tenant_error
+        if self.access is None:
+            raise ValidationFailed("send the estate's slug in X-Tenant", field="X-Tenant")
+        return self.access
+
+    def require_admin(self) -> TenantAccess:
+        access = self.require_access()
+        if not access.is_admin:
+            raise Forbidden("estate admins only")
+        return access
+
+    def require_platform_admin(self) -> User:
+        user = self.require_user()
+        if not user.is_platform_admin:
+            raise Forbidden("platform operators only")
+        return user
+
+
+async def build_context(
+    settings: Settings,
+    login_failures: FailureCounter,
+    client_address: str,
+    authorization: str | None,
+    tenant: str | None,
+) -> RequestContext:
+    ctx = RequestContext(settings, login_failures, client_address)
+    ctx.tenant_requested = bool(tenant)
+    if authorization:
+        scheme, _, token = authorization.partition(" ")
+        try:
+            if scheme.lower() != "bearer" or not token.strip():
+                raise Unauthenticated("Authorization must be 'Bearer <token>'")
+            ctx.user = await authenticate(token.strip(), settings.secret_key)
+        except Unauthenticated as exc:
+            ctx.auth_error = exc
+    if tenant and ctx.user is not None:
+        try:
+            ctx.access = await resolve_tenant(ctx.user, tenant)
+        except DomainError as exc:
+            ctx.tenant_error = exc
+    return ctx

@@ -1,0 +1,49 @@
+"""Builds the schema once per process, with limits and caches from the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from estatepay.settings import Settings
+from schema.extensions import ErrorShapingExtension, TenantScopeExtension
+from schema.root import TENANT_FREE_FIELDS, Mutation, Query
+
+CACHE_SIZE = 1024
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    # The limit rules are classes made once, here: the validation cache is keyed on
+    # them, so new rule classes per request would make every request miss it.
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
+    if not settings.introspection_enabled:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    extensions: list[Callable[[], SchemaExtension]] = [
+        ErrorShapingExtension,
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        lambda: TenantScopeExtension(tenant_free_fields=TENANT_FREE_FIELDS),
+    ]
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=not settings.introspection_enabled),
+    )

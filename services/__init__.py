@@ -1,0 +1,1 @@
+"""The domain: framework-free functions and their Tortoise models."""

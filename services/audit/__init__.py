@@ -1,0 +1,1 @@
+"""The estate's audit log: one row per mutation."""

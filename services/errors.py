@@ -1,0 +1,37 @@
+"""Domain errors: every expected failure carries an API.md error code and, where one
+input is to blame, the name of that field."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    code = "INTERNAL"
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Unauthenticated(DomainError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(DomainError):
+    code = "FORBIDDEN"
+
+
+class NotFound(DomainError):
+    code = "NOT_FOUND"
+
+
+class ValidationFailed(DomainError):
+    code = "VALIDATION_ERROR"
+
+
+class InvalidState(DomainError):
+    code = "INVALID_STATE"
+
+
+class RateLimited(DomainError):
+    code = "RATE_LIMITED"

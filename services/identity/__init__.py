@@ -1,0 +1,1 @@
+"""Users, memberships, passwords, tokens and login throttling (shared schema)."""

@@ -1,0 +1,111 @@
+"""Users and memberships: sign-in, token checks, creating people and their roles."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tortoise.exceptions import IntegrityError
+
+from services import validation
+from services.errors import RateLimited, Unauthenticated, ValidationFailed
+from services.identity.models import Membership, User
+from services.identity.passwords import hash_password, verify_password
+from services.identity.throttle import FailureCounter
+from services.identity.tokens import IssuedToken, issue_token, read_token
+
+WRONG_CREDENTIALS = "wrong email or password"
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    secret_key: str
+    token_lifetime: timedelta
+    attempts_per_email: int
+    attempts_per_address: int
+    window_seconds: int
+
+
+async def login(
+    email: str,
+    password: str,
+    client_address: str,
+    policy: LoginPolicy,
+    failures: FailureCounter,
+) -> tuple[User, IssuedToken]:
+    email_key = f"email:{(email or '').strip().lower()}"
+    address_key = f"address:{client_address}"
+    if (
+        await failures.count(email_key) >= policy.attempts_per_email
+        or await failures.count(address_key) >= policy.attempts_per_address
+    ):
+        raise RateLimited("too many failed sign-in attempts; try again later")
+    user = await User.get_or_none(email=(email or "").strip().lower())
+    if not verify_password(user.password_hash if user else None, password or "") or (
+        user is None or not user.is_active
+    ):
+        await failures.add(email_key, policy.window_seconds)
+        await failures.add(address_key, policy.window_seconds)
+        raise Unauthenticated(WRONG_CREDENTIALS)
+    await failures.clear(email_key)
+    return user, issue_token(user.id, policy.secret_key, policy.token_lifetime)
+
+
+async def authenticate(token: str, secret_key: str) -> User:
+    user = await User.get_or_none(id=read_token(token, secret_key))
+    if user is None or not user.is_active:
+        raise Unauthenticated("invalid token")
+    return user
+
+
+async def find_or_create_user(
+    email: str, full_name: str, password: str, phone: str | None = None
+) -> tuple[User, bool]:
+    """The user with this email, or a new one. An existing user keeps their password
+    and name: one person may belong to several estates."""
+    email = validation.email(email)
+    existing = await User.get_or_none(email=email)
+    if existing is not None:
+        return existing, False
+    full_name = validation.text(full_name, "fullName", max_length=200)
+    phone = validation.phone(phone)
+    password = validation.password(password)
+    try:
+        user = await User.create(
+            email=email, full_name=full_name, phone=phone, password_hash=hash_password(password)
+        )
+    except IntegrityError:  # created concurrently by someone else
+        return await User.get(email=email), False
+    return user, True
+
+
+async def create_platform_admin(email: str, password: str, full_name: str) -> User:
+    email = validation.email(email)
+    password = validation.password(password)
+    user = await User.get_or_none(email=email)
+    if user is None:
+        return await User.create(
+            email=email,
+            full_name=validation.text(full_name, "fullName", max_length=200),
+            password_hash=hash_password(password),
+            is_platform_admin=True,
+        )
+    user.is_platform_admin = True
+    user.password_hash = hash_password(password)
+    await user.save(update_fields=["is_platform_admin", "password_hash"])
+    return user
+
+
+async def add_membership(user: User, estate_id: uuid.UUID, role: str) -> Membership:
+    if role not in ("ADMIN", "RESIDENT"):
+        raise ValidationFailed("role must be ADMIN or RESIDENT", field="role")
+    membership, _ = await Membership.get_or_create(user=user, estate_id=estate_id, role=role)
+    return membership
+
+
+async def roles_in(user_id: uuid.UUID, estate_id: uuid.UUID) -> set[str]:
+    rows = await Membership.filter(user_id=user_id, estate_id=estate_id).values_list(
+        "role", flat=True
+    )
+    return {str(role) for role in rows}

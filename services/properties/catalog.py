@@ -1,0 +1,81 @@
+"""Properties and units of the current estate."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from services import validation
+from services.audit.log import record
+from services.errors import NotFound, ValidationFailed
+from services.pagination import Page, paginate
+from services.properties.models import Property, Unit
+from tenants.scope import TENANT_CONNECTION
+
+
+def parse_id(value: str | uuid.UUID, field: str, what: str) -> uuid.UUID:
+    """An id from the outside world; a malformed one is as unknown as a missing one."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError as exc:
+        raise NotFound(f"{what} not found", field=field) from exc
+
+
+async def create_property(actor_id: uuid.UUID, name: str, address: str | None) -> Property:
+    name = validation.text(name, "name", max_length=200)
+    address = validation.text(address, "address", max_length=500, required=False)
+    async with in_transaction(TENANT_CONNECTION):
+        prop = await Property.create(name=name, address=address)
+        await record(
+            actor_id,
+            "createProperty",
+            "Property",
+            prop.id,
+            after={"name": name, "address": address},
+        )
+    return prop
+
+
+async def create_unit(actor_id: uuid.UUID, property_id: str, label: str) -> Unit:
+    label = validation.text(label, "label", max_length=100)
+    prop = await get_property(property_id, field="propertyId")
+    try:
+        async with in_transaction(TENANT_CONNECTION):
+            unit = await Unit.create(property=prop, label=label)
+            await record(
+                actor_id,
+                "createUnit",
+                "Unit",
+                unit.id,
+                after={"propertyId": str(prop.id), "label": label},
+            )
+    except IntegrityError as exc:
+        raise ValidationFailed(
+            f"unit {label!r} already exists in this property", field="label"
+        ) from exc
+    return unit
+
+
+async def get_property(property_id: str | uuid.UUID, field: str = "id") -> Property:
+    prop = await Property.get_or_none(id=parse_id(property_id, field, "property"))
+    if prop is None:
+        raise NotFound("property not found", field=field)
+    return prop
+
+
+async def list_properties(first: int | None, after: str | None, cap: int) -> Page[Property]:
+    return await paginate(Property.all(), first, after, cap)
+
+
+async def units_by_property(property_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Unit]]:
+    grouped: dict[uuid.UUID, list[Unit]] = defaultdict(list)
+    for unit in await Unit.filter(property_id__in=property_ids).order_by("label", "id"):
+        grouped[uuid.UUID(str(unit.property_id))].append(unit)
+    return grouped
+
+
+async def units_by_id(unit_ids: list[uuid.UUID]) -> dict[uuid.UUID, Unit]:
+    return {unit.id: unit for unit in await Unit.filter(id__in=unit_ids)}

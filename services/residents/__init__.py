@@ -1,0 +1,1 @@
+"""Residents of an estate and the units they occupy (tenant schema)."""

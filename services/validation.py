@@ -1,0 +1,79 @@
+"""Input checks shared by services. Each raises `ValidationFailed` naming the field."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from services.errors import ValidationFailed
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+# ISO 4217 codes we can hold; the minor-unit exponent matters once money moves.
+CURRENCY_EXPONENTS = {"NGN": 2, "USD": 2, "EUR": 2, "GBP": 2, "GHS": 2, "KES": 2, "ZAR": 2}
+MIN_PASSWORD_LENGTH = 10
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def text(value: str | None, field: str, *, max_length: int, required: bool = True) -> str:
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise ValidationFailed(f"{field} is required", field=field)
+    if len(cleaned) > max_length:
+        raise ValidationFailed(f"{field} is longer than {max_length} characters", field=field)
+    return cleaned
+
+
+def email(value: str | None, field: str = "email") -> str:
+    cleaned = text(value, field, max_length=254).lower()
+    if not EMAIL_PATTERN.match(cleaned):
+        raise ValidationFailed(f"{field} is not a valid email address", field=field)
+    return cleaned
+
+
+def password(value: str | None, field: str = "password") -> str:
+    value = value or ""
+    if len(value) < MIN_PASSWORD_LENGTH:
+        raise ValidationFailed(
+            f"{field} must be at least {MIN_PASSWORD_LENGTH} characters", field=field
+        )
+    if len(value) > 256:
+        raise ValidationFailed(f"{field} is longer than 256 characters", field=field)
+    if value.isdigit() or value.isalpha() or len(set(value)) < 4:
+        raise ValidationFailed(
+            f"{field} is too weak: mix letters with digits or symbols", field=field
+        )
+    return value
+
+
+def currency(value: str | None, field: str = "currency") -> str:
+    code = (value or "").strip().upper()
+    if code not in CURRENCY_EXPONENTS:
+        raise ValidationFailed(
+            f"{field} must be one of {', '.join(sorted(CURRENCY_EXPONENTS))}", field=field
+        )
+    return code
+
+
+def timezone(value: str | None, field: str = "timezone") -> str:
+    name = (value or "").strip()
+    if name not in _known_zones():
+        raise ValidationFailed(f"{field} is not a known IANA time zone", field=field)
+    try:
+        ZoneInfo(name)
+    except ZoneInfoNotFoundError as exc:
+        raise ValidationFailed(f"{field} is not a known IANA time zone", field=field) from exc
+    return name
+
+
+def phone(value: str | None, field: str = "phone") -> str | None:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        return None
+    if not re.fullmatch(r"\+?[0-9][0-9 ()-]{5,30}", cleaned):
+        raise ValidationFailed(f"{field} is not a valid phone number", field=field)
+    return cleaned

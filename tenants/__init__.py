@@ -1,0 +1,1 @@
+"""Tenancy: the estate registry, tenant scopes, schema routing, provisioning, migrations."""

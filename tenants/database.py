@@ -1,0 +1,154 @@
+"""Database start-up: the Tortoise configuration for both backends, the tenant
+transaction opener, and bringing the shared schema to head on first use."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.backends.sqlite.client import SqliteClient
+from tortoise.connection import get_connection
+from tortoise.transactions import in_transaction
+
+from estatepay.settings import Settings
+from tenants import migrations
+from tenants.scope import TENANT_CONNECTION, TenantScope, TenantScopeError, install_backend
+
+SHARED_CONNECTION = "shared"
+SHARED_MODELS = ["tenants.models", "services.identity.models"]
+TENANT_MODELS = [
+    "services.properties.models",
+    "services.residents.models",
+    "services.audit.models",
+]
+# Default search_path of the tenant pool: an empty schema, so a query that escaped
+# the router fails with "relation does not exist" instead of reaching an estate.
+GUARD_SCHEMA = "tenant_guard"
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    if settings.database_url:
+        shared = expand_db_url(settings.database_url)
+        shared["credentials"].update(minsize=1, maxsize=settings.db_pool_max_size)
+        tenant = expand_db_url(settings.database_url)
+        tenant["credentials"].update(
+            minsize=1, maxsize=settings.db_pool_max_size, schema=GUARD_SCHEMA
+        )
+    else:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        shared = expand_db_url(f"sqlite://{settings.data_dir / 'shared.sqlite3'}")
+        tenant = expand_db_url("sqlite://:memory:")  # the guard: it holds no tables
+    return {
+        "connections": {SHARED_CONNECTION: shared, TENANT_CONNECTION: tenant},
+        "apps": {
+            "shared": {"models": SHARED_MODELS, "default_connection": SHARED_CONNECTION},
+            "tenant": {"models": TENANT_MODELS, "default_connection": TENANT_CONNECTION},
+        },
+        "routers": ["tenants.scope.TenantRouter"],
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+@asynccontextmanager
+async def _postgres_transaction(scope: TenantScope) -> AsyncIterator[BaseDBAsyncClient]:
+    async with in_transaction(TENANT_CONNECTION) as tx:
+        # Bound parameter and transaction-local: safe under PgBouncer transaction mode.
+        await tx.execute_query("SELECT set_config('search_path', $1, true)", [scope.schema])
+        yield tx
+
+
+class SqliteTenantFiles:
+    """One SQLite file per estate under `<data_dir>/tenants/`, one client per file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._clients: dict[str, SqliteClient] = {}
+
+    def path(self, scope: TenantScope) -> Path:
+        return self.directory / f"{scope.schema}.sqlite3"
+
+    def create(self, scope: TenantScope) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.path(scope).touch(exist_ok=True)
+
+    def remove(self, scope: TenantScope) -> None:
+        client = self._clients.pop(scope.slug, None)
+        if client is not None and client._connection is not None:
+            raise TenantScopeError("close the estate's client before removing its file")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path(scope)}{suffix}").unlink(missing_ok=True)
+
+    def _client(self, scope: TenantScope) -> SqliteClient:
+        client = self._clients.get(scope.slug)
+        if client is None:
+            if not self.path(scope).exists():
+                raise TenantScopeError(f"estate {scope.slug!r} has no database file")
+            client = SqliteClient(
+                file_path=str(self.path(scope)),
+                connection_name=TENANT_CONNECTION,
+                busy_timeout=5000,
+            )
+            self._clients[scope.slug] = client
+        return client
+
+    @asynccontextmanager
+    async def transaction(self, scope: TenantScope) -> AsyncIterator[BaseDBAsyncClient]:
+        async with self._client(scope)._in_transaction() as tx:
+            yield tx
+
+    async def close(self) -> None:
+        for client in self._clients.values():
+            await client.close()
+        self._clients.clear()
+
+
+_sqlite_files: SqliteTenantFiles | None = None
+
+
+def sqlite_files() -> SqliteTenantFiles:
+    if _sqlite_files is None:
+        raise TenantScopeError("not running on the embedded SQLite backend")
+    return _sqlite_files
+
+
+def is_postgres() -> bool:
+    return _sqlite_files is None
+
+
+async def init_database(settings: Settings) -> None:
+    """Connect, install tenant routing and bring the shared schema to head."""
+    global _sqlite_files
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    if settings.database_url:
+        _sqlite_files = None
+        install_backend(_postgres_transaction)
+    else:
+        _sqlite_files = SqliteTenantFiles(settings.data_dir / "tenants")
+        install_backend(_sqlite_files.transaction)
+    await migrations.migrate_shared(
+        get_connection(SHARED_CONNECTION),
+        lock_file=None if settings.database_url else settings.data_dir / ".migrate.lock",
+    )
+
+
+async def close_database() -> None:
+    global _sqlite_files
+    install_backend(None)
+    if _sqlite_files is not None:
+        await _sqlite_files.close()
+        _sqlite_files = None
+    await Tortoise.close_connections()
+
+
+async def database_ready() -> bool:
+    try:
+        await get_connection(SHARED_CONNECTION).execute_query("SELECT 1")
+    except Exception:
+        return False
+    return True

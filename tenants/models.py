@@ -1,0 +1,22 @@
+"""The estate registry (shared schema)."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Estate(Model):
+    id = fields.UUIDField(primary_key=True)
+    slug = fields.CharField(max_length=40, unique=True)
+    name = fields.CharField(max_length=200)
+    currency = fields.CharField(max_length=3)
+    timezone = fields.CharField(max_length=64)
+    # PROVISIONING until its schema is at head; only ACTIVE estates are served.
+    status = fields.CharField(max_length=16, default="PROVISIONING")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        app = "shared"
+        table = "estates"
+        ordering = ("created_at", "id")

@@ -1,0 +1,38 @@
+"""Looking estates up and resolving a request's `X-Tenant` against the caller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from services.errors import Forbidden
+from services.identity.accounts import roles_in
+from services.identity.models import User
+from tenants.models import Estate
+
+NOT_A_MEMBER = "you are not a member of this estate"
+
+
+@dataclass(frozen=True)
+class TenantAccess:
+    estate: Estate
+    roles: frozenset[str]
+
+    @property
+    def is_admin(self) -> bool:
+        return "ADMIN" in self.roles
+
+    @property
+    def is_resident(self) -> bool:
+        return "RESIDENT" in self.roles
+
+
+async def resolve_tenant(user: User, slug: str) -> TenantAccess:
+    """The estate named by `slug` with the caller's roles there. An unknown estate and
+    one the caller does not belong to answer alike: no existence oracle."""
+    estate = await Estate.get_or_none(slug=(slug or "").strip().lower(), status="ACTIVE")
+    if estate is None:
+        raise Forbidden(NOT_A_MEMBER, field="X-Tenant")
+    roles = await roles_in(user.id, estate.id)
+    if not roles:
+        raise Forbidden(NOT_A_MEMBER, field="X-Tenant")
+    return TenantAccess(estate, frozenset(roles))

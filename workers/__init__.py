@@ -1,0 +1,1 @@
+"""Dramatiq broker setup, actors and the scheduler."""
