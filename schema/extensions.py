@@ -16,7 +16,11 @@ log = logging.getLogger("estatepay.graphql")
 
 MASKED_MESSAGE = "Internal server error"
 # graphql-core names the input field in its coercion messages; surface it.
-_FIELD_IN_MESSAGE = re.compile(r"(?:Field|field) '(?:\w+\.)?(\w+)'|\$(\w+)")
+_FIELDS_IN_MESSAGE = [
+    re.compile(r"required field '(\w+)'"),
+    re.compile(r"[Ff]ield '(?:\w+\.)?(\w+)'"),
+    re.compile(r"[Vv]ariable '\$(\w+)'"),
+]
 
 
 class TenantScopeExtension(SchemaExtension):
@@ -71,9 +75,10 @@ def _shaped(error: GraphQLError) -> GraphQLError:
         # Parse, validation and input-coercion errors: the client's input is at fault.
         extensions = {"code": "VALIDATION_ERROR", **(error.extensions or {})}
         extensions["code"] = "VALIDATION_ERROR"
-        match = _FIELD_IN_MESSAGE.search(error.message)
-        if match:
-            extensions.setdefault("field", match.group(1) or match.group(2))
+        for pattern in _FIELDS_IN_MESSAGE:
+            if match := pattern.search(error.message):
+                extensions.setdefault("field", match.group(1))
+                break
         return GraphQLError(
             error.message,
             error.nodes,
