@@ -14,10 +14,13 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
 
 from estatepay.settings import Settings, get_settings
 from resolvers.context import RequestContext, build_context
 from schema.build import build_schema
+from schema.errors import shape_errors
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from tenants.database import close_database, database_ready, init_database
 from workers.broker import broker_ready, configure_broker
@@ -55,6 +58,12 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         )
         ctx.request = request
         return ctx
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        result.errors = shape_errors(result.errors)
+        return process_result(result)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
@@ -18,10 +20,16 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from estatepay.settings import Settings
-from schema.extensions import ErrorShapingExtension, TenantScopeExtension
+from schema.extensions import TenantScopeExtension
 from schema.root import TENANT_FREE_FIELDS, Mutation, Query
 
 CACHE_SIZE = 1024
+
+
+class EstatepaySchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Expected errors are answers, not incidents: `schema.errors.shaped` logs the
+        unexpected ones as it masks them."""
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -34,14 +42,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     if not settings.introspection_enabled:
         rules.append(NoSchemaIntrospectionCustomRule)
     extensions: list[Callable[[], SchemaExtension]] = [
-        ErrorShapingExtension,
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         lambda: TenantScopeExtension(tenant_free_fields=TENANT_FREE_FIELDS),
     ]
-    return strawberry.Schema(
+    return EstatepaySchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,

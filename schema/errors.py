@@ -1,0 +1,69 @@
+"""Errors as API.md says: every error leaves with `extensions.code` (and `field` where
+one input is to blame); unexpected ones are logged and masked."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from graphql import GraphQLError
+
+from services.errors import DomainError
+
+log = logging.getLogger("estatepay.graphql")
+
+MASKED_MESSAGE = "Internal server error"
+# graphql-core names the input field in its coercion messages; surface it.
+_FIELDS_IN_MESSAGE = [
+    re.compile(r"required field '(\w+)'"),
+    re.compile(r"[Ff]ield '(?:\w+\.)?(\w+)'"),
+    re.compile(r"[Vv]ariable '\$(\w+)'"),
+]
+
+
+def shaped(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, DomainError):
+        extensions: dict[str, object] = {"code": original.code}
+        if original.field:
+            extensions["field"] = original.field
+        return GraphQLError(
+            original.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
+            original,
+            extensions,
+        )
+    if original is None or isinstance(original, GraphQLError):
+        # Parse, validation and input-coercion errors: the client's input is at fault.
+        extensions = {"code": "VALIDATION_ERROR", **(error.extensions or {})}
+        extensions["code"] = "VALIDATION_ERROR"
+        for pattern in _FIELDS_IN_MESSAGE:
+            if match := pattern.search(error.message):
+                extensions.setdefault("field", match.group(1))
+                break
+        return GraphQLError(
+            error.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            error.path,
+            original,
+            extensions,
+        )
+    log.error("unhandled error in %s", error.path, exc_info=original)
+    return GraphQLError(
+        MASKED_MESSAGE,
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
+        None,
+        {"code": "INTERNAL"},
+    )
+
+
+def shape_errors(errors: list[GraphQLError] | None) -> list[GraphQLError] | None:
+    return [shaped(e) for e in errors] if errors else errors

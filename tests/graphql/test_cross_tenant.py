@@ -1,0 +1,114 @@
+"""Every operation tried by estate A's users with estate B's slug or B's ids."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+import pytest
+
+from tests.conftest import PASSWORD, GraphQLClient, make_estate
+
+OPERATIONS_BY_ID = {
+    "property": ("query($id: ID!) { property(id: $id) { id name } }", "property"),
+    "resident": ("query($id: ID!) { resident(id: $id) { id } }", "resident"),
+    "createUnit": (
+        'mutation($id: ID!) { createUnit(input: {propertyId: $id, label: "X9"}) { id } }',
+        "property",
+    ),
+    "createResident": (
+        'mutation($id: ID!) { createResident(input: {email: "intruder@x.test", '
+        f'fullName: "I", password: "{PASSWORD}", unitIds: [$id]}}) {{ id }} }}',
+        "unit",
+    ),
+}
+TENANT_OPERATIONS = [
+    "{ estate { slug } }",
+    "{ properties { totalCount edges { node { name } } } }",
+    "{ residents { totalCount } }",
+    'mutation { createProperty(input: {name: "sneaky"}) { id } }',
+]
+
+
+@dataclass
+class World:
+    slug: str
+    admin: GraphQLClient
+    resident: GraphQLClient
+    ids: dict[str, str]
+
+
+async def build_world(gql: GraphQLClient, prefix: str) -> World:
+    fixture = await make_estate(prefix)
+    admin = await gql.as_tenant(fixture.slug).login(fixture.admin_email)
+    prop = (await admin.ok(
+        f'mutation {{ createProperty(input: {{name: "{prefix} block"}}) {{ id }} }}'
+    ))["createProperty"]
+    unit = (await admin.ok(
+        'mutation($p: ID!) { createUnit(input: {propertyId: $p, label: "U1"}) { id } }',
+        p=prop["id"],
+    ))["createUnit"]
+    email = f"res@{fixture.slug}.test"
+    res = (await admin.ok(
+        "mutation($u: ID!, $e: String!) { createResident(input: {email: $e, fullName: \"R\", "
+        f'password: "{PASSWORD}", unitIds: [$u]}}) {{ id }} }}',
+        u=unit["id"], e=email,
+    ))["createResident"]
+    resident = await gql.as_tenant(fixture.slug).login(email)
+    return World(fixture.slug, admin, resident,
+                 {"property": prop["id"], "unit": unit["id"], "resident": res["id"]})
+
+
+@pytest.fixture
+async def worlds(gql: GraphQLClient) -> tuple[World, World]:
+    return await build_world(gql, "a"), await build_world(gql, "b")
+
+
+async def test_other_estates_slug_is_forbidden_for_every_operation(
+    worlds: tuple[World, World],
+) -> None:
+    a, b = worlds
+    for client in (a.admin, a.resident):
+        intruder = client.as_tenant(b.slug)
+        for query in TENANT_OPERATIONS:
+            error = await intruder.error(query)
+            assert error["extensions"]["code"] == "FORBIDDEN", query
+        for query, kind in OPERATIONS_BY_ID.values():
+            error = await intruder.error(query, id=b.ids[kind])
+            assert error["extensions"]["code"] == "FORBIDDEN", query
+    # An estate that does not exist answers exactly like one you don't belong to.
+    ghost = await a.admin.as_tenant("no-such-estate").error("{ estate { slug } }")
+    real = await a.admin.as_tenant(b.slug).error("{ estate { slug } }")
+    assert ghost == real
+
+
+async def test_other_estates_ids_are_not_found_for_every_operation(
+    worlds: tuple[World, World],
+) -> None:
+    a, b = worlds
+    for name, (query, kind) in OPERATIONS_BY_ID.items():
+        error = await a.admin.error(query, id=b.ids[kind])
+        assert error["extensions"]["code"] == "NOT_FOUND", name
+    # ...and B saw no side effect.
+    data = await b.admin.ok("{ residents { totalCount } properties { edges { node { units { label } } } } }")  # noqa: E501
+    assert data["residents"]["totalCount"] == 1
+    assert data["properties"]["edges"][0]["node"]["units"] == [{"label": "U1"}]
+    names = await a.admin.ok("{ properties { edges { node { name } } } }")
+    assert names["properties"]["edges"] == [{"node": {"name": "a block"}}]
+
+
+async def test_100_interleaved_concurrent_requests_never_cross(
+    worlds: tuple[World, World], gql: GraphQLClient
+) -> None:
+    c = await build_world(gql, "c")
+    worlds_ = [*worlds, c]
+    query = "{ estate { slug } properties { edges { node { id name } } } residents { edges { node { id } } } }"  # noqa: E501
+
+    async def ask(world: World) -> tuple[World, dict]:
+        return world, await world.admin.ok(query)
+
+    results = await asyncio.gather(*(ask(worlds_[i % 3]) for i in range(100)))
+    for world, data in results:
+        assert data["estate"]["slug"] == world.slug
+        assert [e["node"]["id"] for e in data["properties"]["edges"]] == [world.ids["property"]]
+        assert [e["node"]["id"] for e in data["residents"]["edges"]] == [world.ids["resident"]]
