@@ -92,7 +92,8 @@ async def migrate_all_estates(
         async with gate:
             error: str | None = None
             try:
-                report.applied += await migrate_estate(slug)
+                ran = await migrate_estate(slug)
+                report.applied += ran  # not `+= await`: that reads the total before awaiting
             except Exception as exc:
                 log.exception("migrating estate %s failed", slug)
                 error = f"{type(exc).__name__}: {exc}"
