@@ -1,0 +1,122 @@
+"""`estatepay serve` as a process, driven over HTTP as a newcomer would."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import asyncpg
+import httpx
+
+from tests.conftest import DATABASE_URL, REDIS_URL, maintenance_url, recreate_database
+
+LOGIN_LINE = re.compile(r"^\s+(platform admin|estate admin|resident)\s+(\S+@\S+)\s+(\S+)$", re.M)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(cwd: Path, env: dict[str, str], *args: str) -> Iterator[tuple[str, Path]]:
+    port = free_port()
+    log = cwd / f"serve-{port}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "estatepay.cli", "serve", "--port", str(port), *args],
+            cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                assert process.poll() is None, log.read_text()
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+            yield base, log
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def gql(base: str, query: str, token: str | None = None, tenant: str | None = None) -> dict:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if tenant:
+        headers["X-Tenant"] = tenant
+    response = httpx.post(f"{base}/graphql", json={"query": query}, headers=headers, timeout=10)
+    assert response.status_code == 200
+    body: dict = response.json()
+    assert not body.get("errors"), body
+    return body["data"]
+
+
+def login(base: str, email: str, password: str) -> str:
+    data = gql(base, f'mutation {{ login(email: "{email}", password: "{password}") {{ token }} }}')
+    return str(data["login"]["token"])
+
+
+def clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    return env
+
+
+def test_embedded_default_serves_the_demo_with_printed_logins(tmp_path: Path) -> None:
+    with serve(tmp_path, clean_env()) as (base, log):
+        output = log.read_text()
+        assert f"GraphiQL: {base}/graphql" in output
+        logins = {role: (email, pw) for role, email, pw in LOGIN_LINE.findall(output)}
+        assert set(logins) == {"platform admin", "estate admin", "resident"}
+        assert httpx.get(f"{base}/graphql", headers={"accept": "text/html"}).status_code == 200
+
+        token = login(base, *logins["estate admin"])
+        data = gql(base, "{ estate { slug } properties { totalCount edges { node { units { label } } } } residents { totalCount } }", token, "demo")  # noqa: E501
+        assert data["estate"]["slug"] == "demo"
+        assert data["residents"]["totalCount"] == 2
+        gql(base, 'mutation { createProperty(input: {name: "Block B"}) { id } }', token, "demo")
+        resident = login(base, *logins["resident"])
+        assert gql(base, "{ estate { name } }", resident, "demo")["estate"]["name"]
+        assert (tmp_path / "var" / "tenants" / "t_demo.sqlite3").exists()
+
+    # A restart keeps the data and seeds nothing twice.
+    with serve(tmp_path, clean_env()) as (base, _):
+        token = login(base, *logins["estate admin"])
+        data = gql(base, "{ properties { totalCount } }", token, "demo")
+        assert data["properties"]["totalCount"] == 2
+
+
+def test_postgres_mode_reports_unready_when_the_database_goes(tmp_path: Path) -> None:
+    import asyncio
+
+    url = DATABASE_URL.rsplit("/", 1)[0] + "/estatepay_test_serve"
+    asyncio.run(recreate_database(url))
+    env = {**clean_env(), "DATABASE_URL": url, "REDIS_URL": REDIS_URL}
+    with serve(tmp_path, env, "--demo") as (base, log):
+        assert httpx.get(f"{base}/readyz").status_code == 200
+        token = login(base, "admin@demo.estatepay.local", "admin-pass-1")
+        assert gql(base, "{ residents { totalCount } }", token, "demo")["residents"]["totalCount"] == 2  # noqa: E501
+
+        async def drop() -> None:
+            admin_url, name = maintenance_url(url)
+            conn = await asyncpg.connect(admin_url)
+            await conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            await conn.close()
+
+        asyncio.run(drop())
+        response = httpx.get(f"{base}/readyz", timeout=10)
+        assert response.status_code == 503
+        assert response.json()["checks"]["database"] is False
