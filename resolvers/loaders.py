@@ -38,6 +38,10 @@ async def _memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, lis
     return grouped
 
 
+async def _users_by_id(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User | None]:
+    return dict(await users_by_id(user_ids))
+
+
 class Loaders:
     def __init__(self) -> None:
         self.units_by_property: DataLoader[uuid.UUID, list[Unit]] = DataLoader(
@@ -47,7 +51,7 @@ class Loaders:
             _keyed(units_by_resident, list)
         )
         self.user: DataLoader[uuid.UUID, User | None] = DataLoader(
-            _keyed(users_by_id, lambda: None)
+            _keyed(_users_by_id, lambda: None)
         )
         self.memberships: DataLoader[uuid.UUID, list[Membership]] = DataLoader(
             _keyed(_memberships_by_user, list)

@@ -9,6 +9,7 @@ from strawberry.extensions import SchemaExtension
 
 from tenants.scope import tenant_scope
 
+
 class TenantScopeExtension(SchemaExtension):
     """Run the whole operation in the caller's estate: resolvers and the DataLoaders
     they trigger all see one scope (one transaction) and nothing else."""

@@ -11,8 +11,8 @@ class AuditEntry(TenantModel):
     action = fields.CharField(max_length=64)
     object_type = fields.CharField(max_length=64)
     object_id = fields.CharField(max_length=64)
-    before = fields.JSONField(null=True)
-    after = fields.JSONField(null=True)
+    before: fields.Field[dict | None] = fields.JSONField(null=True)
+    after: fields.Field[dict | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

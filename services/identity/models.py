@@ -3,6 +3,8 @@ from __future__ import annotations
 from tortoise import fields
 from tortoise.models import Model
 
+from tenants.models import Estate
+
 ROLES = ("ADMIN", "RESIDENT")
 
 
@@ -26,7 +28,9 @@ class Membership(Model):
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
         "shared.User", related_name="memberships", on_delete=fields.CASCADE
     )
-    estate = fields.ForeignKeyField("shared.Estate", related_name="memberships")
+    estate: fields.ForeignKeyRelation[Estate] = fields.ForeignKeyField(
+        "shared.Estate", related_name="memberships", on_delete=fields.CASCADE
+    )
     role = fields.CharField(max_length=16)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -24,7 +24,7 @@ def parse_id(value: str | uuid.UUID, field: str, what: str) -> uuid.UUID:
         raise NotFound(f"{what} not found", field=field) from exc
 
 
-async def create_property(actor_id: uuid.UUID, name: str, address: str | None) -> Property:
+async def create_property(actor_id: uuid.UUID | None, name: str, address: str | None) -> Property:
     name = validation.text(name, "name", max_length=200)
     address = validation.text(address, "address", max_length=500, required=False)
     async with in_transaction(TENANT_CONNECTION):
@@ -39,7 +39,7 @@ async def create_property(actor_id: uuid.UUID, name: str, address: str | None) -
     return prop
 
 
-async def create_unit(actor_id: uuid.UUID, property_id: str, label: str) -> Unit:
+async def create_unit(actor_id: uuid.UUID | None, property_id: str, label: str) -> Unit:
     label = validation.text(label, "label", max_length=100)
     prop = await get_property(property_id, field="propertyId")
     try:

@@ -31,7 +31,7 @@ class ResidentInput:
 
 
 async def create_resident(
-    actor_id: uuid.UUID, estate_id: uuid.UUID, data: ResidentInput
+    actor_id: uuid.UUID | None, estate_id: uuid.UUID, data: ResidentInput
 ) -> Resident:
     """Creates (or reuses) the user, adds a RESIDENT membership and the resident with
     their units. If the estate part fails, the shared part is undone."""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from tortoise import fields
 
+from services.properties.models import Unit
 from tenants.scope import TenantModel
 
 
@@ -21,7 +22,9 @@ class Occupancy(TenantModel):
     resident: fields.ForeignKeyRelation[Resident] = fields.ForeignKeyField(
         "tenant.Resident", related_name="occupancies", on_delete=fields.CASCADE
     )
-    unit = fields.ForeignKeyField("tenant.Unit", related_name="occupancies")
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "tenant.Unit", related_name="occupancies", on_delete=fields.RESTRICT
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     resident_id: str

@@ -33,7 +33,10 @@ def serve(cwd: Path, env: dict[str, str], *args: str) -> Iterator[tuple[str, Pat
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "estatepay.cli", "serve", "--port", str(port), *args],
-            cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
         base = f"http://127.0.0.1:{port}"
         try:
@@ -84,7 +87,13 @@ def test_embedded_default_serves_the_demo_with_printed_logins(tmp_path: Path) ->
         assert httpx.get(f"{base}/graphql", headers={"accept": "text/html"}).status_code == 200
 
         token = login(base, *logins["estate admin"])
-        data = gql(base, "{ estate { slug } properties { totalCount edges { node { units { label } } } } residents { totalCount } }", token, "demo")  # noqa: E501
+        data = gql(
+            base,
+            "{ estate { slug } properties { totalCount edges { node { units { label } } } } "
+            "residents { totalCount } }",
+            token,
+            "demo",
+        )
         assert data["estate"]["slug"] == "demo"
         assert data["residents"]["totalCount"] == 2
         gql(base, 'mutation { createProperty(input: {name: "Block B"}) { id } }', token, "demo")
@@ -105,10 +114,12 @@ def test_postgres_mode_reports_unready_when_the_database_goes(tmp_path: Path) ->
     url = DATABASE_URL.rsplit("/", 1)[0] + "/estatepay_test_serve"
     asyncio.run(recreate_database(url))
     env = {**clean_env(), "DATABASE_URL": url, "REDIS_URL": REDIS_URL}
-    with serve(tmp_path, env, "--demo") as (base, log):
+    with serve(tmp_path, env, "--demo") as (base, _):
         assert httpx.get(f"{base}/readyz").status_code == 200
         token = login(base, "admin@demo.estatepay.local", "admin-pass-1")
-        assert gql(base, "{ residents { totalCount } }", token, "demo")["residents"]["totalCount"] == 2  # noqa: E501
+        assert (
+            gql(base, "{ residents { totalCount } }", token, "demo")["residents"]["totalCount"] == 2
+        )
 
         async def drop() -> None:
             admin_url, name = maintenance_url(url)

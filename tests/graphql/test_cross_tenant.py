@@ -41,22 +41,31 @@ class World:
 async def build_world(gql: GraphQLClient, prefix: str) -> World:
     fixture = await make_estate(prefix)
     admin = await gql.as_tenant(fixture.slug).login(fixture.admin_email)
-    prop = (await admin.ok(
-        f'mutation {{ createProperty(input: {{name: "{prefix} block"}}) {{ id }} }}'
-    ))["createProperty"]
-    unit = (await admin.ok(
-        'mutation($p: ID!) { createUnit(input: {propertyId: $p, label: "U1"}) { id } }',
-        p=prop["id"],
-    ))["createUnit"]
+    prop = (
+        await admin.ok(f'mutation {{ createProperty(input: {{name: "{prefix} block"}}) {{ id }} }}')
+    )["createProperty"]
+    unit = (
+        await admin.ok(
+            'mutation($p: ID!) { createUnit(input: {propertyId: $p, label: "U1"}) { id } }',
+            p=prop["id"],
+        )
+    )["createUnit"]
     email = f"res@{fixture.slug}.test"
-    res = (await admin.ok(
-        "mutation($u: ID!, $e: String!) { createResident(input: {email: $e, fullName: \"R\", "
-        f'password: "{PASSWORD}", unitIds: [$u]}}) {{ id }} }}',
-        u=unit["id"], e=email,
-    ))["createResident"]
+    res = (
+        await admin.ok(
+            'mutation($u: ID!, $e: String!) { createResident(input: {email: $e, fullName: "R", '
+            f'password: "{PASSWORD}", unitIds: [$u]}}) {{ id }} }}',
+            u=unit["id"],
+            e=email,
+        )
+    )["createResident"]
     resident = await gql.as_tenant(fixture.slug).login(email)
-    return World(fixture.slug, admin, resident,
-                 {"property": prop["id"], "unit": unit["id"], "resident": res["id"]})
+    return World(
+        fixture.slug,
+        admin,
+        resident,
+        {"property": prop["id"], "unit": unit["id"], "resident": res["id"]},
+    )
 
 
 @pytest.fixture
@@ -90,7 +99,9 @@ async def test_other_estates_ids_are_not_found_for_every_operation(
         error = await a.admin.error(query, id=b.ids[kind])
         assert error["extensions"]["code"] == "NOT_FOUND", name
     # ...and B saw no side effect.
-    data = await b.admin.ok("{ residents { totalCount } properties { edges { node { units { label } } } } }")  # noqa: E501
+    data = await b.admin.ok(
+        "{ residents { totalCount } properties { edges { node { units { label } } } } }"
+    )
     assert data["residents"]["totalCount"] == 1
     assert data["properties"]["edges"][0]["node"]["units"] == [{"label": "U1"}]
     names = await a.admin.ok("{ properties { edges { node { name } } } }")

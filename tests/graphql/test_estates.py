@@ -46,8 +46,10 @@ async def test_platform_admin_creates_an_estate_its_admin_can_use(
 
     admin = await operator.as_tenant(values["slug"]).login(values["adminEmail"])
     data = await admin.ok("{ estate { slug name } properties { totalCount } }")
-    assert data == {"estate": {"slug": values["slug"], "name": "Green Meadows"},
-                    "properties": {"totalCount": 0}}
+    assert data == {
+        "estate": {"slug": values["slug"], "name": "Green Meadows"},
+        "properties": {"totalCount": 0},
+    }
 
 
 async def test_only_platform_admins_create_estates(gql: GraphQLClient) -> None:
@@ -104,11 +106,13 @@ async def test_estates_lists_for_platform_admins_only(operator: GraphQLClient) -
     seen: list[str] = []
     after = None
     while True:
-        page = (await operator.ok(
-            "query($after: String) { estates(first: 2, after: $after) { totalCount "
-            "edges { cursor node { slug } } pageInfo { hasNextPage endCursor } } }",
-            after=after,
-        ))["estates"]
+        page = (
+            await operator.ok(
+                "query($after: String) { estates(first: 2, after: $after) { totalCount "
+                "edges { cursor node { slug } } pageInfo { hasNextPage endCursor } } }",
+                after=after,
+            )
+        )["estates"]
         seen += [edge["node"]["slug"] for edge in page["edges"]]
         if not page["pageInfo"]["hasNextPage"]:
             break

@@ -28,7 +28,9 @@ async def test_admin_builds_properties_units_and_residents(gql: GraphQLClient) -
     ]
     resident = (
         await admin.ok(
-            CREATE_RESIDENT, email=f"r@{slug}.test", units=[u["id"] for u in units],
+            CREATE_RESIDENT,
+            email=f"r@{slug}.test",
+            units=[u["id"] for u in units],
             password=PASSWORD,
         )
     )["createResident"]
@@ -37,12 +39,13 @@ async def test_admin_builds_properties_units_and_residents(gql: GraphQLClient) -
 
     data = await admin.ok(
         "{ properties { totalCount edges { node { name units { label } } } } "
-        "residents(search: \"res ident\") { totalCount edges { node { id } } } }"
+        'residents(search: "res ident") { totalCount edges { node { id } } } }'
     )
     assert data["properties"]["edges"][0]["node"]["units"] == [{"label": "A1"}, {"label": "A2"}]
     assert data["residents"]["edges"] == [{"node": {"id": resident["id"]}}]
-    single = await admin.ok("query($id: ID!) { resident(id: $id) { user { email } } }",
-                            id=resident["id"])
+    single = await admin.ok(
+        "query($id: ID!) { resident(id: $id) { user { email } } }", id=resident["id"]
+    )
     assert single["resident"]["user"]["email"] == f"r@{slug}.test"
 
     async with tenant_scope(slug):
@@ -72,18 +75,32 @@ async def test_bad_input_names_the_field(gql: GraphQLClient) -> None:
         (CREATE_PROPERTY, {"name": ""}, "VALIDATION_ERROR", "name"),
         (CREATE_UNIT, {"p": prop["id"], "label": "A1"}, "VALIDATION_ERROR", "label"),
         (CREATE_UNIT, {"p": "not-a-uuid", "label": "Z"}, "NOT_FOUND", "propertyId"),
-        (CREATE_RESIDENT, {"email": "bad-email", "units": [unit["id"]], "password": PASSWORD},
-         "VALIDATION_ERROR", "email"),
-        (CREATE_RESIDENT, {"email": f"w@{slug}.test", "units": [unit["id"]], "password": "weak"},
-         "VALIDATION_ERROR", "password"),
-        (CREATE_RESIDENT, {"email": f"u@{slug}.test", "units": [], "password": PASSWORD},
-         "VALIDATION_ERROR", "unitIds"),
+        (
+            CREATE_RESIDENT,
+            {"email": "bad-email", "units": [unit["id"]], "password": PASSWORD},
+            "VALIDATION_ERROR",
+            "email",
+        ),
+        (
+            CREATE_RESIDENT,
+            {"email": f"w@{slug}.test", "units": [unit["id"]], "password": "weak"},
+            "VALIDATION_ERROR",
+            "password",
+        ),
+        (
+            CREATE_RESIDENT,
+            {"email": f"u@{slug}.test", "units": [], "password": PASSWORD},
+            "VALIDATION_ERROR",
+            "unitIds",
+        ),
     ]
     for query, variables, code, field in cases:
         error = await admin.error(query, **variables)
         assert error["extensions"] == {"code": code, "field": field}, (variables, error)
     # Nothing was half-created by the failures.
-    data = await admin.ok("{ residents { totalCount } properties { edges { node { units { label } } } } }")  # noqa: E501
+    data = await admin.ok(
+        "{ residents { totalCount } properties { edges { node { units { label } } } } }"
+    )
     assert data["residents"]["totalCount"] == 0
     assert data["properties"]["edges"][0]["node"]["units"] == [{"label": "A1"}]
 
@@ -100,8 +117,9 @@ async def test_one_person_can_be_resident_of_two_estates(gql: GraphQLClient) -> 
     me = (await person.ok("{ me { memberships { role estate { slug } } } }"))["me"]
     assert sorted(m["estate"]["slug"] for m in me["memberships"]) == sorted([slug1, slug2])
     # Another estate's admin sees only memberships of their own estate.
-    resident_id = (await first.ok("{ residents { edges { node { id } } } }"))["residents"][
-        "edges"][0]["node"]["id"]
+    resident_id = (await first.ok("{ residents { edges { node { id } } } }"))["residents"]["edges"][
+        0
+    ]["node"]["id"]
     seen = await first.ok(
         "query($id: ID!) { resident(id: $id) { user { memberships { estate { slug } } } } }",
         id=resident_id,

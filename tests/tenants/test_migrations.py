@@ -94,8 +94,14 @@ async def test_every_command_brings_an_empty_database_to_head_concurrently() -> 
     env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": ""}
     processes = [
         await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "estatepay.cli", "tenants", "list", env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "estatepay.cli",
+            "tenants",
+            "list",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         for _ in range(3)
     ]
