@@ -149,7 +149,8 @@ async def generate(name: str) -> None:
                 await command._do_init(safe=True, offline=True)
                 print(f"{dialect}/{app}: initial migration written")
             else:
+                await Tortoise.init(config=config)
                 await command.init(offline=True)
-                written = await command.migrate(name, offline=True)
+                written = await command.migrate(name, no_input=True, offline=True)
                 print(f"{dialect}/{app}: {written or 'no changes'}")
             await Tortoise.close_connections()

@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -130,3 +131,19 @@ def test_statements_are_split_without_breaking_strings() -> None:
         "CREATE TABLE a (x TEXT DEFAULT 'a;b');",
         "INSERT INTO a VALUES ('c');",
     ]
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    """A model change without `estatepay makemigrations` fails here."""
+    shutil.copytree(migrations.MIGRATIONS_ROOT, tmp_path / "m")
+    before = sorted(p.name for p in (tmp_path / "m").rglob("*.py"))
+    script = (
+        "import asyncio, pathlib, tenants.migrations as m; "
+        f"m.MIGRATIONS_ROOT = pathlib.Path({str(tmp_path / 'm')!r}); "
+        "asyncio.run(m.generate('drift'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "m").rglob("*.py")) == before, result.stdout

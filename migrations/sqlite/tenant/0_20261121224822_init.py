@@ -6,39 +6,39 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "properties" (
-    "id" UUID NOT NULL PRIMARY KEY,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
     "name" VARCHAR(200) NOT NULL,
     "address" VARCHAR(500) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL
+    "created_at" TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS "units" (
-    "id" UUID NOT NULL PRIMARY KEY,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
     "label" VARCHAR(100) NOT NULL,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "property_id" UUID NOT NULL REFERENCES "properties" ("id") ON DELETE RESTRICT,
+    "created_at" TIMESTAMP NOT NULL,
+    "property_id" CHAR(36) NOT NULL REFERENCES "properties" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_units_propert_68a8d3" UNIQUE ("property_id", "label")
 );
 CREATE TABLE IF NOT EXISTS "residents" (
-    "id" UUID NOT NULL PRIMARY KEY,
-    "user_id" UUID NOT NULL UNIQUE,
-    "created_at" TIMESTAMPTZ NOT NULL
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "user_id" CHAR(36) NOT NULL UNIQUE,
+    "created_at" TIMESTAMP NOT NULL
 );
 CREATE TABLE IF NOT EXISTS "occupancies" (
-    "id" UUID NOT NULL PRIMARY KEY,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "resident_id" UUID NOT NULL REFERENCES "residents" ("id") ON DELETE CASCADE,
-    "unit_id" UUID NOT NULL REFERENCES "units" ("id") ON DELETE CASCADE,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMP NOT NULL,
+    "resident_id" CHAR(36) NOT NULL REFERENCES "residents" ("id") ON DELETE CASCADE,
+    "unit_id" CHAR(36) NOT NULL REFERENCES "units" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_occupancies_residen_3e7bad" UNIQUE ("resident_id", "unit_id")
 );
 CREATE TABLE IF NOT EXISTS "audit_log" (
-    "id" BIGSERIAL NOT NULL PRIMARY KEY,
-    "actor_id" UUID,
+    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "actor_id" CHAR(36),
     "action" VARCHAR(64) NOT NULL,
     "object_type" VARCHAR(64) NOT NULL,
     "object_id" VARCHAR(64) NOT NULL,
-    "before" JSONB,
-    "after" JSONB,
-    "created_at" TIMESTAMPTZ NOT NULL
+    "before" JSON,
+    "after" JSON,
+    "created_at" TIMESTAMP NOT NULL
 );"""
 
 
@@ -63,11 +63,11 @@ MODELS_STATE = (
     "Iadr1cjTFTXytK6Rr7dGZnddJT6rWhrT3LaZz3ajIm6QvgrSo0i5iPiaUIhc/A7OJegBXw"
     "vAdtkNVMnt+X6iLYgNbqbgMSmtenBxBg70IJMUxjzgx4OeaSzWEXbEtkOf84wfU2wu70bx"
     "QIeE/UU1XgqsROjlaC5Xe9rubVvz8dOLHBjNKYRlLfl2S/LVguQ1ChJ1KisKEs2tFiSauh"
-    "cJriLSjEuNc7W+y5aSZ+q7cWao/UT7XX2nndWcvut1bnudq75RCN4toD2wZ3Q61sx5LUe6"
-    "XDG/pBJMArpECGaDfbkOVPFSv2o8cMUXBpBWLVKpy4/lvZMlqn6e9xrl80bvvOpHI//Xo5"
-    "FO6CDWx4yWPhvJtK4sikD0szzi7lZR7CJ3gFmFsoiKUjeO853Nz3yx/OOXX5vNs7OL5slZ"
-    "+7J1fnHRujy55H3leotNFytyTHfwx2Bo5lOGMKwulny7SdVqmfV5RrmMYe/YKX5mvQS2yn"
-    "Nr/xuOvSQzHsI7xvb5Gq8Y2+dL3zCKpjxgMvkX2iyCVIGy5lajXh91WXL4LujS7FBjLsM8"
-    "gVNCS4L5z9vRsJxx6qHLamSzxn8NDwXrPKLYnwQsUOSks+J5dNP5R0fdez/q6plaDNDVU/"
-    "WUQVoFe+JQU9+cen1DuTzRvNobyu3fKC2+ATFBqus="
+    "cJriLSjEuNc7W+y5aSZ+q7cWao/UT7XX2nndWcvut1bnudq75RCN4toD2wZ3Q61sx5rSyZ"
+    "X1IKJhFdogSz0b5cCKqAqd81HrjkCwNIq1ap1OXH8t7JGlU/0HuN+nmjl171s5H/69lIJ3"
+    "QQ62NGSx+OZFpXFkUg+lkecXerKHaRO8CsQllERa0bx/nO5me+WP7xy6/N5tnZRfPkrH3Z"
+    "Or+4aF2eXPK+cr3FposVOaY7+GMwNPMpQxhWF0u+3aRqtcz6PKNcxrB37BQ/s14CW+W5tf"
+    "8Px16SGQ/hJWP7fI13jO3zpa8YRVMeMJn8C20WQapAWXOrUa+Puiw5fBd0aXaoMZdhnsAp"
+    "oSXB/OftaFjOOPXQZTWyWeO/hoeCdZ5R7E8CFihy0lnxPLrp/KOj7r0fdfVMLQbo6ql6yi"
+    "Ctgj1xqKlvTr2+oVyeaF7tDeX2b5QW3wCN2Kt3"
 )
