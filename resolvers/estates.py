@@ -26,7 +26,7 @@ async def estates(
 
 
 async def create_estate(info: Info[RequestContext, None], input: CreateEstateInput) -> Estate:
-    info.context.require_platform_admin()
+    operator = info.context.require_platform_admin()
     created = await provisioning.create_estate(
         provisioning.EstateInput(
             slug=input.slug,
@@ -36,6 +36,7 @@ async def create_estate(info: Info[RequestContext, None], input: CreateEstateInp
             admin_email=input.admin_email,
             admin_full_name=input.admin_full_name,
             admin_password=input.admin_password,
-        )
+        ),
+        actor_id=operator.id,
     )
     return Estate.from_model(created)

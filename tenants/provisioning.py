@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
 
 from services import validation
+from services.audit.log import record
 from services.errors import ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import User
@@ -135,7 +137,7 @@ def _validated(data: EstateInput) -> EstateInput:
     )
 
 
-async def create_estate(data: EstateInput) -> Estate:
+async def create_estate(data: EstateInput, actor_id: uuid.UUID | None = None) -> Estate:
     """Register the estate, build its schema at head and give it its first admin.
     Any failure undoes all of it: nothing is half-created."""
     data = _validated(data)
@@ -163,6 +165,14 @@ async def create_estate(data: EstateInput) -> Estate:
         )
         created_user = user if created else None
         await add_membership(user, estate.id, "ADMIN")
+        async with tenant_scope(estate.slug):
+            await record(
+                actor_id,
+                "createEstate",
+                "Estate",
+                estate.id,
+                after={"slug": estate.slug, "name": estate.name, "adminUserId": str(user.id)},
+            )
         estate.status = "ACTIVE"
         await estate.save(update_fields=["status"])
     except BaseException:

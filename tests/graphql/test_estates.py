@@ -5,8 +5,10 @@ from typing import Any
 import pytest
 from tortoise.connection import get_connection
 
+from services.audit.models import AuditEntry
 from services.identity.models import User
 from tenants.models import Estate
+from tenants.scope import tenant_scope
 from tests.conftest import PASSWORD, GraphQLClient, make_estate, unique_slug
 
 CREATE = """mutation($input: CreateEstateInput!) {
@@ -43,6 +45,10 @@ async def test_platform_admin_creates_an_estate_its_admin_can_use(
     estate = (await operator.ok(CREATE, input=values))["createEstate"]
     assert estate["slug"] == values["slug"] and estate["currency"] == "NGN"
     assert await schema_exists(values["slug"])
+
+    async with tenant_scope(values["slug"]):
+        audit = await AuditEntry.get(action="createEstate")
+    assert audit.after and audit.after["slug"] == values["slug"] and audit.actor_id
 
     admin = await operator.as_tenant(values["slug"]).login(values["adminEmail"])
     data = await admin.ok("{ estate { slug name } properties { totalCount } }")
@@ -122,3 +128,18 @@ async def test_estates_lists_for_platform_admins_only(operator: GraphQLClient) -
     admin = await operator.as_tenant(None).login(fixture.admin_email)
     error = await admin.error("{ estates { totalCount } }")
     assert error["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_tenant_tables_hold_no_foreign_keys_outside_their_schema(
+    operator: GraphQLClient,
+) -> None:
+    fixture = await make_estate()
+    schema = "t_" + fixture.slug.replace("-", "_")
+    rows = await get_connection("shared").execute_query_dict(
+        """SELECT DISTINCT ccu.table_schema AS target FROM information_schema.table_constraints tc
+           JOIN information_schema.constraint_column_usage ccu
+             ON tc.constraint_name = ccu.constraint_name AND tc.table_schema = ccu.constraint_schema
+           WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = $1""",
+        [schema],
+    )
+    assert [r["target"] for r in rows] == [schema]
