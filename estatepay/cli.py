@@ -125,7 +125,7 @@ def cmd_tenants_migrate(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
     from tenants.migrations import generate
 
-    asyncio.run(generate(args.name))
+    generate(args.name)
     return 0
 
 

@@ -52,7 +52,7 @@ async def seed_demo() -> bool:
         for person, unit, name in ((ada, units[0], "Ada Obi"), (tunde, units[1], "Tunde Bello")):
             await directory.create_resident(
                 None,
-                estate.id,
+                estate,
                 directory.ResidentInput(
                     email=person.email,
                     full_name=name,

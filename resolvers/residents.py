@@ -31,7 +31,7 @@ async def create_resident(info: Info[RequestContext, None], input: CreateResiden
     access = ctx.require_admin()
     created = await directory.create_resident(
         ctx.user_id,
-        access.estate.id,
+        access.estate,
         directory.ResidentInput(
             email=input.email,
             full_name=input.full_name,

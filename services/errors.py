@@ -35,3 +35,27 @@ class InvalidState(DomainError):
 
 class RateLimited(DomainError):
     code = "RATE_LIMITED"
+
+
+class InsufficientFunds(DomainError):
+    code = "INSUFFICIENT_FUNDS"
+
+
+class WalletFrozen(DomainError):
+    code = "WALLET_FROZEN"
+
+
+class WalletLocked(DomainError):
+    code = "WALLET_LOCKED"
+
+
+class InvalidPin(DomainError):
+    code = "INVALID_PIN"
+
+
+class PinRequired(DomainError):
+    code = "PIN_REQUIRED"
+
+
+class IdempotencyConflict(DomainError):
+    code = "IDEMPOTENCY_CONFLICT"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import base64
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from tortoise.expressions import Q
+from tortoise.fields import BigIntField, IntField
 from tortoise.queryset import QuerySet
 
 from services.errors import ValidationFailed
@@ -28,25 +28,36 @@ def encode_cursor(created_at: datetime, id_: Any) -> str:
     return base64.urlsafe_b64encode(f"{created_at.isoformat()}|{id_}".encode()).decode()
 
 
-def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
+def decode_cursor(cursor: str, integer_ids: bool) -> tuple[datetime, Any]:
     try:
         created, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 1)
-        return datetime.fromisoformat(created), uuid.UUID(id_)
+        return datetime.fromisoformat(created), int(id_) if integer_ids else id_
     except (ValueError, UnicodeDecodeError) as exc:
         raise ValidationFailed("after is not a cursor from this list", field="after") from exc
 
 
-async def paginate(query: QuerySet[Any], first: int | None, after: str | None, cap: int) -> Page:
+async def paginate(
+    query: QuerySet[Any],
+    first: int | None,
+    after: str | None,
+    cap: int,
+    *,
+    newest_first: bool = False,
+    count: bool = True,
+) -> Page:
     if first is not None and first < 0:
         raise ValidationFailed("first must not be negative", field="first")
     limit = min(cap if first is None else first, cap)
-    total = await query.count()
-    page_query = query.order_by("created_at", "id")
+    total = await query.count() if count else -1
+    direction = "-" if newest_first else ""
+    page_query = query.order_by(f"{direction}created_at", f"{direction}id")
     if after:
-        created_at, id_ = decode_cursor(after)
-        page_query = page_query.filter(
-            Q(created_at__gt=created_at) | Q(created_at=created_at, id__gt=id_)
-        )
+        integer_ids = isinstance(query.model._meta.pk, IntField | BigIntField)
+        created_at, id_ = decode_cursor(after, integer_ids)
+        op = "lt" if newest_first else "gt"
+        before_or_after: dict[str, Any] = {f"created_at__{op}": created_at}
+        same_time: dict[str, Any] = {"created_at": created_at, f"id__{op}": id_}
+        page_query = page_query.filter(Q(**before_or_after) | Q(**same_time))
     rows = list(await page_query.limit(limit + 1))
     items = rows[:limit]
     return Page(

@@ -25,6 +25,11 @@ TENANT_MODELS = [
     "services.properties.models",
     "services.residents.models",
     "services.audit.models",
+    "services.ledger.models",
+    "services.wallets.models",
+    "services.bills.models",
+    "services.payments.models",
+    "services.notifications.models",
 ]
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.

@@ -12,6 +12,8 @@ import asyncio
 import fcntl
 import importlib.util
 import sqlite3
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -123,34 +125,51 @@ async def migrate_shared(db: BaseDBAsyncClient, lock_file: Path | None) -> int:
     return ran
 
 
-async def generate(name: str) -> None:
+def generate(name: str) -> None:
     """Write aerich migrations for model changes, for both dialects and both apps,
-    offline (no database needed). Developers run `estatepay makemigrations NAME`."""
+    offline (no database needed). Developers run `estatepay makemigrations NAME`.
+    Each runs in its own process: aerich keeps its state in class attributes."""
+    for dialect in ("postgres", "sqlite"):
+        for app in (SHARED_APP, TENANT_APP):
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "tenants.migrations",
+                    str(MIGRATIONS_ROOT),
+                    dialect,
+                    app,
+                    name,
+                ],
+                check=True,
+            )
+
+
+async def _generate_one(root: str, dialect: str, app: str, name: str) -> None:
     from aerich import Command
     from tortoise import Tortoise
 
     from tenants.database import SHARED_MODELS, TENANT_MODELS
 
-    urls = {"postgres": "postgres://localhost/unused", "sqlite": "sqlite://:memory:"}
-    for dialect, url in urls.items():
-        for app, models in ((SHARED_APP, SHARED_MODELS), (TENANT_APP, TENANT_MODELS)):
-            config = {
-                "connections": {"default": url},
-                "apps": {
-                    app: {"models": [*models, "aerich.models"], "default_connection": "default"}
-                },
-                "use_tz": True,
-                "timezone": "UTC",
-            }
-            command = Command(
-                tortoise_config=config, app=app, location=str(MIGRATIONS_ROOT / dialect)
-            )
-            if not available(dialect, app):
-                await command._do_init(safe=True, offline=True)
-                print(f"{dialect}/{app}: initial migration written")
-            else:
-                await Tortoise.init(config=config)
-                await command.init(offline=True)
-                written = await command.migrate(name, no_input=True, offline=True)
-                print(f"{dialect}/{app}: {written or 'no changes'}")
-            await Tortoise.close_connections()
+    url = {"postgres": "postgres://localhost/unused", "sqlite": "sqlite://:memory:"}[dialect]
+    models = SHARED_MODELS if app == SHARED_APP else TENANT_MODELS
+    config = {
+        "connections": {"default": url},
+        "apps": {app: {"models": [*models, "aerich.models"], "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+    command = Command(tortoise_config=config, app=app, location=str(Path(root) / dialect))
+    if not list((Path(root) / dialect / app).glob("[0-9]*_*.py")):
+        await command._do_init(safe=True, offline=True)
+        print(f"{dialect}/{app}: initial migration written")
+    else:
+        await Tortoise.init(config=config)
+        await command.init(offline=True)
+        written = await command.migrate(name, no_input=True, offline=True)
+        print(f"{dialect}/{app}: {written or 'no changes'}")
+    await Tortoise.close_connections()
+
+
+if __name__ == "__main__":
+    asyncio.run(_generate_one(*sys.argv[1:5]))

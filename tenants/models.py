@@ -14,9 +14,18 @@ class Estate(Model):
     timezone = fields.CharField(max_length=64)
     # PROVISIONING until its schema is at head; only ACTIVE estates are served.
     status = fields.CharField(max_length=16, default="PROVISIONING")
+    # The platform's cut of each bill payment: basis points and/or a fixed minor amount.
+    platform_fee_bps = fields.IntField(default=0)
+    platform_fee_fixed = fields.BigIntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         app = "shared"
         table = "estates"
         ordering = ("created_at", "id")
+
+
+def platform_fee(estate: Estate, amount: int) -> int:
+    """The platform fee on a payment of `amount` minor units (half up, never above it)."""
+    percentage = (amount * estate.platform_fee_bps + 5_000) // 10_000
+    return min(amount, percentage + estate.platform_fee_fixed)

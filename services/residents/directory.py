@@ -18,6 +18,8 @@ from services.pagination import Page, paginate
 from services.properties.catalog import parse_id, units_by_id
 from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
+from services.wallets.wallets import open_wallet
+from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
 
@@ -31,10 +33,12 @@ class ResidentInput:
 
 
 async def create_resident(
-    actor_id: uuid.UUID | None, estate_id: uuid.UUID, data: ResidentInput
+    actor_id: uuid.UUID | None, estate: Estate, data: ResidentInput
 ) -> Resident:
     """Creates (or reuses) the user, adds a RESIDENT membership and the resident with
-    their units. If the estate part fails, the shared part is undone."""
+    their units and a wallet in the estate's currency. If the estate part fails, the
+    shared part is undone."""
+    estate_id = estate.id
     if not data.unit_ids:
         raise ValidationFailed("unitIds needs at least one unit", field="unitIds")
     wanted = [parse_id(u, "unitIds", "unit") for u in dict.fromkeys(data.unit_ids)]
@@ -53,6 +57,7 @@ async def create_resident(
             await Occupancy.bulk_create(
                 [Occupancy(resident=resident, unit=units[u]) for u in wanted]
             )
+            await open_wallet(resident, estate.currency)
             await record(
                 actor_id,
                 "createResident",

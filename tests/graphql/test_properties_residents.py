@@ -50,7 +50,13 @@ async def test_admin_builds_properties_units_and_residents(gql: GraphQLClient) -
 
     async with tenant_scope(slug):
         actions = [a.action for a in await AuditEntry.all().order_by("id")]
-    assert actions == ["createProperty", "createUnit", "createUnit", "createResident"]
+    assert actions == [
+        "createEstate",
+        "createProperty",
+        "createUnit",
+        "createUnit",
+        "createResident",
+    ]
 
 
 async def test_resident_signs_in_and_sees_the_estate_but_not_residents(

@@ -1,0 +1,1 @@
+"""Bills: numbering, the lifecycle state machine, creation and summaries."""

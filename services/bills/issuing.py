@@ -1,0 +1,288 @@
+"""Issuing bills and moving them through their lifecycle (everything but payment)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from services import validation
+from services.audit.log import record
+from services.bills.lifecycle import transition
+from services.bills.models import BILL_TYPES, Bill, BillCounter
+from services.errors import InvalidState, NotFound, ValidationFailed
+from services.money import Money
+from services.notifications.inbox import estate_admin_ids, notify
+from services.properties.catalog import get_property, parse_id
+from services.residents.models import Occupancy, Resident
+from tenants.models import Estate
+from tenants.scope import TENANT_CONNECTION
+
+MAX_BILLS_PER_CALL = 5_000
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who asks: an estate admin sees every bill, a resident only their own."""
+
+    user_id: uuid.UUID
+    is_admin: bool
+    resident_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class BillDraft:
+    title: str
+    description: str | None
+    type: str
+    amount: Money
+    due_date: date
+
+
+def _validated(draft: BillDraft, estate: Estate) -> BillDraft:
+    if draft.type not in BILL_TYPES:
+        raise ValidationFailed(f"type must be one of {', '.join(BILL_TYPES)}", field="type")
+    if draft.amount.currency != estate.currency:
+        raise ValidationFailed(
+            f"currency must be the estate's currency {estate.currency}", field="currency"
+        )
+    return BillDraft(
+        title=validation.text(draft.title, "title", max_length=200),
+        description=validation.text(
+            draft.description, "description", max_length=5000, required=False
+        ),
+        type=draft.type,
+        amount=draft.amount,
+        due_date=draft.due_date,
+    )
+
+
+async def take_numbers(count: int) -> list[str]:
+    """`count` consecutive bill numbers. The counter row is updated in the caller's
+    transaction: concurrent callers queue on it, and a rollback returns the numbers."""
+    while not await BillCounter.filter(id=1).update(last_number=F("last_number") + count):
+        try:  # the estate's first bill: start the counter (once, whoever wins)
+            async with in_transaction(TENANT_CONNECTION):
+                await BillCounter.create(id=1, last_number=0)
+        except IntegrityError:
+            pass
+    last = (await BillCounter.get(id=1)).last_number
+    return [f"BILL-{n:06d}" for n in range(last - count + 1, last + 1)]
+
+
+async def create_bill(
+    actor_id: uuid.UUID, estate: Estate, resident_id: str, unit_id: str | None, draft: BillDraft
+) -> Bill:
+    draft = _validated(draft, estate)
+    resident = await Resident.get_or_none(id=parse_id(resident_id, "residentId", "resident"))
+    if resident is None:
+        raise NotFound("resident not found", field="residentId")
+    unit = None
+    if unit_id is not None:
+        occupancy = await Occupancy.get_or_none(
+            resident=resident, unit_id=parse_id(unit_id, "unitId", "unit")
+        ).prefetch_related("unit")
+        if occupancy is None:
+            raise ValidationFailed("the resident does not occupy this unit", field="unitId")
+        unit = occupancy.unit
+    async with in_transaction(TENANT_CONNECTION):
+        (number,) = await take_numbers(1)
+        bill = await Bill.create(number=number, resident=resident, unit=unit, **_fields(draft))
+        await record(actor_id, "createBill", "Bill", bill.id, after=_snapshot(bill))
+        await notify(
+            [resident.user_id],
+            "BILL_CREATED",
+            f"New bill {number}: {draft.title}",
+            f"Due {draft.due_date.isoformat()}",
+        )
+    return bill
+
+
+def _fields(draft: BillDraft) -> dict[str, Any]:
+    return {
+        "title": draft.title,
+        "description": draft.description or "",
+        "type": draft.type,
+        "amount": draft.amount.minor,
+        "currency": draft.amount.currency,
+        "due_date": draft.due_date,
+    }
+
+
+def _snapshot(bill: Bill) -> dict[str, object]:
+    return {
+        "number": bill.number,
+        "status": bill.status,
+        "amount": bill.amount,
+        "amountPaid": bill.amount_paid,
+        "currency": bill.currency,
+        "dueDate": bill.due_date.isoformat(),
+    }
+
+
+async def create_bills(
+    actor_id: uuid.UUID,
+    estate: Estate,
+    resident_ids: list[str] | None,
+    property_id: str | None,
+    draft: BillDraft,
+) -> list[Bill]:
+    """One bill per resident, or per occupied unit of a property; all or nothing."""
+    draft = _validated(draft, estate)
+    if bool(resident_ids) == bool(property_id):
+        raise ValidationFailed("give either residentIds or propertyId", field="residentIds")
+    targets: list[tuple[Resident, uuid.UUID | None]] = []
+    if resident_ids:
+        wanted = [parse_id(r, "residentIds", "resident") for r in dict.fromkeys(resident_ids)]
+        residents = {r.id: r for r in await Resident.filter(id__in=wanted)}
+        if len(residents) != len(wanted):
+            raise NotFound("resident not found", field="residentIds")
+        targets = [(residents[r], None) for r in wanted]
+    else:
+        prop = await get_property(property_id or "", field="propertyId")
+        occupancies = (
+            await Occupancy.filter(unit__property_id=prop.id)
+            .prefetch_related("resident")
+            .order_by("unit__label", "id")
+        )
+        targets = [(o.resident, uuid.UUID(str(o.unit_id))) for o in occupancies]
+        if not targets:
+            raise ValidationFailed("the property has no occupied units", field="propertyId")
+    if len(targets) > MAX_BILLS_PER_CALL:
+        raise ValidationFailed(f"at most {MAX_BILLS_PER_CALL} bills per call", field="residentIds")
+    async with in_transaction(TENANT_CONNECTION):
+        numbers = await take_numbers(len(targets))
+        bills = [
+            Bill(
+                id=uuid.uuid4(), number=number, resident=resident, unit_id=unit_id, **_fields(draft)
+            )
+            for number, (resident, unit_id) in zip(numbers, targets, strict=True)
+        ]
+        await Bill.bulk_create(bills, batch_size=500)
+        await record(
+            actor_id,
+            "createBills",
+            "Bill",
+            numbers[0],
+            after={"count": len(bills), "first": numbers[0], "last": numbers[-1]},
+        )
+        await notify(
+            [r.user_id for r, _ in targets],
+            "BILL_CREATED",
+            f"New bill: {draft.title}",
+            f"Due {draft.due_date.isoformat()}",
+        )
+    return await Bill.filter(id__in=[b.id for b in bills]).order_by("number")
+
+
+async def get_bill(viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False) -> Bill:
+    """The bill if the viewer may see it; another resident's bill is NOT_FOUND."""
+    query = Bill.filter(id=parse_id(bill_id, "id", "bill"))
+    if not viewer.is_admin:
+        query = query.filter(resident_id=viewer.resident_id)
+    if lock:
+        query = query.select_for_update()
+    bill = await query.first()
+    if bill is None:
+        raise NotFound("bill not found", field="id")
+    return bill
+
+
+async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **changes: object) -> Bill:
+    async with in_transaction(TENANT_CONNECTION):
+        bill = await get_bill(viewer, bill_id, lock=True)
+        before = _snapshot(bill)
+        target = changes.pop("status", None)
+        bill.status = transition(bill.status, event, target)  # type: ignore[arg-type]
+        for name, value in changes.items():
+            setattr(bill, name, value)
+        await bill.save()
+        await record(viewer.user_id, action, "Bill", bill.id, before=before, after=_snapshot(bill))
+        return bill
+
+
+async def acknowledge(viewer: Viewer, bill_id: str) -> Bill:
+    return await _change(
+        _as_owner(viewer),
+        bill_id,
+        "acknowledge",
+        "acknowledgeBill",
+        acknowledged_at=datetime.now(UTC),
+    )
+
+
+async def dispute(viewer: Viewer, estate: Estate, bill_id: str, reason: str) -> Bill:
+    reason = validation.text(reason, "reason", max_length=2000)
+    bill = await _change(
+        _as_owner(viewer), bill_id, "dispute", "disputeBill", dispute_reason=reason
+    )
+    await notify(
+        await estate_admin_ids(estate.id), "BILL_DISPUTED", f"Bill {bill.number} disputed", reason
+    )
+    return bill
+
+
+async def resolve_dispute(
+    viewer: Viewer, bill_id: str, action: str, amount: Money | None, note: str | None
+) -> Bill:
+    note = validation.text(note, "note", max_length=2000, required=False)
+    if action == "CANCEL":
+        bill = await _change(
+            viewer,
+            bill_id,
+            "cancel",
+            "resolveDispute",
+            dispute_resolution=note or "cancelled",
+            cancel_reason=note,
+        )
+    elif action == "UPHOLD":
+        bill = await _change(
+            viewer, bill_id, "uphold", "resolveDispute", dispute_resolution=note or "upheld"
+        )
+    elif action == "ADJUST":
+        if amount is None:
+            raise ValidationFailed("amount is required to adjust a bill", field="amount")
+        current = await get_bill(viewer, bill_id)
+        if amount.currency != current.currency:
+            raise ValidationFailed(f"currency must be {current.currency}", field="currency")
+        if amount.minor < current.amount_paid:
+            raise ValidationFailed("amount is below what was already paid", field="amount")
+        bill = await _change(
+            viewer,
+            bill_id,
+            "adjust",
+            "resolveDispute",
+            amount=amount.minor,
+            dispute_resolution=note or "adjusted",
+        )
+    else:
+        raise ValidationFailed("action must be UPHOLD, ADJUST or CANCEL", field="action")
+    owner = await Resident.get(id=bill.resident_id)
+    await notify(
+        [owner.user_id],
+        "DISPUTE_RESOLVED",
+        f"Dispute on {bill.number} resolved",
+        bill.dispute_resolution or "",
+    )
+    return bill
+
+
+async def cancel(viewer: Viewer, bill_id: str, reason: str) -> Bill:
+    reason = validation.text(reason, "reason", max_length=2000)
+    async with in_transaction(TENANT_CONNECTION):
+        bill = await get_bill(viewer, bill_id, lock=True)
+        if bill.amount_paid:
+            raise InvalidState("a bill with payments cannot be cancelled; refund first")
+        return await _change(viewer, bill_id, "cancel", "cancelBill", cancel_reason=reason)
+
+
+def _as_owner(viewer: Viewer) -> Viewer:
+    """Owner-only actions: even an admin acts here only on their own bills."""
+    if viewer.resident_id is None:
+        raise NotFound("bill not found", field="id")
+    return Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)

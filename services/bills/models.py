@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from tortoise import fields
+
+from services.properties.models import Unit
+from services.residents.models import Resident
+from tenants.scope import TenantModel
+
+BILL_TYPES = (
+    "SERVICE_CHARGE",
+    "SECURITY",
+    "WASTE",
+    "WATER",
+    "ELECTRICITY",
+    "LEVY",
+    "RENT",
+    "OTHER",
+)
+
+
+class Bill(TenantModel):
+    id = fields.UUIDField(primary_key=True)
+    number = fields.CharField(max_length=20, unique=True)
+    resident: fields.ForeignKeyRelation[Resident] = fields.ForeignKeyField(
+        "tenant.Resident", related_name="bills", on_delete=fields.RESTRICT
+    )
+    unit: fields.ForeignKeyNullableRelation[Unit] = fields.ForeignKeyField(
+        "tenant.Unit", related_name="bills", on_delete=fields.RESTRICT, null=True
+    )
+    title = fields.CharField(max_length=200)
+    description = fields.TextField(default="")
+    type = fields.CharField(max_length=20)
+    amount = fields.BigIntField()  # minor units
+    amount_paid = fields.BigIntField(default=0)
+    currency = fields.CharField(max_length=3)
+    status = fields.CharField(max_length=24, default="PENDING_ACKNOWLEDGMENT", db_index=True)
+    due_date = fields.DateField()
+    acknowledged_at = fields.DatetimeField(null=True)
+    dispute_reason = fields.TextField(null=True)
+    dispute_resolution = fields.TextField(null=True)
+    cancel_reason = fields.TextField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    resident_id: str
+    unit_id: str | None
+
+    class Meta:
+        app = "tenant"
+        table = "bills"
+        indexes = (("resident", "created_at"), ("due_date", "status"))
+
+    @property
+    def balance_due(self) -> int:
+        return 0 if self.status == "CANCELLED" else self.amount - self.amount_paid
+
+
+class BillCounter(TenantModel):
+    """One row per estate: the last bill number handed out. Taking numbers updates this
+    row inside the creating transaction, so numbers have no gaps or duplicates."""
+
+    id = fields.IntField(primary_key=True)
+    last_number = fields.BigIntField(default=0)
+
+    class Meta:
+        app = "tenant"
+        table = "bill_counter"

@@ -1,0 +1,197 @@
+"""The one function that moves money, and the accounts it moves it between.
+
+Every movement is one balanced entry (postings sum to zero per currency) under a unique
+idempotency key. Accounts are locked in id order, so concurrent entries never deadlock,
+and each balance is updated with its postings in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from services.errors import IdempotencyConflict, InsufficientFunds
+from services.ledger.models import Account, Hold, JournalEntry, Posting
+from tenants.scope import TENANT_CONNECTION
+
+# Accounts that exist once per estate and currency: code -> (kind, may go negative).
+ESTATE_REVENUE = "estate:revenue"
+ESTATE_ADJUSTMENTS = "estate:adjustments"
+PLATFORM_FEES = "platform:fees"
+PAYOUTS_IN_TRANSIT = "payouts:in-transit"
+REWARDS = "rewards"
+SYSTEM_ACCOUNTS = {
+    ESTATE_REVENUE: ("ESTATE_REVENUE", False),
+    # The other side of admin adjustments: money the estate put in or took out.
+    ESTATE_ADJUSTMENTS: ("ADJUSTMENTS", True),
+    PLATFORM_FEES: ("PLATFORM_FEES", False),
+    PAYOUTS_IN_TRANSIT: ("PAYOUTS_IN_TRANSIT", False),
+    REWARDS: ("REWARDS", True),
+}
+
+
+def clearing_code(provider: str) -> str:
+    """Where money from a provider arrives before it is settled to the estate."""
+    return f"clearing:{provider.lower()}"
+
+
+@dataclass(frozen=True)
+class Line:
+    account: Account
+    amount: int  # signed minor units: + credit to this account, - debit
+
+
+class UnbalancedEntry(ValueError):
+    """A programming error: an entry whose postings do not sum to zero."""
+
+
+async def system_account(code: str, currency: str) -> Account:
+    kind, allow_negative = SYSTEM_ACCOUNTS.get(code, ("CLEARING", True))
+    account = await Account.get_or_none(code=code, currency=currency)
+    if account is not None:
+        return account
+    try:
+        async with in_transaction(TENANT_CONNECTION):
+            return await Account.create(
+                code=code, kind=kind, currency=currency, allow_negative=allow_negative
+            )
+    except IntegrityError:  # opened concurrently
+        return await Account.get(code=code, currency=currency)
+
+
+def _fingerprint(kind: str, lines: list[Line]) -> str:
+    parts = sorted((str(line.account.id), line.amount) for line in lines)
+    return hashlib.sha256(json.dumps([kind, parts]).encode()).hexdigest()
+
+
+async def post_entry(
+    idempotency_key: str,
+    kind: str,
+    lines: list[Line],
+    *,
+    description: str = "",
+    reference: str | None = None,
+) -> tuple[JournalEntry, bool]:
+    """Write one balanced entry. Returns (entry, created): the same key with the same
+    lines returns the original entry; with different lines it is a conflict."""
+    totals: dict[str, int] = defaultdict(int)
+    for line in lines:
+        if line.amount == 0:
+            raise UnbalancedEntry("a posting of zero")
+        totals[line.account.currency] += line.amount
+    if not lines or any(totals.values()):
+        raise UnbalancedEntry(f"entry {idempotency_key!r} does not balance: {dict(totals)}")
+    fingerprint = _fingerprint(kind, lines)
+
+    async with in_transaction(TENANT_CONNECTION):
+        existing = await JournalEntry.get_or_none(idempotency_key=idempotency_key)
+        if existing is not None:
+            return _same_request(existing, fingerprint), False
+        # Fixed lock order (account id): concurrent entries cannot deadlock.
+        ids = sorted({line.account.id for line in lines}, key=str)
+        locked = {a.id: a for a in await Account.filter(id__in=ids).select_for_update()}
+        moves: dict[uuid.UUID, int] = defaultdict(int)
+        for line in lines:
+            moves[line.account.id] += line.amount
+        for account_id, amount in moves.items():
+            account = locked[account_id]
+            if not account.allow_negative and amount < 0 and account.available + amount < 0:
+                raise InsufficientFunds(
+                    f"insufficient funds: available {account.available}, needed {-amount}",
+                    field="amount",
+                )
+        try:
+            async with in_transaction(TENANT_CONNECTION):
+                entry = await JournalEntry.create(
+                    idempotency_key=idempotency_key,
+                    fingerprint=fingerprint,
+                    kind=kind,
+                    description=description[:500],
+                    reference=reference,
+                )
+        except IntegrityError:  # the same key committed meanwhile
+            existing = await JournalEntry.get(idempotency_key=idempotency_key)
+            return _same_request(existing, fingerprint), False
+        postings = []
+        for account_id, amount in moves.items():
+            account = locked[account_id]
+            account.balance += amount
+            await Account.filter(id=account_id).update(balance=F("balance") + amount)
+            postings.append(
+                Posting(
+                    entry=entry,
+                    account=account,
+                    amount=amount,
+                    currency=account.currency,
+                    balance_after=account.balance,
+                )
+            )
+        await Posting.bulk_create(postings)
+        for line in lines:  # callers keep using their objects: keep them current
+            line.account.balance = locked[line.account.id].balance
+        return entry, True
+
+
+def _same_request(entry: JournalEntry, fingerprint: str) -> JournalEntry:
+    if entry.fingerprint != fingerprint:
+        raise IdempotencyConflict(
+            "this idempotency key was used for a different request", field="idempotencyKey"
+        )
+    return entry
+
+
+async def place_hold(account: Account, amount: int, idempotency_key: str, reference: str) -> Hold:
+    """Reserve `amount` of the account's available funds."""
+    async with in_transaction(TENANT_CONNECTION):
+        existing = await Hold.get_or_none(idempotency_key=idempotency_key)
+        if existing is not None:
+            return existing
+        locked = await Account.filter(id=account.id).select_for_update().get()
+        if not locked.allow_negative and locked.available < amount:
+            raise InsufficientFunds(
+                f"insufficient funds: available {locked.available}, needed {amount}",
+                field="amount",
+            )
+        await Account.filter(id=account.id).update(held=F("held") + amount)
+        account.held = locked.held + amount
+        return await Hold.create(
+            account=locked, amount=amount, idempotency_key=idempotency_key, reference=reference
+        )
+
+
+async def release_hold(hold: Hold) -> Hold:
+    """Give the reserved funds back (the payout was rejected or failed)."""
+    return await _finish_hold(hold, "RELEASED", None)
+
+
+async def post_hold(hold: Hold, kind: str, lines: list[Line], description: str = "") -> Hold:
+    """Turn the hold into an entry: the reservation ends as the money moves."""
+    return await _finish_hold(hold, "POSTED", (kind, lines, description))
+
+
+async def _finish_hold(hold: Hold, status: str, entry: tuple[str, list[Line], str] | None) -> Hold:
+    async with in_transaction(TENANT_CONNECTION):
+        current = await Hold.filter(id=hold.id).select_for_update().get()
+        if current.status != "ACTIVE":
+            return current
+        await Account.filter(id=current.account_id).update(held=F("held") - current.amount)
+        if entry is not None:
+            kind, lines, description = entry
+            # The reservation is lifted first, so the entry may spend what it held.
+            await post_entry(
+                f"hold:{current.id}",
+                kind,
+                lines,
+                description=description,
+                reference=current.reference,
+            )
+        current.status = status
+        await current.save(update_fields=["status"])
+        return current

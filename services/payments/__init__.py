@@ -1,0 +1,1 @@
+"""Payments of bills and wallet deposits, whichever provider carries them."""

@@ -1,0 +1,152 @@
+"""Paying a bill from the resident's wallet: one savepoint, one ledger entry."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from datetime import datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from services import validation
+from services.audit.log import record
+from services.bills.issuing import Viewer, get_bill
+from services.bills.lifecycle import status_after_payment, transition
+from services.bills.models import Bill
+from services.errors import IdempotencyConflict, InsufficientFunds, NotFound, ValidationFailed
+from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_entry, system_account
+from services.money import Money, to_major
+from services.notifications.inbox import notify
+from services.payments.models import Payment
+from services.residents.models import Resident
+from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
+from tenants.models import Estate, platform_fee
+from tenants.scope import TENANT_CONNECTION
+
+
+def new_reference() -> str:
+    return f"PAY-{secrets.token_hex(8).upper()}"
+
+
+def _fingerprint(*parts: object) -> str:
+    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+
+
+async def _replay(key: str, fingerprint: str, resident_id: uuid.UUID) -> Payment | None:
+    """The payment an earlier request with this key made, if the request was the same."""
+    existing = await Payment.get_or_none(idempotency_key=key)
+    if existing is None:
+        return None
+    if existing.request_fingerprint != fingerprint or str(existing.resident_id) != str(resident_id):
+        raise IdempotencyConflict(
+            "this idempotency key was used for a different request", field="idempotencyKey"
+        )
+    return existing
+
+
+async def pay_bill_from_wallet(
+    viewer: Viewer,
+    estate: Estate,
+    bill_id: str,
+    amount: Money | None,
+    pin: str | None,
+    idempotency_key: str,
+    now: datetime,
+) -> Payment:
+    """Pay all (amount None: the balance due) or part of an acknowledged bill. The same
+    key with the same request returns the first payment; money moves once."""
+    key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
+    if viewer.resident_id is None:
+        raise NotFound("bill not found", field="billId")
+    owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
+    fingerprint = _fingerprint(
+        "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""
+    )
+    if (done := await _replay(key, fingerprint, viewer.resident_id)) is not None:
+        return done
+    bill = await get_bill(owner, bill_id)
+    wallet = await wallet_of(viewer.resident_id, bill.currency)
+    if amount is not None and amount.currency != bill.currency:
+        raise ValidationFailed(
+            f"currency must be the bill's currency {bill.currency}", field="currency"
+        )
+    # Before the savepoint: a wrong PIN is counted even though the payment fails.
+    if wallet.pin_hash is not None:
+        await check_pin(wallet, pin, now)
+    ensure_can_debit(wallet)
+    revenue = await system_account(ESTATE_REVENUE, bill.currency)
+    fees = await system_account(PLATFORM_FEES, bill.currency)
+
+    try:
+        async with in_transaction(TENANT_CONNECTION):
+            payment = await Payment.create(
+                reference=new_reference(),
+                purpose="BILL_PAYMENT",
+                provider="WALLET",
+                amount=amount.minor if amount else 0,
+                currency=bill.currency,
+                status="PROCESSING",
+                resident_id=viewer.resident_id,
+                bill_id=bill.id,
+                idempotency_key=key,
+                request_fingerprint=fingerprint,
+            )
+            # Payments of one bill queue here; wallet accounts are locked by the ledger.
+            bill = await Bill.filter(id=bill.id).select_for_update().get()
+            paying = amount.minor if amount else bill.balance_due
+            bill.status = transition(bill.status, "pay", "PAID")
+            if paying > bill.balance_due:
+                raise ValidationFailed(
+                    f"amount is more than the balance due of "
+                    f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
+                    field="amount",
+                )
+            fee = platform_fee(estate, paying)
+            lines = [Line(wallet.account, -paying), Line(revenue, paying - fee)]
+            if fee:
+                lines.append(Line(fees, fee))
+            try:
+                await post_entry(
+                    f"payment:{payment.id}",
+                    "BILL_PAYMENT",
+                    lines,
+                    description=f"{bill.number} {bill.title}",
+                    reference=payment.reference,
+                )
+            except InsufficientFunds as exc:
+                raise InsufficientFunds(
+                    f"wallet balance {to_major(wallet.account.available, bill.currency)} "
+                    f"{bill.currency} is less than {to_major(paying, bill.currency)}",
+                    field="amount",
+                ) from exc
+            bill.amount_paid += paying
+            bill.status = status_after_payment(bill.amount, bill.amount_paid)
+            await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+            payment.amount, payment.fee, payment.status = paying, fee, "SUCCEEDED"
+            payment.completed_at = now
+            await payment.save(update_fields=["amount", "fee", "status", "completed_at"])
+            await record(
+                viewer.user_id,
+                "payBillFromWallet",
+                "Payment",
+                payment.id,
+                after={"bill": bill.number, "amount": paying, "fee": fee, "status": bill.status},
+            )
+            await notify(
+                [viewer.user_id],
+                "PAYMENT_SUCCEEDED",
+                f"Paid {to_major(paying, bill.currency)} {bill.currency} on {bill.number}",
+            )
+            return payment
+    except IntegrityError:
+        # The same key committed by a concurrent request while we waited on it.
+        done = await _replay(key, fingerprint, viewer.resident_id)
+        if done is None:
+            raise
+        return done
+
+
+async def resident_of(user_id: uuid.UUID) -> Resident | None:
+    return await Resident.get_or_none(user_id=user_id)

@@ -1,0 +1,1 @@
+"""Resident wallets: balances from the ledger, PINs, freezes, history."""
