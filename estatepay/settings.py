@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +35,8 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     page_size_cap: int = Field(default=100, ge=1)
+    # The largest amount one operation may move, in major units of any currency.
+    max_amount: Decimal = Field(default=Decimal("1000000000"), gt=0)
 
     login_attempts_per_email: int = Field(default=5, ge=1)
     login_attempts_per_address: int = Field(default=20, ge=1)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from estatepay.settings import Settings
 from resolvers.loaders import Loaders
+from services.bills.issuing import Viewer
 from services.errors import DomainError, Forbidden, Unauthenticated, ValidationFailed
 from services.identity.accounts import authenticate
 from services.identity.models import User
 from services.identity.throttle import FailureCounter
+from services.residents.models import Resident
 from tenants.registry import TenantAccess, resolve_tenant
 
 
@@ -29,6 +33,8 @@ class RequestContext:
     loaders: Loaders = field(default_factory=Loaders)
     # Set by transports that need it (the Starlette request or WebSocket).
     request: Any = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    _viewer: Viewer | None = None
 
     def require_user(self) -> User:
         if self.auth_error is not None:
@@ -54,6 +60,24 @@ class RequestContext:
         if not access.is_admin:
             raise Forbidden("estate admins only")
         return access
+
+    async def viewer(self) -> Viewer:
+        """The caller inside the estate: admin or not, and their resident record if any
+        (looked up once per request, in the operation's scope)."""
+        if self._viewer is None:
+            access = self.require_access()
+            resident = await Resident.get_or_none(user_id=self.user_id)
+            if resident is None and not access.is_admin:
+                raise Forbidden("you are not a resident of this estate")
+            self._viewer = Viewer(self.user_id, access.is_admin, resident.id if resident else None)
+        return self._viewer
+
+    async def resident_viewer(self) -> Viewer:
+        """For operations on one's own bills and wallet."""
+        viewer = await self.viewer()
+        if viewer.resident_id is None:
+            raise Forbidden("residents only")
+        return viewer
 
     def require_platform_admin(self) -> User:
         user = self.require_user()

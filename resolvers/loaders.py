@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from services.bills.models import Bill
+from services.bills.queries import payments_by_bill
 from services.identity.models import Membership, User
-from services.properties.catalog import units_by_property
+from services.payments.models import Payment
+from services.properties.catalog import units_by_id, units_by_property
 from services.properties.models import Unit
 from services.residents.directory import units_by_resident, users_by_id
+from services.residents.models import Resident
+from services.wallets.models import Wallet
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -42,6 +47,27 @@ async def _users_by_id(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User | None
     return dict(await users_by_id(user_ids))
 
 
+async def _by_id(model: type[Any], ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    return {row.id: row for row in await model.filter(id__in=ids)}
+
+
+async def _wallet_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Wallet | None]:
+    rows = await Wallet.filter(resident_id__in=resident_ids).prefetch_related("account")
+    return {uuid.UUID(str(w.resident_id)): w for w in rows}
+
+
+async def _units(ids: list[uuid.UUID]) -> dict[uuid.UUID, Unit | None]:
+    return dict(await units_by_id(ids))
+
+
+async def _residents(ids: list[uuid.UUID]) -> dict[uuid.UUID, Resident | None]:
+    return await _by_id(Resident, ids)
+
+
+async def _bills(ids: list[uuid.UUID]) -> dict[uuid.UUID, Bill | None]:
+    return await _by_id(Bill, ids)
+
+
 class Loaders:
     def __init__(self) -> None:
         self.units_by_property: DataLoader[uuid.UUID, list[Unit]] = DataLoader(
@@ -56,3 +82,14 @@ class Loaders:
         self.memberships: DataLoader[uuid.UUID, list[Membership]] = DataLoader(
             _keyed(_memberships_by_user, list)
         )
+        self.payments_by_bill: DataLoader[uuid.UUID, list[Payment]] = DataLoader(
+            _keyed(payments_by_bill, list)
+        )
+        self.wallet_by_resident: DataLoader[uuid.UUID, Wallet | None] = DataLoader(
+            _keyed(_wallet_by_resident, lambda: None)
+        )
+        self.unit: DataLoader[uuid.UUID, Unit | None] = DataLoader(_keyed(_units, lambda: None))
+        self.resident: DataLoader[uuid.UUID, Resident | None] = DataLoader(
+            _keyed(_residents, lambda: None)
+        )
+        self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(_keyed(_bills, lambda: None))

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 import strawberry
+
+from schema.types import BillStatus, BillType, PaymentProvider, PaymentPurpose, PaymentStatus
 
 
 @strawberry.input
@@ -33,3 +38,47 @@ class CreateResidentInput:
     password: str
     unit_ids: list[strawberry.ID]
     phone: str | None = None
+
+
+@strawberry.input
+class CreateBillInput:
+    resident_id: strawberry.ID
+    title: str
+    type: BillType
+    amount: Decimal
+    due_date: date
+    unit_id: strawberry.ID | None = None
+    description: str | None = None
+    currency: str | None = None
+
+
+@strawberry.input
+class CreateBillsInput:
+    title: str
+    type: BillType
+    amount: Decimal
+    due_date: date
+    resident_ids: list[strawberry.ID] | None = None
+    property_id: strawberry.ID | None = None
+    description: str | None = None
+    currency: str | None = None
+
+
+@strawberry.input
+class BillFilter:
+    status: list[BillStatus] | None = None
+    resident_id: strawberry.ID | None = None
+    property_id: strawberry.ID | None = None
+    type: BillType | None = None
+    overdue_only: bool = False
+    due_before: date | None = None
+    due_after: date | None = None
+
+
+@strawberry.input
+class PaymentFilter:
+    status: list[PaymentStatus] | None = None
+    provider: PaymentProvider | None = None
+    purpose: PaymentPurpose | None = None
+    bill_id: strawberry.ID | None = None
+    resident_id: strawberry.ID | None = None

@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import strawberry
 
+from resolvers import bills as bill_resolvers
 from resolvers import estates as estate_resolvers
 from resolvers import identity as identity_resolvers
+from resolvers import notifications as notification_resolvers
+from resolvers import payments as payment_resolvers
 from resolvers import properties as property_resolvers
 from resolvers import residents as resident_resolvers
-from schema.types import Connection, Estate, LoginPayload, Property, Resident, Unit, User
+from resolvers import wallets as wallet_resolvers
+from schema.types import (
+    Bill,
+    BillsSummary,
+    Connection,
+    CreateBillsPayload,
+    Estate,
+    EstateWallet,
+    LoginPayload,
+    Notification,
+    Payment,
+    Property,
+    Resident,
+    Unit,
+    User,
+    Wallet,
+)
 
 # Root fields that never touch an estate's tables: no tenant scope is opened for an
 # operation made only of these (createEstate opens scopes of its own).
@@ -24,6 +43,19 @@ class Query:
     property: Property = strawberry.field(resolver=property_resolvers.property_)
     residents: Connection[Resident] = strawberry.field(resolver=resident_resolvers.residents)
     resident: Resident = strawberry.field(resolver=resident_resolvers.resident)
+    bills: Connection[Bill] = strawberry.field(resolver=bill_resolvers.bills)
+    bill: Bill = strawberry.field(resolver=bill_resolvers.bill)
+    bills_summary: BillsSummary = strawberry.field(resolver=bill_resolvers.bills_summary)
+    wallet: Wallet = strawberry.field(resolver=wallet_resolvers.wallet)
+    estate_wallet: EstateWallet = strawberry.field(resolver=wallet_resolvers.estate_wallet)
+    payments: Connection[Payment] = strawberry.field(resolver=payment_resolvers.payments)
+    payment: Payment = strawberry.field(resolver=payment_resolvers.payment)
+    payment_by_reference: Payment = strawberry.field(
+        resolver=payment_resolvers.payment_by_reference
+    )
+    notifications: Connection[Notification] = strawberry.field(
+        resolver=notification_resolvers.notifications
+    )
 
 
 @strawberry.type
@@ -33,3 +65,19 @@ class Mutation:
     create_property: Property = strawberry.mutation(resolver=property_resolvers.create_property)
     create_unit: Unit = strawberry.mutation(resolver=property_resolvers.create_unit)
     create_resident: Resident = strawberry.mutation(resolver=resident_resolvers.create_resident)
+    create_bill: Bill = strawberry.mutation(resolver=bill_resolvers.create_bill)
+    create_bills: CreateBillsPayload = strawberry.mutation(resolver=bill_resolvers.create_bills)
+    acknowledge_bill: Bill = strawberry.mutation(resolver=bill_resolvers.acknowledge_bill)
+    dispute_bill: Bill = strawberry.mutation(resolver=bill_resolvers.dispute_bill)
+    resolve_dispute: Bill = strawberry.mutation(resolver=bill_resolvers.resolve_dispute)
+    cancel_bill: Bill = strawberry.mutation(resolver=bill_resolvers.cancel_bill)
+    pay_bill_from_wallet: Payment = strawberry.mutation(
+        resolver=payment_resolvers.pay_bill_from_wallet
+    )
+    set_wallet_pin: Wallet = strawberry.mutation(resolver=wallet_resolvers.set_wallet_pin)
+    freeze_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.freeze_wallet)
+    unfreeze_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.unfreeze_wallet)
+    adjust_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.adjust_wallet)
+    mark_notifications_read: int = strawberry.mutation(
+        resolver=notification_resolvers.mark_notifications_read
+    )

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Generic, TypeVar
 
 import strawberry
 from strawberry.types import Info
 
+from services.bills.models import Bill as BillModel
+from services.bills.queries import BillsSummary as BillsSummaryData
 from services.identity.models import Membership as MembershipModel
 from services.identity.models import User as UserModel
+from services.money import to_major
+from services.notifications.models import Notification as NotificationModel
 from services.pagination import Page
+from services.payments.models import Payment as PaymentModel
 from services.properties.models import Property as PropertyModel
 from services.properties.models import Unit as UnitModel
 from services.residents.models import Resident as ResidentModel
+from services.wallets.models import Wallet as WalletModel
+from services.wallets.wallets import AccountLine, account_history
 from tenants.models import Estate as EstateModel
 
 T = TypeVar("T")
@@ -172,6 +180,11 @@ class Resident:
         rows = await info.context.loaders.units_by_resident.load(uuid.UUID(self.id))
         return [Unit.from_model(u) for u in rows]
 
+    @strawberry.field
+    async def wallet(self, info: Info) -> Wallet | None:
+        found = await info.context.loaders.wallet_by_resident.load(uuid.UUID(self.id))
+        return Wallet.from_model(found, info.context.clock()) if found else None
+
     @classmethod
     def from_model(cls, resident: ResidentModel) -> Resident:
         return cls(
@@ -186,3 +199,395 @@ class LoginPayload:
     token: str
     expires_at: datetime
     user: User
+
+
+@strawberry.type
+class Money:
+    amount: Decimal
+    currency: str
+
+    @classmethod
+    def of(cls, minor: int, currency: str) -> Money:
+        return cls(amount=to_major(minor, currency), currency=currency)
+
+
+@strawberry.enum
+class BillStatus(Enum):
+    PENDING_ACKNOWLEDGMENT = "PENDING_ACKNOWLEDGMENT"
+    ACKNOWLEDGED = "ACKNOWLEDGED"
+    DISPUTED = "DISPUTED"
+    PARTIALLY_PAID = "PARTIALLY_PAID"
+    PAID = "PAID"
+    OVERDUE = "OVERDUE"
+    CANCELLED = "CANCELLED"
+
+
+@strawberry.enum
+class BillType(Enum):
+    SERVICE_CHARGE = "SERVICE_CHARGE"
+    SECURITY = "SECURITY"
+    WASTE = "WASTE"
+    WATER = "WATER"
+    ELECTRICITY = "ELECTRICITY"
+    LEVY = "LEVY"
+    RENT = "RENT"
+    OTHER = "OTHER"
+
+
+@strawberry.enum
+class DisputeAction(Enum):
+    UPHOLD = "UPHOLD"
+    ADJUST = "ADJUST"
+    CANCEL = "CANCEL"
+
+
+@strawberry.enum
+class PaymentStatus(Enum):
+    PENDING = "PENDING"
+    PROCESSING = "PROCESSING"
+    PENDING_APPROVAL = "PENDING_APPROVAL"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+    EXPIRED = "EXPIRED"
+    REFUNDED = "REFUNDED"
+    PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED"
+
+
+@strawberry.enum
+class PaymentProvider(Enum):
+    WALLET = "WALLET"
+    STRIPE = "STRIPE"
+    PAYSTACK = "PAYSTACK"
+    FLUTTERWAVE = "FLUTTERWAVE"
+    BITCOIN = "BITCOIN"
+    MANUAL = "MANUAL"
+
+
+@strawberry.enum
+class PaymentPurpose(Enum):
+    BILL_PAYMENT = "BILL_PAYMENT"
+    WALLET_DEPOSIT = "WALLET_DEPOSIT"
+
+
+@strawberry.enum
+class WalletTransactionKind(Enum):
+    DEPOSIT = "DEPOSIT"
+    BILL_PAYMENT = "BILL_PAYMENT"
+    REFUND = "REFUND"
+    REWARD = "REWARD"
+    TRANSFER_IN = "TRANSFER_IN"
+    TRANSFER_OUT = "TRANSFER_OUT"
+    ADJUSTMENT = "ADJUSTMENT"
+    HOLD = "HOLD"
+    RELEASE = "RELEASE"
+
+
+@strawberry.type
+class BillRef:
+    id: strawberry.ID
+    number: str
+
+
+@strawberry.type
+class BitcoinDetails:
+    address: str
+    amount_btc: Decimal
+    expires_at: datetime
+    confirmations: int
+    required_confirmations: int
+
+
+@strawberry.type
+class Payment:
+    id: strawberry.ID
+    reference: str
+    purpose: PaymentPurpose
+    provider: PaymentProvider
+    amount: Money
+    status: PaymentStatus
+    checkout_url: str | None
+    client_secret: str | None
+    bitcoin: BitcoinDetails | None
+    failure_code: str | None
+    failure_message: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    bill_id: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field
+    async def bill(self, info: Info) -> BillRef | None:
+        if self.bill_id is None:
+            return None
+        found = await info.context.loaders.bill.load(self.bill_id)
+        return BillRef(id=strawberry.ID(str(found.id)), number=found.number) if found else None
+
+    @classmethod
+    def from_model(cls, payment: PaymentModel) -> Payment:
+        return cls(
+            id=strawberry.ID(str(payment.id)),
+            reference=payment.reference,
+            purpose=PaymentPurpose(payment.purpose),
+            provider=PaymentProvider(payment.provider),
+            amount=Money.of(payment.amount, payment.currency),
+            status=PaymentStatus(payment.status),
+            checkout_url=None,
+            client_secret=None,
+            bitcoin=None,
+            failure_code=payment.failure_code,
+            failure_message=payment.failure_message,
+            created_at=payment.created_at,
+            completed_at=payment.completed_at,
+            bill_id=uuid.UUID(str(payment.bill_id)) if payment.bill_id else None,
+        )
+
+
+@strawberry.type
+class BillResident:
+    """The bill's resident as a bill shows them: enough to address them."""
+
+    id: strawberry.ID
+    user_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def user(self, info: Info) -> BillResidentUser:
+        found = await info.context.loaders.user.load(self.user_id)
+        return BillResidentUser(full_name=found.full_name if found else "")
+
+
+@strawberry.type
+class BillResidentUser:
+    full_name: str
+
+
+@strawberry.type
+class Bill:
+    id: strawberry.ID
+    number: str
+    title: str
+    description: str
+    type: BillType
+    amount: Money
+    amount_paid: Money
+    balance_due: Money
+    status: BillStatus
+    due_date: date
+    is_overdue: bool
+    created_at: datetime
+    acknowledged_at: datetime | None
+    dispute_reason: str | None
+    dispute_resolution: str | None
+    resident_id: strawberry.Private[uuid.UUID]
+    unit_id: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field
+    async def resident(self, info: Info) -> BillResident:
+        found = await info.context.loaders.resident.load(self.resident_id)
+        assert found is not None, "a bill's resident is never deleted"
+        return BillResident(id=strawberry.ID(str(found.id)), user_id=uuid.UUID(str(found.user_id)))
+
+    @strawberry.field
+    async def unit(self, info: Info) -> Unit | None:
+        if self.unit_id is None:
+            return None
+        found = await info.context.loaders.unit.load(self.unit_id)
+        return Unit.from_model(found) if found else None
+
+    @strawberry.field
+    async def payments(self, info: Info) -> list[Payment]:
+        rows = await info.context.loaders.payments_by_bill.load(uuid.UUID(self.id))
+        return [Payment.from_model(p) for p in rows]
+
+    @classmethod
+    def from_model(cls, bill: BillModel, today: date) -> Bill:
+        return cls(
+            id=strawberry.ID(str(bill.id)),
+            number=bill.number,
+            title=bill.title,
+            description=bill.description,
+            type=BillType(bill.type),
+            amount=Money.of(bill.amount, bill.currency),
+            amount_paid=Money.of(bill.amount_paid, bill.currency),
+            balance_due=Money.of(bill.balance_due, bill.currency),
+            status=BillStatus(bill.status),
+            due_date=bill.due_date,
+            is_overdue=bill.status
+            in ("ACKNOWLEDGED", "PARTIALLY_PAID", "OVERDUE", "PENDING_ACKNOWLEDGMENT")
+            and bill.due_date < today,
+            created_at=bill.created_at,
+            acknowledged_at=bill.acknowledged_at,
+            dispute_reason=bill.dispute_reason,
+            dispute_resolution=bill.dispute_resolution,
+            resident_id=uuid.UUID(str(bill.resident_id)),
+            unit_id=uuid.UUID(str(bill.unit_id)) if bill.unit_id else None,
+        )
+
+
+def bill_connection(page: Page, today: date) -> Connection[Bill]:
+    edges = [
+        Edge(cursor=cursor, node=Bill.from_model(item, today))
+        for item, cursor in zip(page.items, page.cursors, strict=True)
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
+        ),
+        total_count=page.total_count,
+    )
+
+
+@strawberry.type
+class CreateBillsPayload:
+    count: int
+    bills: list[Bill]
+
+
+@strawberry.type
+class StatusCount:
+    status: BillStatus
+    count: int
+
+
+@strawberry.type
+class BillsSummary:
+    outstanding: Money
+    overdue: Money
+    paid_this_month: Money
+    count_by_status: list[StatusCount]
+
+    @classmethod
+    def from_data(cls, data: BillsSummaryData, currency: str) -> BillsSummary:
+        return cls(
+            outstanding=Money.of(data.outstanding, currency),
+            overdue=Money.of(data.overdue, currency),
+            paid_this_month=Money.of(data.paid_this_month, currency),
+            count_by_status=[
+                StatusCount(status=BillStatus(s), count=n)
+                for s, n in sorted(data.count_by_status.items())
+            ],
+        )
+
+
+@strawberry.type
+class WalletTransaction:
+    id: strawberry.ID
+    kind: WalletTransactionKind
+    amount: Money
+    balance_after: Money
+    description: str
+    reference: str | None
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, line: AccountLine) -> WalletTransaction:
+        posting, entry = line.posting, line.entry
+        kind = entry.kind if entry.kind in WalletTransactionKind.__members__ else "ADJUSTMENT"
+        return cls(
+            id=strawberry.ID(str(posting.id)),
+            kind=WalletTransactionKind(kind),
+            amount=Money.of(posting.amount, posting.currency),
+            balance_after=Money.of(posting.balance_after, posting.currency),
+            description=entry.description,
+            reference=entry.reference,
+            created_at=posting.created_at,
+        )
+
+
+@strawberry.type
+class LedgerEntry:
+    """One movement on the estate's revenue wallet."""
+
+    id: strawberry.ID
+    kind: str
+    amount: Money
+    balance_after: Money
+    description: str
+    reference: str | None
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, line: AccountLine) -> LedgerEntry:
+        posting, entry = line.posting, line.entry
+        return cls(
+            id=strawberry.ID(str(entry.id)),
+            kind=entry.kind,
+            amount=Money.of(posting.amount, posting.currency),
+            balance_after=Money.of(posting.balance_after, posting.currency),
+            description=entry.description,
+            reference=entry.reference,
+            created_at=posting.created_at,
+        )
+
+
+@strawberry.type
+class Wallet:
+    id: strawberry.ID
+    balance: Money
+    available: Money
+    frozen: bool
+    has_pin: bool
+    locked: bool
+    account_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def transactions(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[WalletTransaction]:
+        page = await account_history(
+            self.account_id, first, after, info.context.settings.page_size_cap
+        )
+        return connection(page, WalletTransaction)
+
+    @classmethod
+    def from_model(cls, wallet: WalletModel, now: datetime) -> Wallet:
+        account = wallet.account
+        return cls(
+            id=strawberry.ID(str(wallet.id)),
+            balance=Money.of(account.balance, account.currency),
+            available=Money.of(account.available, account.currency),
+            frozen=wallet.frozen,
+            has_pin=wallet.pin_hash is not None,
+            locked=wallet.locked_until is not None and wallet.locked_until > now,
+            account_id=uuid.UUID(str(account.id)),
+        )
+
+
+@strawberry.type
+class EstateWallet:
+    balance: Money
+    account_id: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field
+    async def operations(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[LedgerEntry]:
+        if self.account_id is None:  # nothing has been paid yet
+            return Connection(
+                edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None), total_count=0
+            )
+        page = await account_history(
+            self.account_id, first, after, info.context.settings.page_size_cap
+        )
+        return connection(page, LedgerEntry)
+
+
+@strawberry.type
+class Notification:
+    id: strawberry.ID
+    kind: str
+    title: str
+    body: str
+    read_at: datetime | None
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, row: NotificationModel) -> Notification:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            kind=row.kind,
+            title=row.title,
+            body=row.body,
+            read_at=row.read_at,
+            created_at=row.created_at,
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import datetime
 
 from services.identity.models import Membership
 from services.notifications.models import Notification
@@ -30,3 +31,10 @@ async def list_for(
     if unread_only:
         query = query.filter(read_at__isnull=True)
     return await paginate(query, first, after, cap, newest_first=True)
+
+
+async def mark_read(user_id: uuid.UUID, ids: list[uuid.UUID], now: datetime) -> int:
+    """Marks the user's own notifications read; returns how many changed."""
+    return await Notification.filter(user_id=user_id, id__in=ids, read_at__isnull=True).update(
+        read_at=now
+    )

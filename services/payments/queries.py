@@ -1,0 +1,59 @@
+"""Reading payments: an admin sees the estate's, a resident only their own."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from tortoise.queryset import QuerySet
+
+from services.bills.issuing import Viewer
+from services.errors import NotFound
+from services.pagination import Page, paginate
+from services.payments.models import Payment
+from services.properties.catalog import parse_id
+
+
+@dataclass(frozen=True)
+class PaymentFilter:
+    statuses: list[str] | None = None
+    provider: str | None = None
+    purpose: str | None = None
+    bill_id: str | None = None
+    resident_id: str | None = None
+
+
+def _visible(viewer: Viewer) -> QuerySet[Payment]:
+    query = Payment.all()
+    return query if viewer.is_admin else query.filter(resident_id=viewer.resident_id)
+
+
+async def list_payments(
+    viewer: Viewer, where: PaymentFilter, first: int | None, after: str | None, cap: int
+) -> Page[Payment]:
+    query = _visible(viewer)
+    if where.statuses:
+        query = query.filter(status__in=where.statuses)
+    if where.provider:
+        query = query.filter(provider=where.provider)
+    if where.purpose:
+        query = query.filter(purpose=where.purpose)
+    if where.bill_id:
+        query = query.filter(bill_id=parse_id(where.bill_id, "billId", "bill"))
+    if where.resident_id:
+        query = query.filter(resident_id=parse_id(where.resident_id, "residentId", "resident"))
+    return await paginate(query, first, after, cap, newest_first=True)
+
+
+async def get_payment(viewer: Viewer, payment_id: str | uuid.UUID) -> Payment:
+    payment = await _visible(viewer).get_or_none(id=parse_id(payment_id, "id", "payment"))
+    if payment is None:
+        raise NotFound("payment not found", field="id")
+    return payment
+
+
+async def payment_by_reference(viewer: Viewer, reference: str) -> Payment:
+    payment = await _visible(viewer).get_or_none(reference=(reference or "").strip())
+    if payment is None:
+        raise NotFound("payment not found", field="reference")
+    return payment
