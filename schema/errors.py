@@ -6,7 +6,15 @@ from __future__ import annotations
 import logging
 import re
 
-from graphql import GraphQLError
+from graphql import (
+    ArgumentNode,
+    GraphQLError,
+    ObjectFieldNode,
+    VariableNode,
+    Visitor,
+    parse,
+    visit,
+)
 
 from services.errors import DomainError
 
@@ -19,6 +27,31 @@ _FIELDS_IN_MESSAGE = [
     re.compile(r"[Ff]ield '(?:\w+\.)?(\w+)'"),
     re.compile(r"[Vv]ariable '\$(\w+)'"),
 ]
+_VARIABLE_IN_MESSAGE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")
+
+
+def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
+    if error.source is None:
+        return None
+    try:
+        document = parse(error.source.body)
+    except GraphQLError:
+        return None
+    found: list[str] = []
+
+    class Finder(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: object) -> None:
+            self._check(node)
+
+        def enter_object_field(self, node: ObjectFieldNode, *_: object) -> None:
+            self._check(node)
+
+        def _check(self, node: ArgumentNode | ObjectFieldNode) -> None:
+            if isinstance(node.value, VariableNode) and node.value.name.value == variable:
+                found.append(node.name.value)
+
+    visit(document, Finder())
+    return found[0] if found else None
 
 
 def shaped(error: GraphQLError) -> GraphQLError:
@@ -44,6 +77,9 @@ def shaped(error: GraphQLError) -> GraphQLError:
             if match := pattern.search(error.message):
                 extensions.setdefault("field", match.group(1))
                 break
+        if variable := _VARIABLE_IN_MESSAGE.search(error.message):
+            # Name the argument the variable feeds, not the client's variable name.
+            extensions["field"] = _argument_fed_by(error, variable.group(1)) or variable.group(1)
         return GraphQLError(
             error.message,
             error.nodes,
