@@ -77,7 +77,8 @@ def shaped(error: GraphQLError) -> GraphQLError:
             if match := pattern.search(error.message):
                 extensions.setdefault("field", match.group(1))
                 break
-        if variable := _VARIABLE_IN_MESSAGE.search(error.message):
+        variable = _VARIABLE_IN_MESSAGE.search(error.message)
+        if variable and extensions.get("field") == variable.group(1):
             # Name the argument the variable feeds, not the client's variable name.
             extensions["field"] = _argument_fed_by(error, variable.group(1)) or variable.group(1)
         return GraphQLError(
