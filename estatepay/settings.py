@@ -57,7 +57,7 @@ class Settings(BaseSettings):
 
     def check_production_safety(self) -> None:
         """Refuse to run production with the development keys."""
-        if self.is_production and DEV_SECRET_KEY in (self.secret_key,):
+        if self.is_production and self.secret_key == DEV_SECRET_KEY:
             raise RuntimeError("SECRET_KEY must be set in production")
         if self.is_production and self.encryption_key == DEV_ENCRYPTION_KEY:
             raise RuntimeError("ENCRYPTION_KEY must be set in production")
