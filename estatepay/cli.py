@@ -122,6 +122,31 @@ def cmd_tenants_migrate(args: argparse.Namespace, settings: Settings) -> int:
     return _with_database(settings, work)
 
 
+def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from services.ledger.verify import verify_ledger
+    from tenants.models import Estate
+    from tenants.scope import tenant_scope
+
+    async def work() -> int:
+        query = Estate.filter(status="ACTIVE").order_by("slug")
+        slugs = [str(s) for s in await query.values_list("slug", flat=True)]
+        if args.estate and args.estate not in slugs:
+            print(f"no active estate {args.estate!r}", file=sys.stderr)
+            return 2
+        broken = False
+        for slug in [args.estate] if args.estate else slugs:
+            async with tenant_scope(slug):
+                problems = await verify_ledger()
+            for problem in problems:
+                print(f"{slug}: {problem}")
+            if not problems:
+                print(f"{slug}: ok")
+            broken = broken or bool(problems)
+        return 1 if broken else 0
+
+    return _with_database(settings, work)
+
+
 def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
     from tenants.migrations import generate
 
@@ -162,6 +187,13 @@ def parser() -> argparse.ArgumentParser:
     migrate = tenants.add_parser("migrate", help="bring every estate schema to head")
     migrate.add_argument("--concurrency", type=int, default=8)
     migrate.set_defaults(func=cmd_tenants_migrate)
+
+    ledger = commands.add_parser("ledger", help="the double-entry ledger").add_subparsers(
+        dest="ledger_command", required=True
+    )
+    verify = ledger.add_parser("verify", help="check every ledger invariant")
+    verify.add_argument("--estate", help="one estate's slug (default: every estate)")
+    verify.set_defaults(func=cmd_ledger_verify)
 
     make = commands.add_parser(
         "makemigrations", help="(developers) write aerich migrations for model changes"

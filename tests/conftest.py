@@ -6,6 +6,7 @@ makes its own estates with unique slugs, so tests never depend on each other's r
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -59,6 +60,12 @@ def make_settings(**overrides: Any) -> Settings:
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+async def session_loop() -> asyncio.AbstractEventLoop:
+    """The loop the session's connections live on, for sync tests that drive it."""
+    return asyncio.get_running_loop()
 
 
 @pytest.fixture(scope="session")

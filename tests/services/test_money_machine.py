@@ -11,7 +11,6 @@ from collections.abc import Coroutine
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -42,11 +41,6 @@ from tests.conftest import PASSWORD, make_estate
 T = TypeVar("T")
 NOW = datetime(2030, 1, 15, tzinfo=UTC)
 PIN = "2468"
-
-
-@pytest.fixture(scope="session")
-async def session_loop() -> asyncio.AbstractEventLoop:
-    return asyncio.get_running_loop()
 
 
 class MoneyMachine(RuleBasedStateMachine):
