@@ -30,6 +30,7 @@ TENANT_MODELS = [
     "services.bills.models",
     "services.payments.models",
     "services.notifications.models",
+    "services.payments.gateways.models",
 ]
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.

@@ -30,6 +30,9 @@ class Payment(TenantModel):
     failure_code = fields.CharField(max_length=32, null=True)
     failure_message = fields.CharField(max_length=500, null=True)
     refunded_amount = fields.BigIntField(default=0)
+    provider_reference = fields.CharField(max_length=100, null=True)
+    checkout_url = fields.CharField(max_length=1000, null=True)
+    client_secret = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
 
@@ -40,3 +43,27 @@ class Payment(TenantModel):
         app = "tenant"
         table = "payments"
         indexes = (("resident", "created_at"), ("bill", "created_at"))
+
+
+class WebhookEvent(TenantModel):
+    """The estate's inbox of provider events: stored before we answer 200, applied by a
+    worker exactly once (unique per provider event id)."""
+
+    id = fields.UUIDField(primary_key=True)
+    provider = fields.CharField(max_length=16)
+    event_id = fields.CharField(max_length=200)
+    type = fields.CharField(max_length=100)
+    reference = fields.CharField(max_length=100, null=True)
+    payload: fields.Field[dict] = fields.JSONField()
+    status = fields.CharField(max_length=16, default="RECEIVED", db_index=True)
+    attempts = fields.IntField(default=0)
+    error = fields.TextField(null=True)
+    received_at = fields.DatetimeField(auto_now_add=True)
+    processed_at = fields.DatetimeField(null=True)
+    # Pagination orders every list by (created_at, id).
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        app = "tenant"
+        table = "webhook_events"
+        unique_together = (("provider", "event_id"),)

@@ -13,16 +13,14 @@ from tortoise.transactions import in_transaction
 from services import validation
 from services.audit.log import record
 from services.bills.issuing import Viewer, get_bill
-from services.bills.lifecycle import status_after_payment, transition
+from services.bills.lifecycle import transition
 from services.bills.models import Bill
 from services.errors import IdempotencyConflict, InsufficientFunds, NotFound, ValidationFailed
-from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_entry, system_account
 from services.money import Money, to_major
-from services.notifications.inbox import notify
 from services.payments.models import Payment
-from services.residents.models import Resident
+from services.payments.settlement import settle
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
-from tenants.models import Estate, platform_fee
+from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
 
@@ -76,8 +74,6 @@ async def pay_bill_from_wallet(
     if wallet.pin_hash is not None:
         await check_pin(wallet, pin, now)
     ensure_can_debit(wallet)
-    revenue = await system_account(ESTATE_REVENUE, bill.currency)
-    fees = await system_account(PLATFORM_FEES, bill.currency)
 
     try:
         async with in_transaction(TENANT_CONNECTION):
@@ -96,48 +92,28 @@ async def pay_bill_from_wallet(
             # Payments of one bill queue here; wallet accounts are locked by the ledger.
             bill = await Bill.filter(id=bill.id).select_for_update().get()
             paying = amount.minor if amount else bill.balance_due
-            bill.status = transition(bill.status, "pay", "PAID")
+            transition(bill.status, "pay", "PAID")  # refuses a bill that cannot be paid
             if paying > bill.balance_due:
                 raise ValidationFailed(
                     f"amount is more than the balance due of "
                     f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
                     field="amount",
                 )
-            fee = platform_fee(estate, paying)
-            lines = [Line(wallet.account, -paying), Line(revenue, paying - fee)]
-            if fee:
-                lines.append(Line(fees, fee))
+            payment.amount = paying
             try:
-                await post_entry(
-                    f"payment:{payment.id}",
-                    "BILL_PAYMENT",
-                    lines,
-                    description=f"{bill.number} {bill.title}",
-                    reference=payment.reference,
-                )
+                await settle(payment, wallet.account, estate, now)
             except InsufficientFunds as exc:
                 raise InsufficientFunds(
                     f"wallet balance {to_major(wallet.account.available, bill.currency)} "
                     f"{bill.currency} is less than {to_major(paying, bill.currency)}",
                     field="amount",
                 ) from exc
-            bill.amount_paid += paying
-            bill.status = status_after_payment(bill.amount, bill.amount_paid)
-            await bill.save(update_fields=["amount_paid", "status", "updated_at"])
-            payment.amount, payment.fee, payment.status = paying, fee, "SUCCEEDED"
-            payment.completed_at = now
-            await payment.save(update_fields=["amount", "fee", "status", "completed_at"])
             await record(
                 viewer.user_id,
                 "payBillFromWallet",
                 "Payment",
                 payment.id,
-                after={"bill": bill.number, "amount": paying, "fee": fee, "status": bill.status},
-            )
-            await notify(
-                [viewer.user_id],
-                "PAYMENT_SUCCEEDED",
-                f"Paid {to_major(paying, bill.currency)} {bill.currency} on {bill.number}",
+                after={"bill": bill.number, "amount": paying, "fee": payment.fee},
             )
             return payment
     except IntegrityError:
@@ -146,7 +122,3 @@ async def pay_bill_from_wallet(
         if done is None:
             raise
         return done
-
-
-async def resident_of(user_id: uuid.UUID) -> Resident | None:
-    return await Resident.get_or_none(user_id=user_id)

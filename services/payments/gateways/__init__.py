@@ -1,0 +1,1 @@
+"""Payment providers behind one interface, and each estate's provider settings."""

@@ -1,0 +1,171 @@
+"""The gateway interface every provider adapter implements, and what they share:
+categorised provider errors, timeouts and a circuit breaker per estate and provider."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+
+from services.errors import DomainError
+
+# API.md's failureCode categories.
+FAILURE_CODES = frozenset(
+    {
+        "INSUFFICIENT_FUNDS",
+        "INVALID_CARD",
+        "EXPIRED_CARD",
+        "DECLINED_CARD",
+        "NETWORK_ERROR",
+        "PROVIDER_ERROR",
+        "TIMEOUT_ERROR",
+        "AUTHENTICATION_ERROR",
+        "UNDERPAID",
+        "EXPIRED",
+    }
+)
+CALL_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+
+
+class ProviderError(DomainError):
+    code = "PROVIDER_ERROR"
+
+    def __init__(self, message: str, failure_code: str = "PROVIDER_ERROR") -> None:
+        super().__init__(message)
+        self.failure_code = failure_code if failure_code in FAILURE_CODES else "PROVIDER_ERROR"
+
+
+class ProviderUnavailable(DomainError):
+    code = "PROVIDER_UNAVAILABLE"
+
+
+class BadWebhook(ValueError):
+    """A webhook whose signature or body is not the provider's: answer 400, store nothing."""
+
+
+@dataclass(frozen=True)
+class Checkout:
+    """What the payer needs to pay: a hosted page, a client secret, or an address."""
+
+    provider_reference: str
+    checkout_url: str | None = None
+    client_secret: str | None = None
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The provider's own word on a payment."""
+
+    status: str  # SUCCEEDED, FAILED, PENDING
+    amount: int  # minor units
+    currency: str
+    provider_reference: str
+    failure_code: str | None = None
+    failure_message: str | None = None
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    event_id: str
+    type: str
+    # Our payment reference when the event is about a payment, else None.
+    reference: str | None
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    reference: str
+    amount: int
+    currency: str
+    email: str
+    callback_url: str | None
+    description: str
+
+
+class Gateway(Protocol):
+    provider: str
+
+    async def create_payment(self, request: PaymentRequest) -> Checkout: ...
+    async def verify(self, reference: str) -> Verification: ...
+    async def refund(self, reference: str, amount: int, currency: str) -> str: ...
+    def verify_webhook(self, raw_body: bytes, headers: dict[str, str]) -> None: ...
+    def parse_webhook(self, raw_body: bytes) -> WebhookEvent: ...
+    async def test_connection(self) -> str: ...
+    def client_config(self) -> dict[str, str]: ...
+
+
+class CircuitBreaker:
+    """Fails fast after `threshold` consecutive failures, for `cooldown` seconds; one
+    trial call is let through after that."""
+
+    def __init__(self, threshold: int = 5, cooldown: float = 30.0) -> None:
+        self.threshold, self.cooldown = threshold, cooldown
+        self.failures = 0
+        self.opened_at: float | None = None
+
+    def check(self, name: str) -> None:
+        if self.opened_at is None:
+            return
+        if time.monotonic() - self.opened_at < self.cooldown:
+            raise ProviderUnavailable(f"{name} is unavailable; try again shortly")
+        self.opened_at = None  # half-open: let one call try
+
+    def succeeded(self) -> None:
+        self.failures, self.opened_at = 0, None
+
+    def failed(self) -> None:
+        self.failures += 1
+        if self.failures >= self.threshold:
+            self.opened_at = time.monotonic()
+
+
+_breakers: dict[tuple[str, str], CircuitBreaker] = {}
+
+
+def breaker_for(estate_slug: str, provider: str) -> CircuitBreaker:
+    return _breakers.setdefault((estate_slug, provider), CircuitBreaker())
+
+
+class HttpGateway:
+    """Shared plumbing of the httpx adapters: timeouts, breaker, error categories."""
+
+    provider = "HTTP"
+
+    def __init__(self, base_url: str, breaker: CircuitBreaker) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.breaker = breaker
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+    async def call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
+        self.breaker.check(self.provider.title())
+        try:
+            async with httpx.AsyncClient(timeout=CALL_TIMEOUT) as client:
+                response = await client.request(
+                    method, f"{self.base_url}{path}", headers=self.headers(), **kwargs
+                )
+        except httpx.TimeoutException as exc:
+            self.breaker.failed()
+            raise ProviderError(f"{self.provider.title()} timed out", "TIMEOUT_ERROR") from exc
+        except httpx.TransportError as exc:
+            self.breaker.failed()
+            raise ProviderError(f"{self.provider.title()} unreachable", "NETWORK_ERROR") from exc
+        if response.status_code >= 500:
+            self.breaker.failed()
+            raise ProviderError(f"{self.provider.title()} failed ({response.status_code})")
+        self.breaker.succeeded()
+        if response.status_code in (401, 403):
+            raise ProviderError(
+                f"{self.provider.title()} refused our credentials", "AUTHENTICATION_ERROR"
+            )
+        try:
+            body: dict[str, Any] = response.json()
+        except ValueError as exc:
+            raise ProviderError(f"{self.provider.title()} sent a body that is not JSON") from exc
+        if response.status_code >= 400:
+            raise ProviderError(str(body.get("message") or f"HTTP {response.status_code}"))
+        return body

@@ -1,0 +1,117 @@
+"""Paystack through its REST API (httpx): amounts in the minor unit, HMAC-SHA512 hooks."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import Any
+
+from services.payments.gateways.base import (
+    BadWebhook,
+    Checkout,
+    CircuitBreaker,
+    HttpGateway,
+    PaymentRequest,
+    ProviderError,
+    Verification,
+    WebhookEvent,
+)
+
+DEFAULT_BASE_URL = "https://api.paystack.co"
+STATUSES = {"success": "SUCCEEDED", "failed": "FAILED", "reversed": "FAILED", "abandoned": "FAILED"}
+FAILURES = {
+    "insufficient": "INSUFFICIENT_FUNDS",
+    "expired": "EXPIRED_CARD",
+    "declined": "DECLINED_CARD",
+    "invalid": "INVALID_CARD",
+}
+
+
+def _failure_code(message: str) -> str:
+    lowered = message.lower()
+    return next((code for word, code in FAILURES.items() if word in lowered), "PROVIDER_ERROR")
+
+
+class PaystackGateway(HttpGateway):
+    provider = "PAYSTACK"
+
+    def __init__(
+        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+    ) -> None:
+        super().__init__(base_url or DEFAULT_BASE_URL, breaker)
+        self.secret_key = credentials["secretKey"]
+        self.public_key = credentials.get("publicKey", "")
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.secret_key}"}
+
+    async def create_payment(self, request: PaymentRequest) -> Checkout:
+        body = await self.call(
+            "POST",
+            "/transaction/initialize",
+            json={
+                "email": request.email,
+                "amount": request.amount,
+                "currency": request.currency,
+                "reference": request.reference,
+                "callback_url": request.callback_url,
+                "metadata": {"description": request.description},
+            },
+        )
+        data = _data(body)
+        return Checkout(
+            provider_reference=str(data["reference"]), checkout_url=str(data["authorization_url"])
+        )
+
+    async def verify(self, reference: str) -> Verification:
+        data = _data(await self.call("GET", f"/transaction/verify/{reference}"))
+        status = STATUSES.get(str(data.get("status")), "PENDING")
+        message = str(data.get("gateway_response") or "")
+        return Verification(
+            status=status,
+            amount=int(data["amount"]),
+            currency=str(data["currency"]).upper(),
+            provider_reference=str(data.get("id") or reference),
+            failure_code=_failure_code(message) if status == "FAILED" else None,
+            failure_message=message if status == "FAILED" else None,
+        )
+
+    async def refund(self, reference: str, amount: int, currency: str) -> str:
+        data = _data(
+            await self.call("POST", "/refund", json={"transaction": reference, "amount": amount})
+        )
+        return str(data.get("id") or reference)
+
+    def verify_webhook(self, raw_body: bytes, headers: dict[str, str]) -> None:
+        given = headers.get("x-paystack-signature", "")
+        expected = hmac.new(self.secret_key.encode(), raw_body, hashlib.sha512).hexdigest()
+        if not given or not hmac.compare_digest(given, expected):
+            raise BadWebhook("bad Paystack signature")
+
+    def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
+        try:
+            payload: dict[str, Any] = json.loads(raw_body)
+            event, data = str(payload["event"]), payload["data"]
+            return WebhookEvent(
+                event_id=f"{event}:{data['id']}",
+                type=event,
+                reference=str(data["reference"]) if data.get("reference") else None,
+                payload=payload,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BadWebhook("not a Paystack event") from exc
+
+    async def test_connection(self) -> str:
+        await self.call("GET", "/transaction", params={"perPage": 1})
+        return "Paystack accepted the secret key"
+
+    def client_config(self) -> dict[str, str]:
+        return {"publicKey": self.public_key}
+
+
+def _data(body: dict[str, Any]) -> dict[str, Any]:
+    if not body.get("status") or not isinstance(body.get("data"), dict):
+        raise ProviderError(str(body.get("message") or "Paystack refused the request"))
+    data: dict[str, Any] = body["data"]
+    return data

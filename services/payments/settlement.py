@@ -1,0 +1,61 @@
+"""Where a payment's money goes once it is confirmed: the one place that credits bills."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from services.bills.lifecycle import PAYABLE, status_after_payment
+from services.bills.models import Bill
+from services.errors import InsufficientFunds
+from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_entry, system_account
+from services.ledger.models import Account
+from services.money import to_major
+from services.notifications.inbox import notify
+from services.payments.models import Payment
+from services.residents.models import Resident
+from services.wallets.wallets import wallet_of
+from tenants.models import Estate, platform_fee
+
+
+async def settle(payment: Payment, source: Account, estate: Estate, now: datetime) -> Payment:
+    """Move a confirmed payment's money from `source` (the payer's wallet or a provider's
+    clearing account) and mark it SUCCEEDED. A bill payment goes to the estate's revenue
+    (minus the platform fee); a deposit, or a bill payment the bill can no longer take
+    (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost.
+    Call inside a savepoint with the payment row locked."""
+    bill = None
+    if payment.bill_id is not None:
+        bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
+    takes_it = bill is not None and bill.status in PAYABLE and payment.amount <= bill.balance_due
+    if bill is not None and takes_it:
+        fee = platform_fee(estate, payment.amount)
+        revenue = await system_account(ESTATE_REVENUE, payment.currency)
+        lines = [Line(source, -payment.amount), Line(revenue, payment.amount - fee)]
+        if fee:
+            lines.append(Line(await system_account(PLATFORM_FEES, payment.currency), fee))
+        kind, description = "BILL_PAYMENT", f"{bill.number} {bill.title}"
+        payment.fee = fee
+    else:
+        wallet = await wallet_of(payment.resident_id, payment.currency)
+        if wallet.account_id == source.id:
+            raise InsufficientFunds("a wallet cannot pay itself", field="amount")
+        lines = [Line(source, -payment.amount), Line(wallet.account, payment.amount)]
+        kind = "DEPOSIT"
+        description = "wallet top-up" if bill is None else f"{bill.number} could not take it"
+    await post_entry(
+        f"payment:{payment.id}", kind, lines, description=description, reference=payment.reference
+    )
+    if bill is not None and takes_it:
+        bill.amount_paid += payment.amount
+        bill.status = status_after_payment(bill.amount, bill.amount_paid)
+        await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+    payment.status, payment.completed_at = "SUCCEEDED", now
+    await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
+    owner = await Resident.get(id=payment.resident_id)
+    await notify(
+        [owner.user_id],
+        "PAYMENT_SUCCEEDED",
+        f"Payment {payment.reference} of {to_major(payment.amount, payment.currency)} "
+        f"{payment.currency} succeeded",
+    )
+    return payment
