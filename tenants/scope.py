@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise import Model
+from tortoise.backends.base.client import TransactionalDBClient
+from tortoise.connection import get_connection
 from tortoise.transactions import in_transaction
 
 TENANT_CONNECTION = "tenant"
@@ -82,6 +84,10 @@ async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
         return
     if _open_transaction is None:
         raise TenantScopeError("the database is not initialised")
+    if isinstance(get_connection(TENANT_CONNECTION), TransactionalDBClient):
+        # A bare tenant transaction is open: our scope would become its savepoint, and
+        # the transaction-local search_path would outlive the scope.
+        raise TenantScopeError("a tenant scope cannot open inside a bare tenant transaction")
     scope = TenantScope(slug)
     scope.schema  # noqa: B018 - validates the slug before anything reaches SQL
     token = _current.set(scope)

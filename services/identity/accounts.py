@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -42,9 +43,11 @@ async def login(
     ):
         raise RateLimited("too many failed sign-in attempts; try again later")
     user = await User.get_or_none(email=(email or "").strip().lower())
-    if not verify_password(user.password_hash if user else None, password or "") or (
-        user is None or not user.is_active
-    ):
+    # argon2 is deliberately slow: off the event loop, so other requests go on.
+    matches = await asyncio.to_thread(
+        verify_password, user.password_hash if user else None, password or ""
+    )
+    if not matches or (user is None or not user.is_active):
         await failures.add(email_key, policy.window_seconds)
         await failures.add(address_key, policy.window_seconds)
         raise Unauthenticated(WRONG_CREDENTIALS)
@@ -73,7 +76,10 @@ async def find_or_create_user(
     password = validation.password(password)
     try:
         user = await User.create(
-            email=email, full_name=full_name, phone=phone, password_hash=hash_password(password)
+            email=email,
+            full_name=full_name,
+            phone=phone,
+            password_hash=await asyncio.to_thread(hash_password, password),
         )
     except IntegrityError:  # created concurrently by someone else
         return await User.get(email=email), False
@@ -88,11 +94,11 @@ async def create_platform_admin(email: str, password: str, full_name: str) -> Us
         return await User.create(
             email=email,
             full_name=validation.text(full_name, "fullName", max_length=200),
-            password_hash=hash_password(password),
+            password_hash=await asyncio.to_thread(hash_password, password),
             is_platform_admin=True,
         )
     user.is_platform_admin = True
-    user.password_hash = hash_password(password)
+    user.password_hash = await asyncio.to_thread(hash_password, password)
     await user.save(update_fields=["is_platform_admin", "password_hash"])
     return user
 

@@ -105,3 +105,13 @@ async def test_concurrent_scopes_on_one_pool_stay_apart() -> None:
     slugs = [e.slug for e in estates] * 25
     results = await asyncio.gather(*(read(s) for s in slugs))
     assert all(names == [slug] for slug, names in zip(slugs, results, strict=True))
+
+
+async def test_scope_refuses_to_open_inside_a_bare_tenant_transaction() -> None:
+    a = await make_estate("a")
+    from tortoise.transactions import in_transaction
+
+    async with in_transaction(TENANT_CONNECTION):
+        with pytest.raises(TenantScopeError, match="bare tenant transaction"):
+            async with tenant_scope(a.slug):
+                pass
