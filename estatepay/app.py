@@ -18,12 +18,19 @@ from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
 from estatepay.settings import Settings, get_settings
+from estatepay.webhooks import webhook_endpoint
 from resolvers.context import RequestContext, build_context
 from schema.build import build_schema
 from schema.errors import shape_errors
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from tenants.database import close_database, database_ready, init_database
-from workers.broker import broker_ready, configure_broker
+from workers.broker import (
+    Dispatcher,
+    InProcessDispatcher,
+    RedisDispatcher,
+    broker_ready,
+    configure_broker,
+)
 
 log = logging.getLogger("estatepay")
 
@@ -38,6 +45,10 @@ class Runtime:
         )
         self.login_failures: FailureCounter = (
             RedisFailureCounter(self.redis) if self.redis else MemoryFailureCounter()
+        )
+        configure_broker(settings)  # process-wide: actors send through it
+        self.dispatcher: Dispatcher = (
+            RedisDispatcher() if settings.redis_url else InProcessDispatcher()
         )
 
 
@@ -92,7 +103,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        configure_broker(settings)
         await init_database(settings)
         try:
             yield
@@ -106,6 +116,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route(
+                "/webhooks/{provider}/{tenant_slug}",
+                webhook_endpoint(runtime.dispatcher, settings.encryption_key),
+                methods=["POST"],
+            ),
         ],
         lifespan=lifespan,
     )

@@ -135,8 +135,11 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
             return 2
         broken = False
         for slug in [args.estate] if args.estate else slugs:
-            async with tenant_scope(slug):
-                problems = await verify_ledger()
+            try:
+                async with tenant_scope(slug):
+                    problems = await verify_ledger()
+            except Exception as exc:  # one broken estate must not hide the others
+                problems = [f"could not verify: {type(exc).__name__}: {exc}"]
             for problem in problems:
                 print(f"{slug}: {problem}")
             if not problems:
@@ -145,6 +148,12 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
         return 1 if broken else 0
 
     return _with_database(settings, work)
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.runner import run_worker
+
+    return run_worker(settings, args.threads)
 
 
 def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
@@ -163,6 +172,10 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="seed the demo estate (PostgreSQL)")
     serve.set_defaults(func=cmd_serve)
+
+    worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")
+    worker.add_argument("--threads", type=int, default=4)
+    worker.set_defaults(func=cmd_worker)
 
     admin = commands.add_parser("admin", help="platform operators").add_subparsers(
         dest="admin_command", required=True

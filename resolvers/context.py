@@ -30,11 +30,14 @@ class RequestContext:
     # Raised when the operation needs what failed (a bad token must not break `login`).
     auth_error: DomainError | None = None
     tenant_error: DomainError | None = None
-    loaders: Loaders = field(default_factory=Loaders)
+    loaders: Loaders = field(init=False)
     # Set by transports that need it (the Starlette request or WebSocket).
     request: Any = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     _viewer: Viewer | None = None
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
 
     def require_user(self) -> User:
         if self.auth_error is not None:

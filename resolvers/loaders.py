@@ -4,7 +4,8 @@ across callers."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -18,19 +19,22 @@ from services.properties.models import Unit
 from services.residents.directory import units_by_resident, users_by_id
 from services.residents.models import Resident
 from services.wallets.models import Wallet
+from tenants.scope import scope_or_none, tenant_scope
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _keyed(
-    fetch: Callable[[list[K]], Awaitable[dict[K, V]]], default: Callable[[], V]
-) -> Callable[[Sequence[K]], Awaitable[list[V]]]:
-    async def load(keys: Sequence[K]) -> list[V]:
-        found = await fetch(list(keys))
-        return [found.get(key, default()) for key in keys]
-
-    return load
+@asynccontextmanager
+async def _estate_scope(estate_slug: Callable[[], str | None]) -> AsyncIterator[None]:
+    """Loads run in the operation's scope; operations that manage their own scopes
+    (around provider calls) get one per batch instead."""
+    slug = estate_slug()
+    if scope_or_none() is not None or slug is None:
+        yield
+        return
+    async with tenant_scope(slug):
+        yield
 
 
 async def _memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Membership]]:
@@ -69,27 +73,42 @@ async def _bills(ids: list[uuid.UUID]) -> dict[uuid.UUID, Bill | None]:
 
 
 class Loaders:
-    def __init__(self) -> None:
+    def __init__(self, estate_slug: Callable[[], str | None] = lambda: None) -> None:
+        self._estate_slug = estate_slug
         self.units_by_property: DataLoader[uuid.UUID, list[Unit]] = DataLoader(
-            _keyed(units_by_property, list)
+            self._keyed(units_by_property, list)
         )
         self.units_by_resident: DataLoader[uuid.UUID, list[Unit]] = DataLoader(
-            _keyed(units_by_resident, list)
+            self._keyed(units_by_resident, list)
         )
         self.user: DataLoader[uuid.UUID, User | None] = DataLoader(
-            _keyed(_users_by_id, lambda: None)
+            self._keyed(_users_by_id, lambda: None)
         )
         self.memberships: DataLoader[uuid.UUID, list[Membership]] = DataLoader(
-            _keyed(_memberships_by_user, list)
+            self._keyed(_memberships_by_user, list)
         )
         self.payments_by_bill: DataLoader[uuid.UUID, list[Payment]] = DataLoader(
-            _keyed(payments_by_bill, list)
+            self._keyed(payments_by_bill, list)
         )
         self.wallet_by_resident: DataLoader[uuid.UUID, Wallet | None] = DataLoader(
-            _keyed(_wallet_by_resident, lambda: None)
+            self._keyed(_wallet_by_resident, lambda: None)
         )
-        self.unit: DataLoader[uuid.UUID, Unit | None] = DataLoader(_keyed(_units, lambda: None))
+        self.unit: DataLoader[uuid.UUID, Unit | None] = DataLoader(
+            self._keyed(_units, lambda: None)
+        )
         self.resident: DataLoader[uuid.UUID, Resident | None] = DataLoader(
-            _keyed(_residents, lambda: None)
+            self._keyed(_residents, lambda: None)
         )
-        self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(_keyed(_bills, lambda: None))
+        self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(
+            self._keyed(_bills, lambda: None)
+        )
+
+    def _keyed(
+        self, fetch: Callable[[list[K]], Awaitable[dict[K, V]]], default: Callable[[], V]
+    ) -> Callable[[Sequence[K]], Awaitable[list[V]]]:
+        async def load(keys: Sequence[K]) -> list[V]:
+            async with _estate_scope(self._estate_slug):
+                found = await fetch(list(keys))
+            return [found.get(key, default()) for key in keys]
+
+        return load

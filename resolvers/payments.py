@@ -8,9 +8,11 @@ from strawberry.types import Info
 from resolvers.context import RequestContext
 from resolvers.money import money_input
 from schema.inputs import PaymentFilter
-from schema.types import Connection, Payment, connection
-from services.payments import queries
+from schema.types import Connection, Payment, PaymentProvider, connection
+from services.bills.issuing import Viewer
+from services.payments import provider_payments, queries
 from services.payments.wallet_payments import pay_bill_from_wallet as pay_from_wallet
+from tenants.scope import tenant_scope
 
 
 async def payments(
@@ -65,3 +67,67 @@ async def pay_bill_from_wallet(
         ctx.clock(),
     )
     return Payment.from_model(paid)
+
+
+async def pay_bill(
+    info: Info[RequestContext, None],
+    bill_id: strawberry.ID,
+    idempotency_key: str,
+    provider: PaymentProvider | None = None,
+    amount: Decimal | None = None,
+    callback_url: str | None = None,
+) -> Payment:
+    """Runs without an operation scope: the provider is called with no connection held."""
+    ctx = info.context
+    money = money_input(ctx, amount, None) if amount is not None else None
+    started = await provider_payments.start_payment(
+        await _viewer_outside_scope(ctx),
+        ctx.require_access().estate,
+        str(bill_id),
+        money,
+        provider.value if provider else None,
+        callback_url,
+        idempotency_key,
+        ctx.settings.encryption_key,
+    )
+    return Payment.from_model(started)
+
+
+async def deposit_to_wallet(
+    info: Info[RequestContext, None],
+    amount: Decimal,
+    idempotency_key: str,
+    provider: PaymentProvider | None = None,
+    callback_url: str | None = None,
+) -> Payment:
+    """Runs without an operation scope: the provider is called with no connection held."""
+    ctx = info.context
+    started = await provider_payments.start_payment(
+        await _viewer_outside_scope(ctx),
+        ctx.require_access().estate,
+        None,
+        money_input(ctx, amount, None),
+        provider.value if provider else None,
+        callback_url,
+        idempotency_key,
+        ctx.settings.encryption_key,
+    )
+    return Payment.from_model(started)
+
+
+async def verify_payment(info: Info[RequestContext, None], reference: str) -> Payment:
+    """Runs without an operation scope: the provider is called with no connection held."""
+    ctx = info.context
+    verified = await provider_payments.verify_payment(
+        await _viewer_outside_scope(ctx, residents_only=False),
+        ctx.require_access().estate,
+        reference,
+        ctx.settings.encryption_key,
+        ctx.clock(),
+    )
+    return Payment.from_model(verified)
+
+
+async def _viewer_outside_scope(ctx: RequestContext, residents_only: bool = True) -> Viewer:
+    async with tenant_scope(ctx.require_access().estate.slug):
+        return await (ctx.resident_viewer() if residents_only else ctx.viewer())

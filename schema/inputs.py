@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import strawberry
+from strawberry.scalars import JSON
 
 from schema.types import BillStatus, BillType, PaymentProvider, PaymentPurpose, PaymentStatus
 
@@ -82,3 +83,13 @@ class PaymentFilter:
     purpose: PaymentPurpose | None = None
     bill_id: strawberry.ID | None = None
     resident_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class ConfigureGatewayInput:
+    provider: PaymentProvider
+    display_name: str
+    credentials: JSON | None = None
+    api_base_url: str | None = None
+    is_active: bool = True
+    is_default: bool = False

@@ -6,6 +6,7 @@ import strawberry
 
 from resolvers import bills as bill_resolvers
 from resolvers import estates as estate_resolvers
+from resolvers import gateways as gateway_resolvers
 from resolvers import identity as identity_resolvers
 from resolvers import notifications as notification_resolvers
 from resolvers import payments as payment_resolvers
@@ -16,9 +17,11 @@ from schema.types import (
     Bill,
     BillsSummary,
     Connection,
+    ConnectionTest,
     CreateBillsPayload,
     Estate,
     EstateWallet,
+    GatewayConfig,
     LoginPayload,
     Notification,
     Payment,
@@ -29,9 +32,22 @@ from schema.types import (
     Wallet,
 )
 
-# Root fields that never touch an estate's tables: no tenant scope is opened for an
-# operation made only of these (createEstate opens scopes of its own).
-TENANT_FREE_FIELDS = frozenset({"login", "me", "estates", "createEstate", "__typename"})
+# Root fields that open no operation-wide tenant scope: they touch no estate tables, or
+# (createEstate, and those that call a provider, which must not hold a connection while
+# it answers) open their own scopes. An operation made only of these runs unscoped.
+TENANT_FREE_FIELDS = frozenset(
+    {
+        "login",
+        "me",
+        "estates",
+        "createEstate",
+        "__typename",
+        "payBill",
+        "depositToWallet",
+        "verifyPayment",
+        "testGatewayConnection",
+    }
+)
 
 
 @strawberry.type
@@ -53,6 +69,7 @@ class Query:
     payment_by_reference: Payment = strawberry.field(
         resolver=payment_resolvers.payment_by_reference
     )
+    gateways: list[GatewayConfig] = strawberry.field(resolver=gateway_resolvers.gateways)
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
@@ -78,6 +95,15 @@ class Mutation:
     freeze_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.freeze_wallet)
     unfreeze_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.unfreeze_wallet)
     adjust_wallet: Wallet = strawberry.mutation(resolver=wallet_resolvers.adjust_wallet)
+    pay_bill: Payment = strawberry.mutation(resolver=payment_resolvers.pay_bill)
+    deposit_to_wallet: Payment = strawberry.mutation(resolver=payment_resolvers.deposit_to_wallet)
+    verify_payment: Payment = strawberry.mutation(resolver=payment_resolvers.verify_payment)
+    configure_gateway: GatewayConfig = strawberry.mutation(
+        resolver=gateway_resolvers.configure_gateway
+    )
+    test_gateway_connection: ConnectionTest = strawberry.mutation(
+        resolver=gateway_resolvers.test_gateway_connection
+    )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
     )

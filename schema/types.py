@@ -18,6 +18,7 @@ from services.identity.models import User as UserModel
 from services.money import to_major
 from services.notifications.models import Notification as NotificationModel
 from services.pagination import Page
+from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
 from services.payments.models import Payment as PaymentModel
 from services.properties.models import Property as PropertyModel
 from services.properties.models import Unit as UnitModel
@@ -331,8 +332,8 @@ class Payment:
             provider=PaymentProvider(payment.provider),
             amount=Money.of(payment.amount, payment.currency),
             status=PaymentStatus(payment.status),
-            checkout_url=None,
-            client_secret=None,
+            checkout_url=payment.checkout_url,
+            client_secret=payment.client_secret,
             bitcoin=None,
             failure_code=payment.failure_code,
             failure_message=payment.failure_message,
@@ -591,3 +592,34 @@ class Notification:
             read_at=row.read_at,
             created_at=row.created_at,
         )
+
+
+@strawberry.type
+class GatewayConfig:
+    id: strawberry.ID
+    provider: PaymentProvider
+    display_name: str
+    api_base_url: str | None
+    is_active: bool
+    is_default: bool
+    secrets_set: bool
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, config: GatewayConfigModel) -> GatewayConfig:
+        return cls(
+            id=strawberry.ID(str(config.id)),
+            provider=PaymentProvider(config.provider),
+            display_name=config.display_name,
+            api_base_url=config.api_base_url,
+            is_active=config.is_active,
+            is_default=config.is_default,
+            secrets_set=bool(config.credentials_encrypted),
+            created_at=config.created_at,
+        )
+
+
+@strawberry.type
+class ConnectionTest:
+    ok: bool
+    message: str

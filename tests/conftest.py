@@ -57,6 +57,7 @@ def make_settings(**overrides: Any) -> Settings:
         "secret_key": "test-secret-key-with-enough-length-0123456789",
         "login_attempts_per_email": 5,
         "login_attempts_per_address": 50,
+        "db_pool_max_size": 10,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

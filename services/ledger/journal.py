@@ -96,7 +96,8 @@ async def post_entry(
             return _same_request(existing, fingerprint), False
         # Fixed lock order (account id): concurrent entries cannot deadlock.
         ids = sorted({line.account.id for line in lines}, key=str)
-        locked = {a.id: a for a in await Account.filter(id__in=ids).select_for_update()}
+        rows = Account.filter(id__in=ids).order_by("id").select_for_update()
+        locked = {a.id: a for a in await rows}  # ORDER BY: the lock order is the scan order
         moves: dict[uuid.UUID, int] = defaultdict(int)
         for line in lines:
             moves[line.account.id] += line.amount

@@ -1,6 +1,8 @@
 """The ledger's invariants (DESIGN.md), checked in the current estate's scope.
 
-Each check is one aggregate query, so verifying stays cheap on a large estate.
+Each check is one aggregate query in plain SQL that PostgreSQL and SQLite both run (the
+scope resolves the unqualified table names to the estate), so verifying stays cheap on a
+large estate and never loads rows it does not report.
 """
 
 from __future__ import annotations
@@ -13,6 +15,13 @@ from tenants.scope import TENANT_CONNECTION, current_scope
 
 # Payment statuses in which the money moved (and must have exactly one entry).
 MONEY_MOVED = ("SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED")
+# Kinds of the entry `services.payments.settlement.settle` writes for a payment.
+PAYMENT_ENTRY_KINDS = ("BILL_PAYMENT", "DEPOSIT")
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    """A constant tuple as an SQL list of literals (module constants only, never input)."""
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in values)
 
 
 async def _rows(sql: str) -> list[dict[str, Any]]:
@@ -20,57 +29,125 @@ async def _rows(sql: str) -> list[dict[str, Any]]:
     return list(await get_connection(TENANT_CONNECTION).execute_query_dict(sql))
 
 
-async def verify_ledger() -> list[str]:
-    """Every broken invariant as a sentence naming the object; empty when healthy."""
-    problems: list[str] = []
-    for row in await _rows(
-        "SELECT e.id, e.idempotency_key, p.currency, SUM(p.amount) AS total, COUNT(*) AS n "
-        "FROM ledger_entries e JOIN ledger_postings p ON p.entry_id = e.id "
-        "GROUP BY e.id, e.idempotency_key, p.currency "
-        "HAVING SUM(p.amount) <> 0"
-    ):
-        problems.append(
-            f"entry {row['idempotency_key']} does not balance in {row['currency']}: "
-            f"postings sum to {row['total']}"
+def _int(value: Any) -> int:
+    return int(value or 0)  # PostgreSQL's SUM(bigint) is numeric (Decimal)
+
+
+async def _entries() -> list[str]:
+    problems = [
+        f"entry {row['id']} ({row['idempotency_key']}) does not balance in {row['currency']}: "
+        f"postings sum to {_int(row['total'])}"
+        for row in await _rows(
+            "SELECT e.id, e.idempotency_key, p.currency, SUM(p.amount) AS total "
+            "FROM ledger_entries e JOIN ledger_postings p ON p.entry_id = e.id "
+            "GROUP BY e.id, e.idempotency_key, p.currency "
+            "HAVING SUM(p.amount) <> 0 ORDER BY e.idempotency_key, p.currency"
         )
-    for row in await _rows(
-        "SELECT e.idempotency_key, COUNT(p.id) AS n FROM ledger_entries e "
-        "LEFT JOIN ledger_postings p ON p.entry_id = e.id "
-        "GROUP BY e.id, e.idempotency_key HAVING COUNT(p.id) < 2"
-    ):
-        problems.append(f"entry {row['idempotency_key']} has {row['n']} postings, needs 2+")
-    for row in await _rows(
-        "SELECT a.code, a.currency, a.balance, COALESCE(SUM(p.amount), 0) AS posted "
-        "FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id "
-        "GROUP BY a.id, a.code, a.currency, a.balance "
-        "HAVING a.balance <> COALESCE(SUM(p.amount), 0)"
-    ):
-        problems.append(
-            f"account {row['code']} ({row['currency']}) has balance {row['balance']} "
-            f"but its postings sum to {row['posted']}"
+    ]
+    problems += [
+        f"entry {row['id']} ({row['idempotency_key']}) has {_int(row['n'])} postings, "
+        "needs at least 2"
+        for row in await _rows(
+            "SELECT e.id, e.idempotency_key, COUNT(p.id) AS n FROM ledger_entries e "
+            "LEFT JOIN ledger_postings p ON p.entry_id = e.id "
+            "GROUP BY e.id, e.idempotency_key HAVING COUNT(p.id) < 2 "
+            "ORDER BY e.idempotency_key"
         )
-    for row in await _rows(
-        "SELECT code, currency, balance, held FROM ledger_accounts "
-        "WHERE held < 0 OR (allow_negative = FALSE AND (balance < 0 OR balance - held < 0))"
-    ):
-        problems.append(
-            f"account {row['code']} ({row['currency']}) is below zero: "
-            f"balance {row['balance']}, held {row['held']}"
+    ]
+    problems += [
+        f"posting {row['id']} of entry {row['idempotency_key']} is in {row['currency']} "
+        f"but account {row['code']} is in {row['account_currency']}"
+        for row in await _rows(
+            "SELECT p.id, e.idempotency_key, p.currency, a.code, a.currency AS account_currency "
+            "FROM ledger_postings p JOIN ledger_accounts a ON a.id = p.account_id "
+            "JOIN ledger_entries e ON e.id = p.entry_id "
+            "WHERE p.currency <> a.currency ORDER BY p.id"
         )
-    for row in await _rows(
-        "SELECT currency, SUM(amount) AS total FROM ledger_postings "
-        "GROUP BY currency HAVING SUM(amount) <> 0"
-    ):
-        problems.append(f"{row['currency']} postings sum to {row['total']}: money created or lost")
-    moved = ", ".join(f"'{status}'" for status in MONEY_MOVED)
-    for row in await _rows(
-        "SELECT pay.reference, pay.status, COUNT(e.id) AS n FROM payments pay "
-        "LEFT JOIN ledger_entries e ON e.idempotency_key = 'payment:' || pay.id "
-        "GROUP BY pay.id, pay.reference, pay.status "
-        f"HAVING (pay.status IN ({moved}) AND COUNT(e.id) <> 1) "
-        f"OR (pay.status NOT IN ({moved}) AND COUNT(e.id) <> 0)"
-    ):
-        problems.append(
-            f"payment {row['reference']} is {row['status']} with {row['n']} ledger entries"
-        )
+    ]
     return problems
+
+
+async def _accounts() -> list[str]:
+    problems = [
+        f"account {row['code']} ({row['currency']}) has balance {_int(row['balance'])} "
+        f"but its postings sum to {_int(row['posted'])}"
+        for row in await _rows(
+            "SELECT a.code, a.currency, a.balance, COALESCE(SUM(p.amount), 0) AS posted "
+            "FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id "
+            "GROUP BY a.id, a.code, a.currency, a.balance "
+            "HAVING a.balance <> COALESCE(SUM(p.amount), 0) ORDER BY a.code, a.currency"
+        )
+    ]
+    for row in await _rows(
+        "SELECT code, currency, balance, held, allow_negative FROM ledger_accounts "
+        "WHERE held < 0 OR (allow_negative = FALSE AND (balance < 0 OR balance - held < 0)) "
+        "ORDER BY code, currency"
+    ):
+        balance, held = _int(row["balance"]), _int(row["held"])
+        name = f"account {row['code']} ({row['currency']})"
+        if held < 0:
+            problems.append(f"{name} has negative held {held}")
+        if not row["allow_negative"]:
+            if balance < 0:
+                problems.append(f"{name} is below zero: balance {balance}")
+            elif balance - held < 0:
+                problems.append(
+                    f"{name} is below zero: available {balance - held} "
+                    f"(balance {balance}, held {held})"
+                )
+    # Postings of one account are written under its row lock, so the highest id is the
+    # latest; its running balance must be the account's balance.
+    problems += [
+        f"account {row['code']} ({row['currency']}) has balance {_int(row['balance'])} "
+        f"but its latest posting {row['posting_id']} has balance_after "
+        f"{_int(row['balance_after'])}"
+        for row in await _rows(
+            "SELECT a.code, a.currency, a.balance, p.id AS posting_id, p.balance_after "
+            "FROM ledger_accounts a JOIN ledger_postings p ON p.account_id = a.id "
+            "WHERE p.id = (SELECT MAX(q.id) FROM ledger_postings q WHERE q.account_id = a.id) "
+            "AND p.balance_after <> a.balance ORDER BY a.code, a.currency"
+        )
+    ]
+    problems += [
+        f"{row['currency']} postings sum to {_int(row['total'])}: money created or lost"
+        for row in await _rows(
+            "SELECT currency, SUM(amount) AS total FROM ledger_postings "
+            "GROUP BY currency HAVING SUM(amount) <> 0 ORDER BY currency"
+        )
+    ]
+    return problems
+
+
+async def _payments() -> list[str]:
+    moved, kinds = _sql_list(MONEY_MOVED), _sql_list(PAYMENT_ENTRY_KINDS)
+    problems = [
+        f"payment {row['reference']} is {row['status']} with {_int(row['n'])} ledger entries"
+        f" (expected {1 if row['status'] in MONEY_MOVED else 0})"
+        for row in await _rows(
+            "SELECT pay.reference, pay.status, COUNT(e.id) AS n FROM payments pay "
+            "LEFT JOIN ledger_entries e ON e.idempotency_key = 'payment:' || pay.id "
+            "GROUP BY pay.id, pay.reference, pay.status "
+            f"HAVING (pay.status IN ({moved}) AND COUNT(e.id) <> 1) "
+            f"OR (pay.status NOT IN ({moved}) AND COUNT(e.id) <> 0) ORDER BY pay.reference"
+        )
+    ]
+    problems += [
+        f"payment {row['reference']}'s entry {row['entry_id']} has kind {row['kind']} and "
+        f"reference {row['entry_reference']}, expected one of {', '.join(PAYMENT_ENTRY_KINDS)} "
+        f"and {row['reference']}"
+        for row in await _rows(
+            "SELECT pay.reference, e.id AS entry_id, e.kind, e.reference AS entry_reference "
+            "FROM payments pay "
+            "JOIN ledger_entries e ON e.idempotency_key = 'payment:' || pay.id "
+            f"WHERE e.reference IS NULL OR e.reference <> pay.reference "
+            f"OR e.kind NOT IN ({kinds}) ORDER BY pay.reference"
+        )
+    ]
+    return problems
+
+
+async def verify_ledger() -> list[str]:
+    """Every broken invariant as a sentence naming the object and the numbers; empty when
+    the estate's ledger is healthy. Runs in the caller's tenant scope."""
+    current_scope()
+    return [*await _entries(), *await _accounts(), *await _payments()]

@@ -57,7 +57,7 @@ class WebhookEvent(TenantModel):
     payload: fields.Field[dict] = fields.JSONField()
     status = fields.CharField(max_length=16, default="RECEIVED", db_index=True)
     attempts = fields.IntField(default=0)
-    error = fields.TextField(null=True)
+    error: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
     received_at = fields.DatetimeField(auto_now_add=True)
     processed_at = fields.DatetimeField(null=True)
     # Pagination orders every list by (created_at, id).

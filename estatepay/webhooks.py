@@ -1,0 +1,63 @@
+"""The REST shim providers post to: verify, store, answer; workers apply later."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from services.errors import NotFound
+from services.payments import webhooks
+from services.payments.gateways.base import BadWebhook
+from tenants.models import Estate
+from workers.broker import Dispatcher
+
+log = logging.getLogger("estatepay.webhooks")
+MAX_BODY = 1024 * 1024
+
+
+async def _body(request: Request) -> bytes | None:
+    """The raw body, or None when it is over the limit."""
+    if int(request.headers.get("content-length") or 0) > MAX_BODY:
+        return None
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            return None
+    return body
+
+
+def webhook_endpoint(
+    dispatcher: Dispatcher, encryption_key: str
+) -> Callable[[Request], Awaitable[Response]]:
+    async def receive(request: Request) -> Response:
+        provider = webhooks.WEBHOOK_PROVIDERS.get(request.path_params["provider"])
+        slug = request.path_params["tenant_slug"]
+        if provider is None:
+            return JSONResponse({"error": "unknown provider"}, status_code=404)
+        body = await _body(request)
+        if body is None:
+            return JSONResponse({"error": "body over 1 MiB"}, status_code=413)
+        estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
+        if estate is None:
+            return JSONResponse({"error": "unknown estate"}, status_code=404)
+        try:
+            received = await webhooks.receive(
+                estate, provider, body, dict(request.headers), encryption_key
+            )
+        except BadWebhook as exc:
+            log.warning("refused %s webhook for %s: %s", provider, slug, exc)
+            return JSONResponse({"error": str(exc)}, status_code=400)
+        except NotFound:
+            return JSONResponse({"error": "no active gateway"}, status_code=404)
+        if received.new:
+            try:
+                await dispatcher.webhook_received(slug, str(received.event_id))
+            except Exception:  # stored: the sweeper will send it
+                log.exception("could not enqueue webhook event %s", received.event_id)
+        return JSONResponse({"received": True})
+
+    return receive

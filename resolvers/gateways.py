@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers.context import RequestContext
+from schema.inputs import ConfigureGatewayInput
+from schema.types import ConnectionTest, GatewayConfig
+from services.errors import DomainError
+from services.payments.gateways import config as gateway_config
+from tenants.scope import tenant_scope
+
+
+async def gateways(info: Info[RequestContext, None]) -> list[GatewayConfig]:
+    info.context.require_admin()
+    return [GatewayConfig.from_model(c) for c in await gateway_config.list_configs()]
+
+
+async def configure_gateway(
+    info: Info[RequestContext, None], input: ConfigureGatewayInput
+) -> GatewayConfig:
+    ctx = info.context
+    ctx.require_admin()
+    credentials: Any = input.credentials
+    saved = await gateway_config.configure(
+        ctx.user_id,
+        gateway_config.GatewayInput(
+            provider=input.provider.value,
+            display_name=input.display_name,
+            credentials=credentials,
+            api_base_url=input.api_base_url,
+            is_active=input.is_active,
+            is_default=input.is_default,
+        ),
+        ctx.settings.encryption_key,
+    )
+    return GatewayConfig.from_model(saved)
+
+
+async def test_gateway_connection(
+    info: Info[RequestContext, None], id: strawberry.ID
+) -> ConnectionTest:
+    """Runs without an operation scope: the provider is called with no connection held."""
+    ctx = info.context
+    access = ctx.require_admin()
+    async with tenant_scope(access.estate.slug):
+        gateway = gateway_config.adapter(
+            await gateway_config.get_config(id), ctx.settings.encryption_key
+        )
+    try:
+        return ConnectionTest(ok=True, message=await gateway.test_connection())
+    except DomainError as exc:
+        return ConnectionTest(ok=False, message=exc.message)

@@ -1,0 +1,177 @@
+"""Payments through a provider: bill payments and wallet deposits, verification, and
+applying what providers report. Provider calls are made outside any tenant scope (a
+scope holds a database connection), so these functions open their own scopes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from services import validation
+from services.audit.log import record
+from services.bills.issuing import Viewer, get_bill
+from services.bills.lifecycle import transition
+from services.errors import NotFound, ValidationFailed
+from services.identity.models import User
+from services.ledger.journal import clearing_code, system_account
+from services.money import Money, to_major
+from services.payments.gateways.base import (
+    Gateway,
+    PaymentRequest,
+    ProviderError,
+    Verification,
+)
+from services.payments.gateways.config import active_config, adapter
+from services.payments.models import Payment
+from services.payments.queries import payment_by_reference
+from services.payments.settlement import settle
+from services.payments.wallet_payments import _fingerprint, _replay, new_reference
+from tenants.models import Estate
+from tenants.scope import TENANT_CONNECTION, tenant_scope
+
+FINAL = frozenset({"SUCCEEDED", "FAILED", "CANCELLED", "EXPIRED", "REFUNDED", "PARTIALLY_REFUNDED"})
+
+
+async def start_payment(
+    viewer: Viewer,
+    estate: Estate,
+    bill_id: str | None,
+    amount: Money | None,
+    provider: str | None,
+    callback_url: str | None,
+    idempotency_key: str,
+    encryption_key: str,
+) -> Payment:
+    """A PENDING payment with what the payer needs (checkout URL or client secret).
+    `bill_id` None means a wallet deposit of `amount`."""
+    key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
+    if viewer.resident_id is None:
+        raise NotFound("bill not found", field="billId")
+    fingerprint = _fingerprint(
+        "provider", bill_id, provider, amount.minor if amount else "due", callback_url
+    )
+    async with tenant_scope(estate.slug):
+        if (done := await _replay(key, fingerprint, viewer.resident_id)) is not None:
+            return done
+        config = await active_config(provider)
+        gateway = adapter(config, encryption_key)
+        if bill_id is not None:
+            owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
+            bill = await get_bill(owner, bill_id)
+            transition(bill.status, "pay", "PAID")
+            paying = amount.minor if amount else bill.balance_due
+            if paying > bill.balance_due:
+                raise ValidationFailed(
+                    f"amount is more than the balance due of "
+                    f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
+                    field="amount",
+                )
+            currency, purpose, description = bill.currency, "BILL_PAYMENT", bill.number
+        else:
+            if amount is None:
+                raise ValidationFailed("amount is required for a deposit", field="amount")
+            paying, currency = amount.minor, amount.currency
+            purpose, description = "WALLET_DEPOSIT", "Wallet top-up"
+        try:
+            async with in_transaction(TENANT_CONNECTION):
+                payment = await Payment.create(
+                    reference=new_reference(),
+                    purpose=purpose,
+                    provider=config.provider,
+                    amount=paying,
+                    currency=currency,
+                    status="PENDING",
+                    resident_id=viewer.resident_id,
+                    bill_id=uuid.UUID(bill_id) if bill_id else None,
+                    idempotency_key=key,
+                    request_fingerprint=fingerprint,
+                )
+                await record(
+                    viewer.user_id,
+                    "startPayment",
+                    "Payment",
+                    payment.id,
+                    after={"provider": config.provider, "amount": paying},
+                )
+        except IntegrityError:
+            done = await _replay(key, fingerprint, viewer.resident_id)
+            if done is None:
+                raise
+            return done
+    user = await User.get(id=viewer.user_id)
+    request = PaymentRequest(
+        payment.reference, paying, currency, user.email, callback_url, description
+    )
+    try:
+        checkout = await gateway.create_payment(request)
+    except ProviderError as exc:
+        async with tenant_scope(estate.slug):
+            await Payment.filter(id=payment.id).update(
+                status="FAILED", failure_code=exc.failure_code, failure_message=exc.message
+            )
+        raise
+    async with tenant_scope(estate.slug):
+        await Payment.filter(id=payment.id).update(
+            provider_reference=checkout.provider_reference,
+            checkout_url=checkout.checkout_url,
+            client_secret=checkout.client_secret,
+        )
+        return await Payment.get(id=payment.id)
+
+
+async def gateway_for_payment(slug: str, reference: str, encryption_key: str) -> Gateway:
+    async with tenant_scope(slug):
+        payment = await Payment.get_or_none(reference=reference)
+        if payment is None:
+            raise NotFound("payment not found", field="reference")
+        return adapter(await active_config(payment.provider), encryption_key)
+
+
+async def apply_verification(
+    estate: Estate, reference: str, verified: Verification, now: datetime
+) -> Payment:
+    """Apply the provider's confirmed word, exactly once: a payment already final is left
+    as it is. Money moves only when status, amount and currency all match."""
+    async with tenant_scope(estate.slug):
+        payment = await Payment.filter(reference=reference).select_for_update().first()
+        if payment is None:
+            raise NotFound("payment not found", field="reference")
+        if payment.status in FINAL or verified.status == "PENDING":
+            return payment
+        if verified.status == "SUCCEEDED":
+            if (verified.amount, verified.currency) != (payment.amount, payment.currency):
+                payment.status, payment.failure_code = "FAILED", "UNDERPAID"
+                payment.failure_message = (
+                    f"provider confirmed {to_major(verified.amount, payment.currency)} "
+                    f"{verified.currency}, expected "
+                    f"{to_major(payment.amount, payment.currency)} {payment.currency}"
+                )
+            else:
+                clearing = await system_account(clearing_code(payment.provider), payment.currency)
+                return await settle(payment, clearing, estate, now)
+        else:
+            payment.status = "FAILED"
+            payment.failure_code = verified.failure_code or "PROVIDER_ERROR"
+            payment.failure_message = verified.failure_message
+        payment.completed_at = now
+        await payment.save(
+            update_fields=["status", "failure_code", "failure_message", "completed_at"]
+        )
+        return payment
+
+
+async def verify_payment(
+    viewer: Viewer, estate: Estate, reference: str, encryption_key: str, now: datetime
+) -> Payment:
+    """Ask the provider now and apply the answer (the same path as a webhook)."""
+    async with tenant_scope(estate.slug):
+        payment = await payment_by_reference(viewer, reference)
+        if payment.provider in ("WALLET", "MANUAL") or payment.status in FINAL:
+            return payment
+    gateway = await gateway_for_payment(estate.slug, payment.reference, encryption_key)
+    return await apply_verification(
+        estate, payment.reference, await gateway.verify(payment.reference), now
+    )

@@ -1,0 +1,136 @@
+"""A fake Paystack: the endpoints estatepay uses, plus a control API for tests to
+complete checkouts and send correctly signed webhooks (signed here, without any SDK,
+so estatepay's verification is really exercised)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+@dataclass
+class Transaction:
+    id: int
+    reference: str
+    amount: int
+    currency: str
+    email: str
+    status: str = "ongoing"
+    refunded: int = 0
+
+
+@dataclass
+class FakePaystack:
+    secret_key: str
+    transactions: dict[str, Transaction] = field(default_factory=dict)
+    ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+    # Test switches: fail every call with this HTTP status.
+    failing_with: int | None = None
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/transaction/initialize", self.initialize, methods=["POST"]),
+                Route("/transaction/verify/{reference}", self.verify, methods=["GET"]),
+                Route("/transaction", self.list, methods=["GET"]),
+                Route("/refund", self.refund, methods=["POST"]),
+            ]
+        )
+
+    def _refused(self, request: Request) -> JSONResponse | None:
+        if self.failing_with:
+            return JSONResponse({"status": False, "message": "down"}, self.failing_with)
+        if request.headers.get("authorization") != f"Bearer {self.secret_key}":
+            return JSONResponse({"status": False, "message": "Invalid key"}, 401)
+        return None
+
+    async def initialize(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        body = await request.json()
+        reference = body["reference"]
+        self.transactions[reference] = Transaction(
+            next(self.ids), reference, int(body["amount"]), body["currency"], body["email"]
+        )
+        return JSONResponse(
+            {
+                "status": True,
+                "message": "Authorization URL created",
+                "data": {
+                    "authorization_url": f"https://checkout.fake/{reference}",
+                    "access_code": "x",
+                    "reference": reference,
+                },
+            }
+        )
+
+    async def verify(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        tx = self.transactions.get(request.path_params["reference"])
+        if tx is None:
+            return JSONResponse({"status": False, "message": "Transaction not found"}, 404)
+        return JSONResponse({"status": True, "data": self._data(tx)})
+
+    async def list(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        return JSONResponse({"status": True, "data": []})
+
+    async def refund(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        body = await request.json()
+        tx = self.transactions[body["transaction"]]
+        tx.refunded += int(body.get("amount") or tx.amount)
+        return JSONResponse({"status": True, "data": {"id": next(self.ids)}})
+
+    def _data(self, tx: Transaction) -> dict[str, Any]:
+        return {
+            "id": tx.id,
+            "reference": tx.reference,
+            "amount": tx.amount,
+            "currency": tx.currency,
+            "status": tx.status,
+            "gateway_response": "Approved" if tx.status == "success" else "Declined",
+        }
+
+    # --- what a test does in the payer's and Paystack's place -----------------------
+
+    def complete(
+        self,
+        reference: str,
+        status: str = "success",
+        amount: int | None = None,
+        currency: str | None = None,
+    ) -> None:
+        """The payer finishes the hosted checkout (the amount can be tampered with)."""
+        tx = self.transactions[reference]
+        tx.status = status
+        if amount is not None:
+            tx.amount = amount
+        if currency is not None:
+            tx.currency = currency
+
+    def webhook(
+        self, reference: str, event: str = "charge.success", secret: str | None = None
+    ) -> tuple[bytes, dict[str, str]]:
+        tx = self.transactions[reference]
+        body = json.dumps({"event": event, "data": self._data(tx)}).encode()
+        signature = hmac.new((secret or self.secret_key).encode(), body, hashlib.sha512).hexdigest()
+        return body, {"x-paystack-signature": signature, "content-type": "application/json"}
+
+    async def send_webhook(self, url: str, reference: str, **kwargs: Any) -> httpx.Response:
+        body, headers = self.webhook(reference, **kwargs)
+        async with httpx.AsyncClient() as client:
+            return await client.post(url, content=body, headers=headers)

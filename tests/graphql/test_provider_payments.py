@@ -1,0 +1,228 @@
+"""Provider payments end to end on PostgreSQL and Redis: GraphQL -> fake Paystack over
+HTTP -> signed webhook -> the shim -> Redis -> a real `estatepay worker` process."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from services.ledger.verify import verify_ledger
+from services.payments.models import WebhookEvent
+from tenants.scope import tenant_scope
+from tests.conftest import DATABASE_URL, REDIS_URL, GraphQLClient
+from tests.fakes.paystack import FakePaystack
+from tests.fakes.server import serving
+from tests.world import World, build_world
+
+SECRET = "sk_test_fake_paystack_secret"
+PAY = """mutation($b: ID!, $k: String!, $a: Decimal) {
+  payBill(billId: $b, provider: PAYSTACK, amount: $a, idempotencyKey: $k,
+          callbackUrl: "https://app.example/done") {
+    id reference status checkoutUrl amount { amount currency } } }"""
+PAYMENT = (
+    "query($r: String!) { paymentByReference(reference: $r) { status failureCode "
+    "amount { amount } } }"
+)
+
+
+@pytest.fixture(scope="module")
+def worker(database: Any) -> Iterator[None]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "SECRET_KEY": database.secret_key,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    time.sleep(1.5)
+    assert process.poll() is None, process.stdout.read() if process.stdout else ""
+    yield
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture
+def paystack() -> Iterator[tuple[FakePaystack, str]]:
+    fake = FakePaystack(SECRET)
+    with serving(fake.app()) as base_url:
+        yield fake, base_url
+
+
+async def with_paystack(world: World, base_url: str, secret: str = SECRET) -> None:
+    await world.admin.ok(
+        "mutation($c: JSON!, $u: String!) { configureGateway(input: {provider: PAYSTACK, "
+        'displayName: "Paystack", credentials: $c, apiBaseUrl: $u, isDefault: true}) '
+        "{ secretsSet } }",
+        c={"secretKey": secret, "publicKey": "pk_test"},
+        u=base_url,
+    )
+
+
+async def eventually(check: Any, within: float = 20.0) -> Any:
+    deadline = time.monotonic() + within
+    while True:
+        result = await check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.2)
+
+
+async def status_of(client: GraphQLClient, reference: str) -> dict[str, Any]:
+    return dict((await client.ok(PAYMENT, r=reference))["paymentByReference"])
+
+
+@pytest.fixture
+async def setup(gql: GraphQLClient, paystack: tuple[FakePaystack, str]) -> AsyncIterator[Any]:
+    fake, base_url = paystack
+    world = await build_world(gql, residents=1, prefix="ps")
+    await with_paystack(world, base_url)
+    yield world, fake
+
+
+async def test_pay_bill_through_paystack_webhook_worker(
+    setup: Any, http: httpx.AsyncClient, worker: None
+) -> None:
+    world, fake = setup
+    ada = world.residents[0]
+    bill = await world.bill(ada, "2500.00")
+    payment = (await ada.client.ok(PAY, b=bill["id"], k="ps1"))["payBill"]
+    assert payment["status"] == "PENDING"
+    assert payment["checkoutUrl"] == f"https://checkout.fake/{payment['reference']}"
+    assert fake.transactions[payment["reference"]].amount == 250000  # kobo
+
+    fake.complete(payment["reference"])
+    body, headers = fake.webhook(payment["reference"])
+    response = await http.post(f"/webhooks/paystack/{world.slug}", content=body, headers=headers)
+    assert response.status_code == 200
+
+    async def paid() -> bool:
+        return (await status_of(ada.client, payment["reference"]))["status"] == "SUCCEEDED"
+
+    await eventually(paid)
+    data = await world.admin.ok(
+        "query($id: ID!) { bill(id: $id) { status } estateWallet { balance { amount } } }",
+        id=bill["id"],
+    )
+    assert data == {"bill": {"status": "PAID"}, "estateWallet": {"balance": {"amount": "2500.00"}}}
+    async with tenant_scope(world.slug):
+        assert await verify_ledger() == []
+
+
+async def test_duplicates_forgeries_mismatches_and_wrong_estates(
+    setup: Any, http: httpx.AsyncClient, worker: None, gql: GraphQLClient
+) -> None:
+    world, fake = setup
+    ada = world.residents[0]
+    bill = await world.bill(ada, "100.00")
+    payment = (await ada.client.ok(PAY, b=bill["id"], k="dup"))["payBill"]
+    fake.complete(payment["reference"])
+    body, headers = fake.webhook(payment["reference"])
+    url = f"/webhooks/paystack/{world.slug}"
+    responses = await asyncio.gather(
+        *(http.post(url, content=body, headers=headers) for _ in range(20))
+    )
+    assert {r.status_code for r in responses} == {200}
+
+    async def paid() -> bool:
+        return (await status_of(ada.client, payment["reference"]))["status"] == "SUCCEEDED"
+
+    await eventually(paid)
+    async with tenant_scope(world.slug):
+        assert await WebhookEvent.all().count() == 1
+        assert await verify_ledger() == []
+    balance = await world.admin.ok("{ estateWallet { balance { amount } } }")
+    assert balance["estateWallet"]["balance"]["amount"] == "100.00"  # applied once
+
+    # A forged signature: 400, nothing stored.
+    forged_body, forged = fake.webhook(payment["reference"], secret="not-the-secret")
+    assert (await http.post(url, content=forged_body, headers=forged)).status_code == 400
+    assert (await http.post(url, content=b"{not json", headers=headers)).status_code == 400
+    async with tenant_scope(world.slug):
+        assert await WebhookEvent.all().count() == 1
+
+    # The provider says it took less than we asked: nothing is credited.
+    short_bill = await world.bill(ada, "300.00")
+    short = (await ada.client.ok(PAY, b=short_bill["id"], k="short"))["payBill"]
+    fake.complete(short["reference"], amount=100)
+    short_body, short_headers = fake.webhook(short["reference"])
+    assert (await http.post(url, content=short_body, headers=short_headers)).status_code == 200
+
+    async def failed() -> dict[str, Any] | None:
+        seen = await status_of(ada.client, short["reference"])
+        return seen if seen["status"] == "FAILED" else None
+
+    assert (await eventually(failed))["failureCode"] == "UNDERPAID"
+    balance = await world.admin.ok("{ estateWallet { balance { amount } } }")
+    assert balance["estateWallet"]["balance"]["amount"] == "100.00"
+
+    # Estate A's webhook replayed to estate B's URL is refused (B's own secret).
+    other = await build_world(gql, residents=1, prefix="psb")
+    await with_paystack(other, str(fake_base(fake)), secret="sk_test_other_estate")
+    replay = await http.post(f"/webhooks/paystack/{other.slug}", content=body, headers=headers)
+    assert replay.status_code == 400
+    unknown = await http.post("/webhooks/paystack/no-such-estate", content=body, headers=headers)
+    assert unknown.status_code == 404
+    big = await http.post(url, content=b"x" * (1024 * 1024 + 1), headers=headers)
+    assert big.status_code == 413
+
+
+def fake_base(fake: FakePaystack) -> str:
+    return "http://127.0.0.1:9"  # B's gateway is never called in this test
+
+
+async def test_deposit_to_wallet_and_verify_payment_without_webhook(setup: Any) -> None:
+    world, fake = setup
+    ada = world.residents[0]
+    deposit = (
+        await ada.client.ok(
+            'mutation { depositToWallet(amount: "750.00", provider: PAYSTACK, '
+            'idempotencyKey: "dep1") { reference status purpose } }'
+        )
+    )["depositToWallet"]
+    assert deposit["status"] == "PENDING" and deposit["purpose"] == "WALLET_DEPOSIT"
+    verify = "mutation($r: String!) { verifyPayment(reference: $r) { status } }"
+    assert (await ada.client.ok(verify, r=deposit["reference"]))["verifyPayment"][
+        "status"
+    ] == "PENDING"  # not paid yet: nothing changes
+    fake.complete(deposit["reference"])
+    assert (await ada.client.ok(verify, r=deposit["reference"]))["verifyPayment"][
+        "status"
+    ] == "SUCCEEDED"
+    assert (await ada.client.ok(verify, r=deposit["reference"]))["verifyPayment"][
+        "status"
+    ] == "SUCCEEDED"  # idempotent
+    wallet = await ada.client.ok("{ wallet { balance { amount } } }")
+    assert wallet["wallet"]["balance"]["amount"] == "750.00"
+
+
+async def test_gateways_never_show_secrets_and_test_connection(setup: Any) -> None:
+    world, fake = setup
+    data = await world.admin.ok(
+        "{ gateways { id provider displayName isDefault secretsSet apiBaseUrl } }"
+    )
+    (gateway,) = data["gateways"]
+    assert gateway["secretsSet"] and SECRET not in str(data)
+    test = "mutation($id: ID!) { testGatewayConnection(id: $id) { ok message } }"
+    assert (await world.admin.ok(test, id=gateway["id"]))["testGatewayConnection"]["ok"]
+    fake.secret_key = "rotated"
+    result = (await world.admin.ok(test, id=gateway["id"]))["testGatewayConnection"]
+    assert result == {"ok": False, "message": "Paystack refused our credentials"}
+    error = await world.admin.error(
+        'mutation { configureGateway(input: {provider: PAYSTACK, displayName: "P", '
+        'credentials: {publicKey: "x"}}) { id } }'
+    )
+    assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "credentials.secretKey"}

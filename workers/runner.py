@@ -1,0 +1,81 @@
+"""`estatepay worker`: Dramatiq workers on Redis, one event loop per process with the
+database initialised on it, plus the sweeper that re-sends forgotten webhook events."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from types import FrameType
+
+import dramatiq
+from dramatiq.asyncio import get_event_loop_thread
+from dramatiq.middleware import Middleware
+
+from estatepay.settings import Settings
+from tenants.database import close_database, init_database
+from workers.broker import configure_broker
+
+log = logging.getLogger(__name__)
+SWEEP_EVERY_SECONDS = 60.0
+
+
+class Database(Middleware):
+    """Tortoise lives on the AsyncIO middleware's loop: initialise it there, once."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def after_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        loop = get_event_loop_thread()
+        assert loop is not None, "the AsyncIO middleware must come first"
+        loop.run_coroutine(init_database(self.settings))
+
+    def before_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+        loop = get_event_loop_thread()
+        if loop is not None:
+            loop.run_coroutine(close_database())
+
+
+def sweep_once() -> int:
+    """Re-send every stored event not applied for a while; returns how many."""
+    from workers import actors, tasks
+
+    loop = get_event_loop_thread()
+    assert loop is not None
+    stale = loop.run_coroutine(tasks.stale_webhook_events())
+    for slug, event_id in stale:
+        actors.apply_webhook_event.send(slug, event_id)
+    if stale:
+        log.info("sweeper re-sent %d webhook events", len(stale))
+    return len(stale)
+
+
+def run_worker(settings: Settings, threads: int) -> int:
+    if not settings.redis_url:
+        log.error("set REDIS_URL: the embedded default runs its worker inside `estatepay serve`")
+        return 2
+    broker = configure_broker(settings)
+    broker.add_middleware(Database(settings))
+    from workers import actors  # noqa: F401 - defines the actors on this broker
+
+    worker = dramatiq.Worker(broker, worker_threads=threads)
+    worker.start()
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    log.info("worker running (%d threads); Ctrl-C to stop", threads)
+    try:
+        while not stop.is_set():
+            try:
+                sweep_once()
+            except Exception:
+                log.exception("sweep failed; retrying at the next period")
+            stop.wait(SWEEP_EVERY_SECONDS)
+    finally:
+        worker.stop()
+    return 0
