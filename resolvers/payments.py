@@ -10,7 +10,7 @@ from resolvers.money import money_input
 from schema.inputs import PaymentFilter
 from schema.types import Connection, Payment, PaymentProvider, connection
 from services.bills.issuing import Viewer
-from services.payments import provider_payments, queries
+from services.payments import manual_payments, provider_payments, queries
 from services.payments.wallet_payments import pay_bill_from_wallet as pay_from_wallet
 from tenants.scope import tenant_scope
 
@@ -131,3 +131,46 @@ async def verify_payment(info: Info[RequestContext, None], reference: str) -> Pa
 async def _viewer_outside_scope(ctx: RequestContext, residents_only: bool = True) -> Viewer:
     async with tenant_scope(ctx.require_access().estate.slug):
         return await (ctx.resident_viewer() if residents_only else ctx.viewer())
+
+
+async def submit_manual_payment(
+    info: Info[RequestContext, None],
+    bill_id: strawberry.ID,
+    bank_reference: str,
+    idempotency_key: str,
+    amount: Decimal | None = None,
+    note: str | None = None,
+) -> Payment:
+    ctx = info.context
+    money = money_input(ctx, amount, None) if amount is not None else None
+    submitted = await manual_payments.submit(
+        await ctx.resident_viewer(),
+        ctx.require_access().estate,
+        str(bill_id),
+        money,
+        bank_reference,
+        note,
+        idempotency_key,
+    )
+    return Payment.from_model(submitted)
+
+
+async def approve_manual_payment(
+    info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+) -> Payment:
+    ctx = info.context
+    access = ctx.require_admin()
+    approved = await manual_payments.approve(
+        ctx.user_id, access.estate, str(payment_id), note, ctx.clock()
+    )
+    return Payment.from_model(approved)
+
+
+async def reject_manual_payment(
+    info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+) -> Payment:
+    ctx = info.context
+    ctx.require_admin()
+    return Payment.from_model(
+        await manual_payments.reject(ctx.user_id, str(payment_id), note, ctx.clock())
+    )

@@ -98,6 +98,15 @@ class Mutation:
     pay_bill: Payment = strawberry.mutation(resolver=payment_resolvers.pay_bill)
     deposit_to_wallet: Payment = strawberry.mutation(resolver=payment_resolvers.deposit_to_wallet)
     verify_payment: Payment = strawberry.mutation(resolver=payment_resolvers.verify_payment)
+    submit_manual_payment: Payment = strawberry.mutation(
+        resolver=payment_resolvers.submit_manual_payment
+    )
+    approve_manual_payment: Payment = strawberry.mutation(
+        resolver=payment_resolvers.approve_manual_payment
+    )
+    reject_manual_payment: Payment = strawberry.mutation(
+        resolver=payment_resolvers.reject_manual_payment
+    )
     configure_gateway: GatewayConfig = strawberry.mutation(
         resolver=gateway_resolvers.configure_gateway
     )
