@@ -10,7 +10,7 @@ from resolvers.money import money_input
 from schema.inputs import PaymentFilter
 from schema.types import Connection, Payment, PaymentProvider, connection
 from services.bills.issuing import Viewer
-from services.payments import manual_payments, provider_payments, queries
+from services.payments import manual_payments, provider_payments, queries, refunds
 from services.payments.wallet_payments import pay_bill_from_wallet as pay_from_wallet
 from tenants.scope import tenant_scope
 
@@ -174,3 +174,27 @@ async def reject_manual_payment(
     return Payment.from_model(
         await manual_payments.reject(ctx.user_id, str(payment_id), note, ctx.clock())
     )
+
+
+async def refund_payment(
+    info: Info[RequestContext, None],
+    payment_id: strawberry.ID,
+    reason: str,
+    idempotency_key: str,
+    amount: Decimal | None = None,
+) -> Payment:
+    """Runs without an operation scope: the provider is called with no connection held."""
+    ctx = info.context
+    access = ctx.require_admin()
+    money = money_input(ctx, amount, None) if amount is not None else None
+    refunded = await refunds.refund_payment(
+        ctx.user_id,
+        access.estate,
+        str(payment_id),
+        money,
+        reason,
+        idempotency_key,
+        ctx.settings.encryption_key,
+        ctx.clock(),
+    )
+    return Payment.from_model(refunded)

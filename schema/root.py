@@ -107,6 +107,7 @@ class Mutation:
     reject_manual_payment: Payment = strawberry.mutation(
         resolver=payment_resolvers.reject_manual_payment
     )
+    refund_payment: Payment = strawberry.mutation(resolver=payment_resolvers.refund_payment)
     configure_gateway: GatewayConfig = strawberry.mutation(
         resolver=gateway_resolvers.configure_gateway
     )
