@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -17,7 +18,7 @@ from services.identity.models import Membership as MembershipModel
 from services.identity.models import User as UserModel
 from services.money import to_major
 from services.notifications.models import Notification as NotificationModel
-from services.pagination import Page
+from services.pagination import Page, nothing_to_count
 from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
 from services.payments.models import Payment as PaymentModel
 from services.properties.models import Property as PropertyModel
@@ -52,7 +53,11 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    total_count: int
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.count()
 
 
 def connection(page: Page, node: type[T]) -> Connection[T]:
@@ -65,7 +70,7 @@ def connection(page: Page, node: type[T]) -> Connection[T]:
         page_info=PageInfo(
             has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
         ),
-        total_count=page.total_count,
+        count=page.count,
     )
 
 
@@ -434,7 +439,7 @@ def bill_connection(page: Page, today: date) -> Connection[Bill]:
         page_info=PageInfo(
             has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
         ),
-        total_count=page.total_count,
+        count=page.count,
     )
 
 
@@ -565,7 +570,9 @@ class EstateWallet:
     ) -> Connection[LedgerEntry]:
         if self.account_id is None:  # nothing has been paid yet
             return Connection(
-                edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None), total_count=0
+                edges=[],
+                page_info=PageInfo(has_next_page=False, end_cursor=None),
+                count=nothing_to_count,
             )
         page = await account_history(
             self.account_id, first, after, info.context.settings.page_size_cap

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -16,12 +17,21 @@ from services.errors import ValidationFailed
 T = TypeVar("T")
 
 
+async def _count(query: QuerySet[Any]) -> int:
+    return int(await query.count())
+
+
+async def nothing_to_count() -> int:
+    return 0
+
+
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
     cursors: list[str]
     has_next_page: bool
-    total_count: int
+    # Counting costs a scan: run only when a client asks for totalCount.
+    count: Callable[[], Awaitable[int]]
 
 
 def encode_cursor(created_at: datetime, id_: Any) -> str:
@@ -43,12 +53,10 @@ async def paginate(
     cap: int,
     *,
     newest_first: bool = False,
-    count: bool = True,
 ) -> Page:
     if first is not None and first < 0:
         raise ValidationFailed("first must not be negative", field="first")
     limit = min(cap if first is None else first, cap)
-    total = await query.count() if count else -1
     direction = "-" if newest_first else ""
     page_query = query.order_by(f"{direction}created_at", f"{direction}id")
     if after:
@@ -64,5 +72,5 @@ async def paginate(
         items=items,
         cursors=[encode_cursor(item.created_at, item.id) for item in items],
         has_next_page=len(rows) > limit,
-        total_count=total,
+        count=lambda: _count(query),
     )

@@ -48,7 +48,8 @@ class Bill(TenantModel):
     class Meta:
         app = "tenant"
         table = "bills"
-        indexes = (("resident", "created_at"), ("due_date", "status"))
+        # Lists page newest first by (created_at, id): estate-wide and per resident.
+        indexes = (("created_at", "id"), ("resident", "created_at"), ("due_date", "status"))
 
     @property
     def balance_due(self) -> int:

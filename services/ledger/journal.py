@@ -78,9 +78,12 @@ async def post_entry(
     *,
     description: str = "",
     reference: str | None = None,
+    known_new: bool = False,
 ) -> tuple[JournalEntry, bool]:
     """Write one balanced entry. Returns (entry, created): the same key with the same
-    lines returns the original entry; with different lines it is a conflict."""
+    lines returns the original entry; with different lines it is a conflict.
+    `known_new`: the caller guarantees the key is fresh (it derives from a row it just
+    inserted), which saves the look-up."""
     totals: dict[str, int] = defaultdict(int)
     for line in lines:
         if line.amount == 0:
@@ -91,13 +94,25 @@ async def post_entry(
     fingerprint = _fingerprint(kind, lines)
 
     async with in_transaction(TENANT_CONNECTION):
-        existing = await JournalEntry.get_or_none(idempotency_key=idempotency_key)
-        if existing is not None:
-            return _same_request(existing, fingerprint), False
-        # Fixed lock order (account id): concurrent entries cannot deadlock.
-        ids = sorted({line.account.id for line in lines}, key=str)
+        if known_new:
+            entry = await _new_entry(idempotency_key, fingerprint, kind, description, reference)
+        else:
+            existing = await JournalEntry.get_or_none(idempotency_key=idempotency_key)
+            if existing is not None:
+                return _same_request(existing, fingerprint), False
+            try:
+                async with in_transaction(TENANT_CONNECTION):
+                    entry = await _new_entry(
+                        idempotency_key, fingerprint, kind, description, reference
+                    )
+            except IntegrityError:  # the same key committed meanwhile
+                existing = await JournalEntry.get(idempotency_key=idempotency_key)
+                return _same_request(existing, fingerprint), False
+        # Accounts last, and in id order (ORDER BY: the lock order is the scan order), so
+        # hot rows like the estate's revenue are held briefly and never in a cycle.
+        ids = {line.account.id for line in lines}
         rows = Account.filter(id__in=ids).order_by("id").select_for_update()
-        locked = {a.id: a for a in await rows}  # ORDER BY: the lock order is the scan order
+        locked = {a.id: a for a in await rows}
         moves: dict[uuid.UUID, int] = defaultdict(int)
         for line in lines:
             moves[line.account.id] += line.amount
@@ -108,18 +123,6 @@ async def post_entry(
                     f"insufficient funds: available {account.available}, needed {-amount}",
                     field="amount",
                 )
-        try:
-            async with in_transaction(TENANT_CONNECTION):
-                entry = await JournalEntry.create(
-                    idempotency_key=idempotency_key,
-                    fingerprint=fingerprint,
-                    kind=kind,
-                    description=description[:500],
-                    reference=reference,
-                )
-        except IntegrityError:  # the same key committed meanwhile
-            existing = await JournalEntry.get(idempotency_key=idempotency_key)
-            return _same_request(existing, fingerprint), False
         postings = []
         for account_id, amount in moves.items():
             account = locked[account_id]
@@ -138,6 +141,18 @@ async def post_entry(
         for line in lines:  # callers keep using their objects: keep them current
             line.account.balance = locked[line.account.id].balance
         return entry, True
+
+
+async def _new_entry(
+    key: str, fingerprint: str, kind: str, description: str, reference: str | None
+) -> JournalEntry:
+    return await JournalEntry.create(
+        idempotency_key=key,
+        fingerprint=fingerprint,
+        kind=kind,
+        description=description[:500],
+        reference=reference,
+    )
 
 
 def _same_request(entry: JournalEntry, fingerprint: str) -> JournalEntry:

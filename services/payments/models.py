@@ -42,7 +42,7 @@ class Payment(TenantModel):
     class Meta:
         app = "tenant"
         table = "payments"
-        indexes = (("resident", "created_at"), ("bill", "created_at"))
+        indexes = (("created_at", "id"), ("resident", "created_at"), ("bill", "created_at"))
 
 
 class WebhookEvent(TenantModel):

@@ -17,14 +17,21 @@ from services.wallets.wallets import wallet_of
 from tenants.models import Estate, platform_fee
 
 
-async def settle(payment: Payment, source: Account, estate: Estate, now: datetime) -> Payment:
+async def settle(
+    payment: Payment,
+    source: Account,
+    estate: Estate,
+    now: datetime,
+    *,
+    locked_bill: Bill | None = None,
+) -> Payment:
     """Move a confirmed payment's money from `source` (the payer's wallet or a provider's
     clearing account) and mark it SUCCEEDED. A bill payment goes to the estate's revenue
     (minus the platform fee); a deposit, or a bill payment the bill can no longer take
     (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost.
-    Call inside a savepoint with the payment row locked."""
-    bill = None
-    if payment.bill_id is not None:
+    Call inside a savepoint with the payment row (and `locked_bill`, if given) locked."""
+    bill = locked_bill
+    if payment.bill_id is not None and bill is None:
         bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
     takes_it = bill is not None and bill.status in PAYABLE and payment.amount <= bill.balance_due
     if bill is not None and takes_it:
@@ -35,6 +42,9 @@ async def settle(payment: Payment, source: Account, estate: Estate, now: datetim
             lines.append(Line(await system_account(PLATFORM_FEES, payment.currency), fee))
         kind, description = "BILL_PAYMENT", f"{bill.number} {bill.title}"
         payment.fee = fee
+        bill.amount_paid += payment.amount
+        bill.status = status_after_payment(bill.amount, bill.amount_paid)
+        await bill.save(update_fields=["amount_paid", "status", "updated_at"])
     else:
         wallet = await wallet_of(payment.resident_id, payment.currency)
         if wallet.account_id == source.id:
@@ -42,13 +52,6 @@ async def settle(payment: Payment, source: Account, estate: Estate, now: datetim
         lines = [Line(source, -payment.amount), Line(wallet.account, payment.amount)]
         kind = "DEPOSIT"
         description = "wallet top-up" if bill is None else f"{bill.number} could not take it"
-    await post_entry(
-        f"payment:{payment.id}", kind, lines, description=description, reference=payment.reference
-    )
-    if bill is not None and takes_it:
-        bill.amount_paid += payment.amount
-        bill.status = status_after_payment(bill.amount, bill.amount_paid)
-        await bill.save(update_fields=["amount_paid", "status", "updated_at"])
     payment.status, payment.completed_at = "SUCCEEDED", now
     await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
     owner = await Resident.get(id=payment.resident_id)
@@ -57,5 +60,15 @@ async def settle(payment: Payment, source: Account, estate: Estate, now: datetim
         "PAYMENT_SUCCEEDED",
         f"Payment {payment.reference} of {to_major(payment.amount, payment.currency)} "
         f"{payment.currency} succeeded",
+    )
+    # The ledger last: it locks the estate's revenue account, a row every payment needs,
+    # until commit; everything above happens before, outside that window.
+    await post_entry(
+        f"payment:{payment.id}",
+        kind,
+        lines,
+        description=description,
+        reference=payment.reference,
+        known_new=True,
     )
     return payment

@@ -101,7 +101,7 @@ async def pay_bill_from_wallet(
                 )
             payment.amount = paying
             try:
-                await settle(payment, wallet.account, estate, now)
+                await settle(payment, wallet.account, estate, now, locked_bill=bill)
             except InsufficientFunds as exc:
                 raise InsufficientFunds(
                     f"wallet balance {to_major(wallet.account.available, bill.currency)} "

@@ -193,7 +193,7 @@ async def account_history(
         newest_first=True,
     )
     lines = [AccountLine(p, p.entry) for p in page.items]
-    return Page(lines, page.cursors, page.has_next_page, page.total_count)
+    return Page(lines, page.cursors, page.has_next_page, page.count)
 
 
 def now_utc() -> datetime:
