@@ -12,7 +12,9 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
+from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -108,39 +110,56 @@ async def post_entry(
             except IntegrityError:  # the same key committed meanwhile
                 existing = await JournalEntry.get(idempotency_key=idempotency_key)
                 return _same_request(existing, fingerprint), False
-        # Accounts last, and in id order (ORDER BY: the lock order is the scan order), so
-        # hot rows like the estate's revenue are held briefly and never in a cycle.
-        ids = {line.account.id for line in lines}
-        rows = Account.filter(id__in=ids).order_by("id").select_for_update()
-        locked = {a.id: a for a in await rows}
+        accounts = {line.account.id: line.account for line in lines}
         moves: dict[uuid.UUID, int] = defaultdict(int)
         for line in lines:
             moves[line.account.id] += line.amount
-        for account_id, amount in moves.items():
-            account = locked[account_id]
-            if not account.allow_negative and amount < 0 and account.available + amount < 0:
-                raise InsufficientFunds(
-                    f"insufficient funds: available {account.available}, needed {-amount}",
-                    field="amount",
-                )
-        postings = []
-        for account_id, amount in moves.items():
-            account = locked[account_id]
-            account.balance += amount
-            await Account.filter(id=account_id).update(balance=F("balance") + amount)
-            postings.append(
+        # Accounts last, so hot rows like the estate's revenue are held briefly; in id
+        # order, so never in a cycle. One guarded UPDATE ... RETURNING per account takes
+        # the row lock, checks the funds and yields the new balance.
+        balances = {
+            account_id: await _move(accounts[account_id], moves[account_id])
+            for account_id in sorted(moves, key=str)
+        }
+        await Posting.bulk_create(
+            [
                 Posting(
                     entry=entry,
-                    account=account,
+                    account=accounts[account_id],
                     amount=amount,
-                    currency=account.currency,
-                    balance_after=account.balance,
+                    currency=accounts[account_id].currency,
+                    balance_after=balances[account_id],
                 )
-            )
-        await Posting.bulk_create(postings)
+                for account_id, amount in moves.items()
+            ]
+        )
         for line in lines:  # callers keep using their objects: keep them current
-            line.account.balance = locked[line.account.id].balance
+            line.account.balance = balances[line.account.id]
         return entry, True
+
+
+async def _move(account: Account, amount: int) -> int:
+    """Add `amount` to the account's balance; the new balance, or `InsufficientFunds` when
+    a guarded account would go below what it holds."""
+    db = get_connection(TENANT_CONNECTION)
+    postgres = db.capabilities.dialect != "sqlite"
+    mark = (lambda n: f"${n}") if postgres else (lambda n: "?")
+    key = account.id if postgres else str(account.id)
+    guarded = amount < 0 and not account.allow_negative
+    sql = f"UPDATE ledger_accounts SET balance = balance + {mark(1)} WHERE id = {mark(2)}"
+    params: list[Any] = [amount, key]
+    if guarded:
+        sql += f" AND balance - held + {mark(1)} >= 0"
+        params += [] if postgres else [amount]
+    # execute_query_dict: Tortoise's execute_query drops RETURNING rows of an UPDATE.
+    rows = await db.execute_query_dict(sql + " RETURNING balance", params)
+    if not rows:
+        current = await Account.get(id=account.id)
+        raise InsufficientFunds(
+            f"insufficient funds: available {current.available}, needed {-amount}",
+            field="amount",
+        )
+    return int(rows[0]["balance"])
 
 
 async def _new_entry(

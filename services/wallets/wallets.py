@@ -46,7 +46,7 @@ async def open_wallet(resident: Resident, currency: str) -> Wallet:
 
 
 async def wallet_of(resident_id: uuid.UUID | str, currency: str) -> Wallet:
-    wallet = await Wallet.get_or_none(resident_id=resident_id, currency=currency).prefetch_related(
+    wallet = await Wallet.get_or_none(resident_id=resident_id, currency=currency).select_related(
         "account"
     )
     if wallet is None:

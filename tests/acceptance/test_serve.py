@@ -99,6 +99,45 @@ def test_embedded_default_serves_the_demo_with_printed_logins(tmp_path: Path) ->
         gql(base, 'mutation { createProperty(input: {name: "Block B"}) { id } }', token, "demo")
         resident = login(base, *logins["resident"])
         assert gql(base, "{ estate { name } }", resident, "demo")["estate"]["name"]
+        # Money on the embedded backend: top up, bill, acknowledge, pay, verify.
+        ada = gql(
+            base,
+            f'{{ residents(search: "{logins["resident"][0]}") '
+            "{ edges { node { id wallet { id } } } } }",
+            token,
+            "demo",
+        )["residents"]["edges"][0]["node"]
+        gql(
+            base,
+            f'mutation {{ adjustWallet(walletId: "{ada["wallet"]["id"]}", amount: "80.00",'
+            ' reason: "cash", idempotencyKey: "seed") { id } }',
+            token,
+            "demo",
+        )
+        bill = gql(
+            base,
+            f'mutation {{ createBill(input: {{residentId: "{ada["id"]}", '
+            'title: "Water", type: WATER, amount: "50.00", dueDate: "2030-01-01"}) '
+            "{ id } }",
+            token,
+            "demo",
+        )["createBill"]
+        gql(
+            base,
+            f'mutation {{ acknowledgeBill(id: "{bill["id"]}") {{ status }} }}',
+            resident,
+            "demo",
+        )
+        paid = gql(
+            base,
+            f'mutation {{ payBillFromWallet(billId: "{bill["id"]}", '
+            'idempotencyKey: "p1") { status } }',
+            resident,
+            "demo",
+        )
+        assert paid["payBillFromWallet"]["status"] == "SUCCEEDED"
+        wallet = gql(base, "{ wallet { balance { amount } } }", resident, "demo")
+        assert wallet["wallet"]["balance"]["amount"] == "30.00"
         assert (tmp_path / "var" / "tenants" / "t_demo.sqlite3").exists()
 
     # A restart keeps the data and seeds nothing twice.
