@@ -37,13 +37,24 @@ TENANT_MODELS = [
 GUARD_SCHEMA = "tenant_guard"
 
 
+async def _keep_connection_as_is(connection: object) -> None:
+    """asyncpg resets a connection (4 statements, a round trip) on every release. We
+    leave no session state behind: search_path is set per transaction, locks are
+    transaction locks. So there is nothing to reset."""
+
+
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     if settings.database_url:
         shared = expand_db_url(settings.database_url)
-        shared["credentials"].update(minsize=1, maxsize=settings.db_pool_max_size)
+        shared["credentials"].update(
+            minsize=1, maxsize=settings.db_pool_max_size, reset=_keep_connection_as_is
+        )
         tenant = expand_db_url(settings.database_url)
         tenant["credentials"].update(
-            minsize=1, maxsize=settings.db_pool_max_size, schema=GUARD_SCHEMA
+            minsize=1,
+            maxsize=settings.db_pool_max_size,
+            schema=GUARD_SCHEMA,
+            reset=_keep_connection_as_is,
         )
     else:
         settings.data_dir.mkdir(parents=True, exist_ok=True)

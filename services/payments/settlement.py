@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from services.bills.lifecycle import PAYABLE, status_after_payment
@@ -24,12 +25,15 @@ async def settle(
     now: datetime,
     *,
     locked_bill: Bill | None = None,
+    owner_user_id: uuid.UUID | None = None,
+    recorded: bool = False,
 ) -> Payment:
     """Move a confirmed payment's money from `source` (the payer's wallet or a provider's
     clearing account) and mark it SUCCEEDED. A bill payment goes to the estate's revenue
     (minus the platform fee); a deposit, or a bill payment the bill can no longer take
     (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost.
-    Call inside a savepoint with the payment row (and `locked_bill`, if given) locked."""
+    Call inside a savepoint with the payment row (and `locked_bill`, if given) locked.
+    `recorded`: the caller inserted the payment as SUCCEEDED with its fee already."""
     bill = locked_bill
     if payment.bill_id is not None and bill is None:
         bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
@@ -52,11 +56,13 @@ async def settle(
         lines = [Line(source, -payment.amount), Line(wallet.account, payment.amount)]
         kind = "DEPOSIT"
         description = "wallet top-up" if bill is None else f"{bill.number} could not take it"
-    payment.status, payment.completed_at = "SUCCEEDED", now
-    await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
-    owner = await Resident.get(id=payment.resident_id)
+    if not recorded:
+        payment.status, payment.completed_at = "SUCCEEDED", now
+        await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
+    if owner_user_id is None:
+        owner_user_id = (await Resident.get(id=payment.resident_id)).user_id
     await notify(
-        [owner.user_id],
+        [owner_user_id],
         "PAYMENT_SUCCEEDED",
         f"Payment {payment.reference} of {to_major(payment.amount, payment.currency)} "
         f"{payment.currency} succeeded",

@@ -14,13 +14,18 @@ from services import validation
 from services.audit.log import record
 from services.bills.issuing import Viewer, get_bill
 from services.bills.lifecycle import transition
-from services.bills.models import Bill
-from services.errors import IdempotencyConflict, InsufficientFunds, NotFound, ValidationFailed
+from services.errors import (
+    IdempotencyConflict,
+    InsufficientFunds,
+    InvalidState,
+    NotFound,
+    ValidationFailed,
+)
 from services.money import Money, to_major
 from services.payments.models import Payment
 from services.payments.settlement import settle
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
-from tenants.models import Estate
+from tenants.models import Estate, platform_fee
 from tenants.scope import TENANT_CONNECTION
 
 
@@ -62,14 +67,11 @@ async def pay_bill_from_wallet(
     fingerprint = _fingerprint(
         "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""
     )
-    if (done := await _replay(key, fingerprint, viewer.resident_id)) is not None:
-        return done
-    bill = await get_bill(owner, bill_id)
-    wallet = await wallet_of(viewer.resident_id, bill.currency)
-    if amount is not None and amount.currency != bill.currency:
-        raise ValidationFailed(
-            f"currency must be the bill's currency {bill.currency}", field="currency"
-        )
+    # No look-up of the key here: a retry trips over the unique key (or finds the bill
+    # paid) below and is answered from the stored payment, at no cost to first attempts.
+    wallet = await wallet_of(viewer.resident_id, estate.currency)
+    if amount is not None and amount.currency != estate.currency:
+        raise ValidationFailed(f"currency must be {estate.currency}", field="currency")
     # Before the savepoint: a wrong PIN is counted even though the payment fails.
     if wallet.pin_hash is not None:
         await check_pin(wallet, pin, now)
@@ -77,20 +79,8 @@ async def pay_bill_from_wallet(
 
     try:
         async with in_transaction(TENANT_CONNECTION):
-            payment = await Payment.create(
-                reference=new_reference(),
-                purpose="BILL_PAYMENT",
-                provider="WALLET",
-                amount=amount.minor if amount else 0,
-                currency=bill.currency,
-                status="PROCESSING",
-                resident_id=viewer.resident_id,
-                bill_id=bill.id,
-                idempotency_key=key,
-                request_fingerprint=fingerprint,
-            )
-            # Payments of one bill queue here; wallet accounts are locked by the ledger.
-            bill = await Bill.filter(id=bill.id).select_for_update().get()
+            # Payments of one bill queue on its row; accounts are locked by the ledger.
+            bill = await get_bill(owner, bill_id, lock=True)
             paying = amount.minor if amount else bill.balance_due
             transition(bill.status, "pay", "PAID")  # refuses a bill that cannot be paid
             if paying > bill.balance_due:
@@ -99,25 +89,48 @@ async def pay_bill_from_wallet(
                     f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
                     field="amount",
                 )
-            payment.amount = paying
+            fee = platform_fee(estate, paying)
+            payment = await Payment.create(  # recorded as it will be if the money moves
+                reference=new_reference(),
+                purpose="BILL_PAYMENT",
+                provider="WALLET",
+                amount=paying,
+                fee=fee,
+                currency=bill.currency,
+                status="SUCCEEDED",
+                completed_at=now,
+                resident_id=viewer.resident_id,
+                bill_id=bill.id,
+                idempotency_key=key,
+                request_fingerprint=fingerprint,
+            )
+            await record(
+                viewer.user_id,
+                "payBillFromWallet",
+                "Payment",
+                payment.id,
+                after={"bill": bill.number, "amount": paying, "fee": fee},
+            )
             try:
-                await settle(payment, wallet.account, estate, now, locked_bill=bill)
+                await settle(
+                    payment,
+                    wallet.account,
+                    estate,
+                    now,
+                    locked_bill=bill,
+                    owner_user_id=viewer.user_id,
+                    recorded=True,
+                )
             except InsufficientFunds as exc:
                 raise InsufficientFunds(
                     f"wallet balance {to_major(wallet.account.available, bill.currency)} "
                     f"{bill.currency} is less than {to_major(paying, bill.currency)}",
                     field="amount",
                 ) from exc
-            await record(
-                viewer.user_id,
-                "payBillFromWallet",
-                "Payment",
-                payment.id,
-                after={"bill": bill.number, "amount": paying, "fee": payment.fee},
-            )
             return payment
-    except IntegrityError:
-        # The same key committed by a concurrent request while we waited on it.
+    except (IntegrityError, InvalidState):
+        # The same key committed by a concurrent request while we waited on the bill: it
+        # paid the bill (so it looks unpayable now) or holds the key.
         done = await _replay(key, fingerprint, viewer.resident_id)
         if done is None:
             raise
