@@ -6,9 +6,10 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers.context import RequestContext
-from schema.inputs import ConfigureGatewayInput
-from schema.types import ConnectionTest, GatewayConfig
+from schema.inputs import ConfigureGatewayInput, WebhookEventFilter
+from schema.types import Connection, ConnectionTest, GatewayConfig, WebhookEvent, connection
 from services.errors import DomainError
+from services.payments import webhooks
 from services.payments.gateways import config as gateway_config
 from tenants.scope import tenant_scope
 
@@ -53,3 +54,22 @@ async def test_gateway_connection(
         return ConnectionTest(ok=True, message=await gateway.test_connection())
     except DomainError as exc:
         return ConnectionTest(ok=False, message=exc.message)
+
+
+async def webhook_events(
+    info: Info[RequestContext, None],
+    filter: WebhookEventFilter | None = None,
+    first: int | None = None,
+    after: str | None = None,
+) -> Connection[WebhookEvent]:
+    ctx = info.context
+    ctx.require_admin()
+    where = filter or WebhookEventFilter()
+    page = await webhooks.list_events(
+        where.status,
+        where.provider.value if where.provider else None,
+        first,
+        after,
+        ctx.settings.page_size_cap,
+    )
+    return connection(page, WebhookEvent)

@@ -93,3 +93,9 @@ class ConfigureGatewayInput:
     api_base_url: str | None = None
     is_active: bool = True
     is_default: bool = False
+
+
+@strawberry.input
+class WebhookEventFilter:
+    status: str | None = None
+    provider: PaymentProvider | None = None

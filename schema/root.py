@@ -30,6 +30,7 @@ from schema.types import (
     Unit,
     User,
     Wallet,
+    WebhookEvent,
 )
 
 # Root fields that open no operation-wide tenant scope: they touch no estate tables, or
@@ -70,6 +71,9 @@ class Query:
         resolver=payment_resolvers.payment_by_reference
     )
     gateways: list[GatewayConfig] = strawberry.field(resolver=gateway_resolvers.gateways)
+    webhook_events: Connection[WebhookEvent] = strawberry.field(
+        resolver=gateway_resolvers.webhook_events
+    )
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )

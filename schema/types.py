@@ -21,6 +21,7 @@ from services.notifications.models import Notification as NotificationModel
 from services.pagination import Page, nothing_to_count
 from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
 from services.payments.models import Payment as PaymentModel
+from services.payments.models import WebhookEvent as WebhookEventModel
 from services.properties.models import Property as PropertyModel
 from services.properties.models import Unit as UnitModel
 from services.residents.models import Resident as ResidentModel
@@ -630,3 +631,30 @@ class GatewayConfig:
 class ConnectionTest:
     ok: bool
     message: str
+
+
+@strawberry.type
+class WebhookEvent:
+    id: strawberry.ID
+    provider: PaymentProvider
+    event_id: str
+    type: str
+    status: str
+    attempts: int
+    received_at: datetime
+    processed_at: datetime | None
+    error: str | None
+
+    @classmethod
+    def from_model(cls, event: WebhookEventModel) -> WebhookEvent:
+        return cls(
+            id=strawberry.ID(str(event.id)),
+            provider=PaymentProvider(event.provider),
+            event_id=event.event_id,
+            type=event.type,
+            status=event.status,
+            attempts=event.attempts,
+            received_at=event.received_at,
+            processed_at=event.processed_at,
+            error=event.error,
+        )

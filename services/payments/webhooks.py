@@ -10,6 +10,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services.errors import NotFound
+from services.pagination import Page, paginate
 from services.payments.gateways.config import active_config, adapter
 from services.payments.models import Payment, WebhookEvent
 from services.payments.provider_payments import apply_verification
@@ -99,3 +100,14 @@ async def unprocessed(older_than: timedelta, now: datetime) -> list[uuid.UUID]:
         status__in=("RECEIVED", "FAILED"), received_at__lt=now - older_than
     ).values_list("id", flat=True)
     return [uuid.UUID(str(r)) for r in rows]
+
+
+async def list_events(
+    status: str | None, provider: str | None, first: int | None, after: str | None, cap: int
+) -> Page[WebhookEvent]:
+    query = WebhookEvent.all()
+    if status:
+        query = query.filter(status=status)
+    if provider:
+        query = query.filter(provider=provider)
+    return await paginate(query, first, after, cap, newest_first=True)

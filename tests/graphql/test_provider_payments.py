@@ -144,6 +144,16 @@ async def test_duplicates_forgeries_mismatches_and_wrong_estates(
     async with tenant_scope(world.slug):
         assert await WebhookEvent.all().count() == 1
         assert await verify_ledger() == []
+    events = await world.admin.ok(
+        "{ webhookEvents { totalCount edges { node { provider type status attempts } } } }"
+    )
+    assert events["webhookEvents"]["totalCount"] == 1
+    assert events["webhookEvents"]["edges"][0]["node"] == {
+        "provider": "PAYSTACK",
+        "type": "charge.success",
+        "status": "PROCESSED",
+        "attempts": 1,
+    }
     balance = await world.admin.ok("{ estateWallet { balance { amount } } }")
     assert balance["estateWallet"]["balance"]["amount"] == "100.00"  # applied once
 
