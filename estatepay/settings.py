@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     page_size_cap: int = Field(default=100, ge=1)
+    # Provider payments left PENDING this long are expired by the worker's sweep.
+    payment_expiry_minutes: int = Field(default=60, ge=1)
     # The largest amount one operation may move, in major units of any currency.
     max_amount: Decimal = Field(default=Decimal("1000000000"), gt=0)
 

@@ -38,12 +38,13 @@ class Database(Middleware):
 
 
 def sweep_once() -> int:
-    """Re-send every stored event not applied for a while; returns how many."""
+    """Expire stale payments and re-send every stored event not applied for a while;
+    returns how many events were sent."""
     from workers import actors, tasks
 
     loop = get_event_loop_thread()
     assert loop is not None
-    stale = loop.run_coroutine(tasks.stale_webhook_events())
+    stale = loop.run_coroutine(tasks.sweep())
     for slug, event_id in stale:
         actors.apply_webhook_event.send(slug, event_id)
     if stale:

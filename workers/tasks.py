@@ -8,8 +8,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from estatepay.settings import get_settings
-from services.payments import webhooks
+from services.payments import provider_payments, webhooks
 from tenants.models import Estate
+from tenants.scope import tenant_scope
 
 log = logging.getLogger(__name__)
 SWEEP_AFTER = timedelta(minutes=3)
@@ -22,13 +23,16 @@ async def apply_webhook_event(slug: str, event_id: str) -> str:
     )
 
 
-async def stale_webhook_events() -> list[tuple[str, str]]:
-    """(estate, event) pairs stored but not applied for a while, in every estate."""
-    from tenants.scope import tenant_scope
-
+async def sweep() -> list[tuple[str, str]]:
+    """In every estate: expire provider payments left pending too long, and return the
+    (estate, event) pairs stored but not applied for a while, to be sent again."""
+    expiry = timedelta(minutes=get_settings().payment_expiry_minutes)
     found: list[tuple[str, str]] = []
     now = datetime.now(UTC)
     for estate in await Estate.filter(status="ACTIVE"):
         async with tenant_scope(estate.slug):
+            expired = await provider_payments.expire_stale(expiry, now)
+            if expired:
+                log.info("%s: %d pending payments expired", estate.slug, expired)
             found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(SWEEP_AFTER, now)]
     return found

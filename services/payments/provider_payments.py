@@ -5,7 +5,7 @@ scope holds a database connection), so these functions open their own scopes."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -174,4 +174,17 @@ async def verify_payment(
     gateway = await gateway_for_payment(estate.slug, payment.reference, encryption_key)
     return await apply_verification(
         estate, payment.reference, await gateway.verify(payment.reference), now
+    )
+
+
+async def expire_stale(older_than: timedelta, now: datetime) -> int:
+    """Provider payments still PENDING after the window are EXPIRED (in the current
+    estate's scope): their checkout is abandoned, and a late webhook finds them final."""
+    return await Payment.filter(
+        status="PENDING", provider__not_in=("WALLET", "MANUAL"), created_at__lt=now - older_than
+    ).update(
+        status="EXPIRED",
+        failure_code="EXPIRED",
+        completed_at=now,
+        failure_message="the checkout was not completed in time",
     )

@@ -236,3 +236,47 @@ async def test_gateways_never_show_secrets_and_test_connection(setup: Any) -> No
         'credentials: {publicKey: "x"}}) { id } }'
     )
     assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "credentials.secretKey"}
+
+
+async def test_sweep_expires_stale_payments_and_finds_unapplied_events(
+    setup: Any, http: httpx.AsyncClient
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from services.payments.models import Payment
+    from workers import tasks
+
+    world, fake = setup
+    ada = world.residents[0]
+    bill = await world.bill(ada, "10.00")
+    stale = (await ada.client.ok(PAY, b=bill["id"], k="stale"))["payBill"]
+    fresh_bill = await world.bill(ada, "10.00")
+    lost = (await ada.client.ok(PAY, b=fresh_bill["id"], k="lost"))["payBill"]
+    async with tenant_scope(world.slug):
+        # An hour old: past the expiry window. And an event stored while the broker was
+        # away: received but never applied, older than the sweeper's grace period.
+        await Payment.filter(reference=stale["reference"]).update(
+            created_at=datetime.now(UTC) - timedelta(hours=2)
+        )
+        fake.complete(lost["reference"])
+        body, _ = fake.webhook(lost["reference"])
+        await WebhookEvent.create(
+            provider="PAYSTACK",
+            event_id="charge.success:lost",
+            type="charge.success",
+            reference=lost["reference"],
+            payload={"raw": body.decode()},
+        )
+        await WebhookEvent.filter(event_id="charge.success:lost").update(
+            received_at=datetime.now(UTC) - timedelta(minutes=10)
+        )
+    found = await tasks.sweep()
+    assert [slug for slug, _ in found if slug == world.slug] == [world.slug]
+    assert (await status_of(ada.client, stale["reference"]))["status"] == "EXPIRED"
+    # Applying what the sweeper found settles the payment once, however often it runs.
+    for slug, event_id in found:
+        if slug == world.slug:
+            assert await tasks.apply_webhook_event(slug, event_id) == "PROCESSED"
+            assert await tasks.apply_webhook_event(slug, event_id) == "PROCESSED"
+    assert (await status_of(ada.client, lost["reference"]))["status"] == "SUCCEEDED"
+    assert not [s for s, _ in await tasks.sweep() if s == world.slug]
