@@ -1,11 +1,20 @@
-"""Builds an estate with an admin and residents through the public API."""
+"""Builds an estate with an admin and residents through the public API, and waits for
+what background workers do."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
 from tests.conftest import PASSWORD, GraphQLClient, make_estate
+
+PAYMENT_STATUS = (
+    "query($r: String!) { paymentByReference(reference: $r) { status failureCode "
+    "amount { amount } } }"
+)
 
 
 @dataclass
@@ -82,3 +91,17 @@ async def build_world(gql: GraphQLClient, residents: int = 2, prefix: str = "w")
         client = await gql.as_tenant(fixture.slug).login(email)
         world.residents.append(Person(client, created["id"], created["wallet"]["id"], unit["id"]))
     return world
+
+
+async def eventually(check: Any, within: float = 20.0) -> Any:
+    deadline = time.monotonic() + within
+    while True:
+        result = await check()
+        if result:
+            return result
+        assert time.monotonic() < deadline, "timed out waiting"
+        await asyncio.sleep(0.2)
+
+
+async def status_of(client: GraphQLClient, reference: str) -> dict[str, Any]:
+    return dict((await client.ok(PAYMENT_STATUS, r=reference))["paymentByReference"])

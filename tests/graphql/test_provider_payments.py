@@ -4,10 +4,6 @@ HTTP -> signed webhook -> the shim -> Redis -> a real `estatepay worker` process
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -17,41 +13,16 @@ import pytest
 from services.ledger.verify import verify_ledger
 from services.payments.models import WebhookEvent
 from tenants.scope import tenant_scope
-from tests.conftest import DATABASE_URL, REDIS_URL, GraphQLClient
+from tests.conftest import GraphQLClient
 from tests.fakes.paystack import FakePaystack
 from tests.fakes.server import serving
-from tests.world import World, build_world
+from tests.world import World, build_world, eventually, status_of
 
 SECRET = "sk_test_fake_paystack_secret"
 PAY = """mutation($b: ID!, $k: String!, $a: Decimal) {
   payBill(billId: $b, provider: PAYSTACK, amount: $a, idempotencyKey: $k,
           callbackUrl: "https://app.example/done") {
     id reference status checkoutUrl amount { amount currency } } }"""
-PAYMENT = (
-    "query($r: String!) { paymentByReference(reference: $r) { status failureCode "
-    "amount { amount } } }"
-)
-
-
-@pytest.fixture(scope="module")
-def worker(database: Any) -> Iterator[None]:
-    env = {
-        **os.environ,
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
-        "SECRET_KEY": database.secret_key,
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    time.sleep(1.5)
-    assert process.poll() is None, process.stdout.read() if process.stdout else ""
-    yield
-    process.terminate()
-    process.wait(timeout=20)
 
 
 @pytest.fixture
@@ -69,20 +40,6 @@ async def with_paystack(world: World, base_url: str, secret: str = SECRET) -> No
         c={"secretKey": secret, "publicKey": "pk_test"},
         u=base_url,
     )
-
-
-async def eventually(check: Any, within: float = 20.0) -> Any:
-    deadline = time.monotonic() + within
-    while True:
-        result = await check()
-        if result:
-            return result
-        assert time.monotonic() < deadline, "timed out waiting"
-        await asyncio.sleep(0.2)
-
-
-async def status_of(client: GraphQLClient, reference: str) -> dict[str, Any]:
-    return dict((await client.ok(PAYMENT, r=reference))["paymentByReference"])
 
 
 @pytest.fixture

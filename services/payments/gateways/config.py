@@ -17,6 +17,7 @@ from services import validation
 from services.audit.log import record
 from services.errors import NotFound, ValidationFailed
 from services.payments.gateways.base import Gateway, breaker_for
+from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.paystack import PaystackGateway
 from tenants.scope import TENANT_CONNECTION, current_scope
@@ -125,6 +126,8 @@ def adapter(config: GatewayConfig, key: str) -> Gateway:
     breaker = breaker_for(current_scope().slug, config.provider)
     if config.provider == "PAYSTACK":
         return PaystackGateway(credentials, config.api_base_url, breaker)
+    if config.provider == "FLUTTERWAVE":
+        return FlutterwaveGateway(credentials, config.api_base_url, breaker)
     raise ValidationFailed(f"{config.provider} payments are not available yet", field="provider")
 
 

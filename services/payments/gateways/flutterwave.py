@@ -1,0 +1,132 @@
+"""Flutterwave v3 through its REST API (httpx): amounts in major units, `verif-hash`."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from decimal import Decimal
+from typing import Any
+
+from services.money import exponent, to_major
+from services.payments.gateways.base import (
+    BadWebhook,
+    Checkout,
+    CircuitBreaker,
+    HttpGateway,
+    PaymentRequest,
+    ProviderError,
+    Verification,
+    WebhookEvent,
+)
+
+DEFAULT_BASE_URL = "https://api.flutterwave.com/v3"
+STATUSES = {"successful": "SUCCEEDED", "failed": "FAILED", "cancelled": "FAILED"}
+FAILURES = {
+    "insufficient": "INSUFFICIENT_FUNDS",
+    "expired": "EXPIRED_CARD",
+    "declined": "DECLINED_CARD",
+    "invalid": "INVALID_CARD",
+}
+
+
+def _minor(amount: Any, currency: str) -> int:
+    """Flutterwave sends major units as JSON numbers: read them exactly, via text."""
+    return int((Decimal(str(amount)) * (Decimal(10) ** exponent(currency))).to_integral_value())
+
+
+class FlutterwaveGateway(HttpGateway):
+    provider = "FLUTTERWAVE"
+
+    def __init__(
+        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+    ) -> None:
+        super().__init__(base_url or DEFAULT_BASE_URL, breaker)
+        self.secret_key = credentials["secretKey"]
+        self.webhook_hash = credentials["webhookHash"]
+        self.public_key = credentials.get("publicKey", "")
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.secret_key}"}
+
+    async def create_payment(self, request: PaymentRequest) -> Checkout:
+        data = _data(
+            await self.call(
+                "POST",
+                "/payments",
+                json={
+                    "tx_ref": request.reference,
+                    "amount": str(to_major(request.amount, request.currency)),
+                    "currency": request.currency,
+                    "redirect_url": request.callback_url,
+                    "customer": {"email": request.email},
+                    "customizations": {"title": request.description},
+                },
+            )
+        )
+        return Checkout(provider_reference=request.reference, checkout_url=str(data["link"]))
+
+    async def _transaction(self, reference: str) -> dict[str, Any]:
+        return _data(
+            await self.call(
+                "GET", "/transactions/verify_by_reference", params={"tx_ref": reference}
+            )
+        )
+
+    async def verify(self, reference: str) -> Verification:
+        data = await self._transaction(reference)
+        currency = str(data["currency"]).upper()
+        status = STATUSES.get(str(data.get("status")), "PENDING")
+        message = str(data.get("processor_response") or "")
+        lowered = message.lower()
+        code = next((c for word, c in FAILURES.items() if word in lowered), "PROVIDER_ERROR")
+        return Verification(
+            status=status,
+            amount=_minor(data["amount"], currency),
+            currency=currency,
+            provider_reference=str(data["id"]),
+            failure_code=code if status == "FAILED" else None,
+            failure_message=message if status == "FAILED" else None,
+        )
+
+    async def refund(self, reference: str, amount: int, currency: str) -> str:
+        transaction_id = (await self._transaction(reference))["id"]
+        data = _data(
+            await self.call(
+                "POST",
+                f"/transactions/{transaction_id}/refund",
+                json={"amount": str(to_major(amount, currency))},
+            )
+        )
+        return str(data.get("id") or transaction_id)
+
+    def verify_webhook(self, raw_body: bytes, headers: dict[str, str]) -> None:
+        given = headers.get("verif-hash", "")
+        if not given or not hmac.compare_digest(given, self.webhook_hash):
+            raise BadWebhook("bad Flutterwave verif-hash")
+
+    def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
+        try:
+            payload: dict[str, Any] = json.loads(raw_body)
+            event, data = str(payload["event"]), payload["data"]
+            return WebhookEvent(
+                event_id=f"{event}:{data['id']}",
+                type=event,
+                reference=str(data["tx_ref"]) if data.get("tx_ref") else None,
+                payload=payload,
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise BadWebhook("not a Flutterwave event") from exc
+
+    async def test_connection(self) -> str:
+        await self.call("GET", "/balances")
+        return "Flutterwave accepted the secret key"
+
+    def client_config(self) -> dict[str, str]:
+        return {"publicKey": self.public_key}
+
+
+def _data(body: dict[str, Any]) -> dict[str, Any]:
+    if body.get("status") != "success" or not isinstance(body.get("data"), dict | list):
+        raise ProviderError(str(body.get("message") or "Flutterwave refused the request"))
+    data = body["data"]
+    return data if isinstance(data, dict) else {"items": data}

@@ -1,0 +1,105 @@
+"""A fake Flutterwave v3: the endpoints estatepay uses, amounts in major units as JSON
+numbers (as the real API sends them), and webhooks carrying the `verif-hash`."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+@dataclass
+class Transaction:
+    id: int
+    tx_ref: str
+    amount: Decimal
+    currency: str
+    status: str = "pending"
+    refunded: Decimal = Decimal(0)
+
+
+@dataclass
+class FakeFlutterwave:
+    secret_key: str
+    webhook_hash: str
+    transactions: dict[str, Transaction] = field(default_factory=dict)
+    ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
+
+    def app(self) -> Starlette:
+        return Starlette(
+            routes=[
+                Route("/payments", self.payments, methods=["POST"]),
+                Route("/transactions/verify_by_reference", self.verify, methods=["GET"]),
+                Route("/transactions/{id:int}/refund", self.refund, methods=["POST"]),
+                Route("/balances", self.balances, methods=["GET"]),
+            ]
+        )
+
+    def _refused(self, request: Request) -> JSONResponse | None:
+        if request.headers.get("authorization") != f"Bearer {self.secret_key}":
+            return JSONResponse({"status": "error", "message": "Invalid authorization key"}, 401)
+        return None
+
+    async def payments(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        body = await request.json()
+        tx = Transaction(
+            next(self.ids), body["tx_ref"], Decimal(str(body["amount"])), body["currency"]
+        )
+        self.transactions[tx.tx_ref] = tx
+        return JSONResponse(
+            {
+                "status": "success",
+                "message": "Hosted Link",
+                "data": {"link": f"https://checkout.fake-flw/{tx.tx_ref}"},
+            }
+        )
+
+    async def verify(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        tx = self.transactions.get(request.query_params.get("tx_ref", ""))
+        if tx is None:
+            return JSONResponse({"status": "error", "message": "No transaction found"}, 400)
+        return JSONResponse({"status": "success", "data": self._data(tx)})
+
+    async def refund(self, request: Request) -> JSONResponse:
+        if refused := self._refused(request):
+            return refused
+        body = await request.json()
+        tx = next(t for t in self.transactions.values() if t.id == request.path_params["id"])
+        tx.refunded += Decimal(str(body["amount"]))
+        return JSONResponse({"status": "success", "data": {"id": next(self.ids)}})
+
+    async def balances(self, request: Request) -> JSONResponse:
+        return self._refused(request) or JSONResponse({"status": "success", "data": []})
+
+    def _data(self, tx: Transaction) -> dict[str, Any]:
+        return {
+            "id": tx.id,
+            "tx_ref": tx.tx_ref,
+            "amount": float(tx.amount),
+            "currency": tx.currency,
+            "status": tx.status,
+            "processor_response": "Approved" if tx.status == "successful" else "Declined",
+        }
+
+    def complete(self, tx_ref: str, status: str = "successful") -> None:
+        self.transactions[tx_ref].status = status
+
+    def webhook(self, tx_ref: str, verif_hash: str | None = None) -> tuple[bytes, dict[str, str]]:
+        body = json.dumps(
+            {"event": "charge.completed", "data": self._data(self.transactions[tx_ref])}
+        ).encode()
+        return body, {
+            "verif-hash": verif_hash or self.webhook_hash,
+            "content-type": "application/json",
+        }

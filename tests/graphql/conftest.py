@@ -1,0 +1,35 @@
+"""Fixtures for the API tests that need background work done."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.conftest import DATABASE_URL, REDIS_URL
+
+
+@pytest.fixture(scope="module")
+def worker(database: Any) -> Iterator[None]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "SECRET_KEY": database.secret_key,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    time.sleep(1.5)
+    assert process.poll() is None, process.stdout.read() if process.stdout else ""
+    yield
+    process.terminate()
+    process.wait(timeout=20)
