@@ -22,6 +22,7 @@ from services.payments.gateways.base import (
     Gateway,
     PaymentRequest,
     ProviderError,
+    ProviderUnavailable,
     Verification,
 )
 from services.payments.gateways.config import active_config, adapter
@@ -107,10 +108,11 @@ async def start_payment(
     )
     try:
         checkout = await gateway.create_payment(request)
-    except ProviderError as exc:
+    except (ProviderError, ProviderUnavailable) as exc:
+        code = exc.failure_code if isinstance(exc, ProviderError) else "NETWORK_ERROR"
         async with tenant_scope(estate.slug):
             await Payment.filter(id=payment.id).update(
-                status="FAILED", failure_code=exc.failure_code, failure_message=exc.message
+                status="FAILED", failure_code=code, failure_message=exc.message
             )
         raise
     async with tenant_scope(estate.slug):

@@ -237,3 +237,21 @@ async def test_sweep_expires_stale_payments_and_finds_unapplied_events(
             assert await tasks.apply_webhook_event(slug, event_id) == "PROCESSED"
     assert (await status_of(ada.client, lost["reference"]))["status"] == "SUCCEEDED"
     assert not [s for s, _ in await tasks.sweep() if s == world.slug]
+
+
+async def test_a_provider_that_is_down_fails_fast(setup: Any) -> None:
+    world, fake = setup
+    ada = world.residents[0]
+    fake.failing_with = 503
+    codes = []
+    for attempt in range(7):
+        bill = await world.bill(ada, "5.00")
+        error = await ada.client.error(PAY, b=bill["id"], k=f"down{attempt}")
+        codes.append(error["extensions"]["code"])
+    # Five failures open the circuit; then calls fail at once without reaching Paystack.
+    assert codes == ["PROVIDER_ERROR"] * 5 + ["PROVIDER_UNAVAILABLE"] * 2
+    failed = await world.admin.ok(
+        "{ payments(filter: {status: [FAILED]}) { edges { node { failureCode } } } }"
+    )
+    codes_seen = [e["node"]["failureCode"] for e in failed["payments"]["edges"]]
+    assert sorted(codes_seen) == ["NETWORK_ERROR"] * 2 + ["PROVIDER_ERROR"] * 5
