@@ -175,7 +175,10 @@ async def verify_payment(
             return payment
     gateway = await gateway_for_payment(estate.slug, payment.reference, encryption_key)
     return await apply_verification(
-        estate, payment.reference, await gateway.verify(payment.reference), now
+        estate,
+        payment.reference,
+        await gateway.verify(payment.reference, payment.provider_reference),
+        now,
     )
 
 

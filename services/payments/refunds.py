@@ -45,6 +45,7 @@ class _Plan:
     amount: int
     currency: str
     call_provider: bool
+    provider_reference: str | None
 
 
 def _lines_back(
@@ -83,7 +84,9 @@ async def refund_payment(
         )
     if gateway is not None:
         try:
-            await gateway.refund(plan.reference, plan.amount, plan.currency)
+            await gateway.refund(
+                plan.reference, plan.amount, plan.currency, plan.provider_reference
+            )
         except ProviderError:
             async with tenant_scope(estate.slug):
                 await _undo(plan, entry_key)
@@ -161,6 +164,7 @@ async def _move_money(
             refunding,
             payment.currency,
             call_provider=not to_wallet and payment.provider != "MANUAL",
+            provider_reference=payment.provider_reference,
         )
 
 

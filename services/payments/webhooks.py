@@ -75,7 +75,8 @@ async def process(estate: Estate, event_id: uuid.UUID, encryption_key: str, now:
             return "IGNORED"
         gateway = adapter(await active_config(event.provider), encryption_key)
     try:
-        verified = await gateway.verify(payment.reference)  # never trust the claim alone
+        # Never trust the claim alone: ask the provider.
+        verified = await gateway.verify(payment.reference, payment.provider_reference)
         await apply_verification(estate, payment.reference, verified, now)
     except Exception as exc:
         async with tenant_scope(estate.slug):

@@ -20,6 +20,7 @@ from services.payments.gateways.base import Gateway, breaker_for
 from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.paystack import PaystackGateway
+from services.payments.gateways.stripe_gateway import StripeGateway
 from tenants.scope import TENANT_CONNECTION, current_scope
 
 # The credential keys each provider needs (API.md's `credentials: JSON`).
@@ -128,6 +129,8 @@ def adapter(config: GatewayConfig, key: str) -> Gateway:
         return PaystackGateway(credentials, config.api_base_url, breaker)
     if config.provider == "FLUTTERWAVE":
         return FlutterwaveGateway(credentials, config.api_base_url, breaker)
+    if config.provider == "STRIPE":
+        return StripeGateway(credentials, config.api_base_url, breaker)
     raise ValidationFailed(f"{config.provider} payments are not available yet", field="provider")
 
 

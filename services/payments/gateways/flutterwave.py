@@ -72,7 +72,7 @@ class FlutterwaveGateway(HttpGateway):
             )
         )
 
-    async def verify(self, reference: str) -> Verification:
+    async def verify(self, reference: str, provider_reference: str | None = None) -> Verification:
         data = await self._transaction(reference)
         currency = str(data["currency"]).upper()
         status = STATUSES.get(str(data.get("status")), "PENDING")
@@ -88,7 +88,9 @@ class FlutterwaveGateway(HttpGateway):
             failure_message=message if status == "FAILED" else None,
         )
 
-    async def refund(self, reference: str, amount: int, currency: str) -> str:
+    async def refund(
+        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+    ) -> str:
         transaction_id = (await self._transaction(reference))["id"]
         data = _data(
             await self.call(

@@ -64,7 +64,7 @@ class PaystackGateway(HttpGateway):
             provider_reference=str(data["reference"]), checkout_url=str(data["authorization_url"])
         )
 
-    async def verify(self, reference: str) -> Verification:
+    async def verify(self, reference: str, provider_reference: str | None = None) -> Verification:
         data = _data(await self.call("GET", f"/transaction/verify/{reference}"))
         status = STATUSES.get(str(data.get("status")), "PENDING")
         message = str(data.get("gateway_response") or "")
@@ -77,7 +77,9 @@ class PaystackGateway(HttpGateway):
             failure_message=message if status == "FAILED" else None,
         )
 
-    async def refund(self, reference: str, amount: int, currency: str) -> str:
+    async def refund(
+        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+    ) -> str:
         data = _data(
             await self.call("POST", "/refund", json={"transaction": reference, "amount": amount})
         )

@@ -1,0 +1,160 @@
+"""Stripe through the official SDK (async): a hosted Checkout Session per payment, our
+reference in its metadata, idempotency keys passed through, signed webhooks."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import stripe
+
+from services.payments.gateways.base import (
+    BadWebhook,
+    Checkout,
+    CircuitBreaker,
+    PaymentRequest,
+    ProviderError,
+    Verification,
+    WebhookEvent,
+)
+
+DEFAULT_SUCCESS_URL = "https://estatepay.invalid/paid"
+DECLINES = {
+    "insufficient_funds": "INSUFFICIENT_FUNDS",
+    "expired_card": "EXPIRED_CARD",
+    "incorrect_number": "INVALID_CARD",
+    "invalid_number": "INVALID_CARD",
+    "card_declined": "DECLINED_CARD",
+}
+
+
+class StripeGateway:
+    provider = "STRIPE"
+
+    def __init__(
+        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+    ) -> None:
+        self.webhook_secret = credentials["webhookSecret"]
+        self.publishable_key = credentials.get("publishableKey", "")
+        self.breaker = breaker
+        options: dict[str, Any] = {
+            "http_client": stripe.HTTPXClient(allow_sync_methods=False),
+            "max_network_retries": 0,
+        }
+        if base_url:
+            options["base_addresses"] = {"api": base_url.rstrip("/")}
+        self.client = stripe.StripeClient(credentials["secretKey"], **options)
+
+    async def _call(self, request: Any) -> Any:
+        self.breaker.check("Stripe")
+        try:
+            result = await request
+        except stripe.CardError as exc:
+            self.breaker.succeeded()
+            code = DECLINES.get(str(exc.code or ""), "DECLINED_CARD")
+            raise ProviderError(exc.user_message or "the card was declined", code) from exc
+        except stripe.AuthenticationError as exc:
+            self.breaker.succeeded()
+            raise ProviderError("Stripe refused our credentials", "AUTHENTICATION_ERROR") from exc
+        except stripe.APIConnectionError as exc:
+            self.breaker.failed()
+            raise ProviderError("Stripe unreachable", "NETWORK_ERROR") from exc
+        except stripe.StripeError as exc:
+            if (exc.http_status or 500) >= 500:
+                self.breaker.failed()
+            raise ProviderError(f"Stripe: {exc.user_message or exc}") from exc
+        self.breaker.succeeded()
+        return result
+
+    async def create_payment(self, request: PaymentRequest) -> Checkout:
+        session = await self._call(
+            self.client.v1.checkout.sessions.create_async(
+                params={
+                    "mode": "payment",
+                    "client_reference_id": request.reference,
+                    "customer_email": request.email,
+                    "success_url": request.callback_url or DEFAULT_SUCCESS_URL,
+                    "metadata": {"reference": request.reference},
+                    "payment_intent_data": {"metadata": {"reference": request.reference}},
+                    "line_items": [
+                        {
+                            "quantity": 1,
+                            "price_data": {
+                                "currency": request.currency.lower(),
+                                "unit_amount": request.amount,
+                                "product_data": {"name": request.description},
+                            },
+                        }
+                    ],
+                },
+                options={"idempotency_key": f"checkout:{request.reference}"},
+            )
+        )
+        return Checkout(provider_reference=session.id, checkout_url=session.url)
+
+    async def verify(self, reference: str, provider_reference: str | None = None) -> Verification:
+        if not provider_reference:
+            raise ProviderError("no Stripe Checkout Session for this payment")
+        session = await self._call(
+            self.client.v1.checkout.sessions.retrieve_async(provider_reference)
+        )
+        if session.payment_status == "paid":
+            status = "SUCCEEDED"
+        elif session.status == "expired":
+            status = "FAILED"
+        else:
+            status = "PENDING"
+        return Verification(
+            status=status,
+            amount=int(session.amount_total or 0),
+            currency=str(session.currency or "").upper(),
+            provider_reference=str(session.payment_intent or session.id),
+            failure_code="EXPIRED" if status == "FAILED" else None,
+            failure_message="the Stripe checkout expired" if status == "FAILED" else None,
+        )
+
+    async def refund(
+        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+    ) -> str:
+        verified = await self.verify(reference, provider_reference)
+        refund = await self._call(
+            self.client.v1.refunds.create_async(
+                params={"payment_intent": verified.provider_reference, "amount": amount},
+                options={"idempotency_key": f"refund:{reference}:{amount}"},
+            )
+        )
+        return str(refund.id)
+
+    def verify_webhook(self, raw_body: bytes, headers: dict[str, str]) -> None:
+        try:
+            stripe.WebhookSignature.verify_header(
+                raw_body.decode(),
+                headers.get("stripe-signature", ""),
+                self.webhook_secret,
+                tolerance=300,
+            )
+        except (stripe.SignatureVerificationError, UnicodeDecodeError) as exc:
+            raise BadWebhook("bad or stale Stripe signature") from exc
+
+    def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
+        try:
+            payload: dict[str, Any] = json.loads(raw_body)
+            obj = payload["data"]["object"]
+            reference = (obj.get("metadata") or {}).get("reference") or obj.get(
+                "client_reference_id"
+            )
+            return WebhookEvent(
+                event_id=str(payload["id"]),
+                type=str(payload["type"]),
+                reference=str(reference) if reference else None,
+                payload=payload,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise BadWebhook("not a Stripe event") from exc
+
+    async def test_connection(self) -> str:
+        await self._call(self.client.v1.balance.retrieve_async())
+        return "Stripe accepted the secret key"
+
+    def client_config(self) -> dict[str, str]:
+        return {"publishableKey": self.publishable_key}
