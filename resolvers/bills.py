@@ -15,7 +15,7 @@ from schema.types import (
     Connection,
     CreateBillsPayload,
     DisputeAction,
-    bill_connection,
+    connection,
 )
 from services.bills import issuing, queries
 
@@ -49,7 +49,8 @@ async def bills(
         after,
         ctx.settings.page_size_cap,
     )
-    return bill_connection(page, _today(ctx))
+    today = _today(ctx)
+    return connection(page, lambda bill: Bill.from_model(bill, today))
 
 
 async def bill(info: Info[RequestContext, None], id: strawberry.ID) -> Bill:

@@ -22,7 +22,7 @@ async def estates(
     page = await paginate(
         EstateModel.filter(status="ACTIVE"), first, after, ctx.settings.page_size_cap
     )
-    return connection(page, Estate)
+    return connection(page, Estate.from_model)
 
 
 async def create_estate(info: Info[RequestContext, None], input: CreateEstateInput) -> Estate:

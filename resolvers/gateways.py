@@ -72,4 +72,4 @@ async def webhook_events(
         after,
         ctx.settings.page_size_cap,
     )
-    return connection(page, WebhookEvent)
+    return connection(page, WebhookEvent.from_model)

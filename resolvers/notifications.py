@@ -20,7 +20,7 @@ async def notifications(
     ctx = info.context
     ctx.require_access()
     page = await inbox.list_for(ctx.user_id, unread_only, first, after, ctx.settings.page_size_cap)
-    return connection(page, Notification)
+    return connection(page, Notification.from_model)
 
 
 async def mark_notifications_read(

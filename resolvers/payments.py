@@ -36,7 +36,7 @@ async def payments(
         after,
         ctx.settings.page_size_cap,
     )
-    return connection(page, Payment)
+    return connection(page, Payment.from_model)
 
 
 async def payment(info: Info[RequestContext, None], id: strawberry.ID) -> Payment:

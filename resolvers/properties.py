@@ -15,7 +15,7 @@ async def properties(
     ctx = info.context
     ctx.require_access()
     page = await catalog.list_properties(first, after, ctx.settings.page_size_cap)
-    return connection(page, Property)
+    return connection(page, Property.from_model)
 
 
 async def property_(info: Info[RequestContext, None], id: strawberry.ID) -> Property:

@@ -18,7 +18,7 @@ async def residents(
     ctx = info.context
     ctx.require_admin()
     page = await directory.list_residents(first, after, search, ctx.settings.page_size_cap)
-    return connection(page, Resident)
+    return connection(page, Resident.from_model)
 
 
 async def resident(info: Info[RequestContext, None], id: strawberry.ID) -> Resident:

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -61,9 +61,10 @@ class Connection(Generic[T]):
         return await self.count()
 
 
-def connection(page: Page, node: type[T]) -> Connection[T]:
+def connection(page: Page, to_node: Callable[[Any], T]) -> Connection[T]:
+    """A Relay connection of a page, each item mapped by `to_node`."""
     edges = [
-        Edge(cursor=cursor, node=node.from_model(item))  # type: ignore[attr-defined]
+        Edge(cursor=cursor, node=to_node(item))
         for item, cursor in zip(page.items, page.cursors, strict=True)
     ]
     return Connection(
@@ -430,20 +431,6 @@ class Bill:
         )
 
 
-def bill_connection(page: Page, today: date) -> Connection[Bill]:
-    edges = [
-        Edge(cursor=cursor, node=Bill.from_model(item, today))
-        for item, cursor in zip(page.items, page.cursors, strict=True)
-    ]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=page.has_next_page, end_cursor=page.cursors[-1] if page.cursors else None
-        ),
-        count=page.count,
-    )
-
-
 @strawberry.type
 class CreateBillsPayload:
     count: int
@@ -544,7 +531,7 @@ class Wallet:
         page = await account_history(
             self.account_id, first, after, info.context.settings.page_size_cap
         )
-        return connection(page, WalletTransaction)
+        return connection(page, WalletTransaction.from_model)
 
     @classmethod
     def from_model(cls, wallet: WalletModel, now: datetime) -> Wallet:
@@ -578,7 +565,7 @@ class EstateWallet:
         page = await account_history(
             self.account_id, first, after, info.context.settings.page_size_cap
         )
-        return connection(page, LedgerEntry)
+        return connection(page, LedgerEntry.from_model)
 
 
 @strawberry.type
