@@ -48,7 +48,6 @@ import json
 import logging
 import math
 import os
-import re
 import statistics
 import sys
 import time
@@ -58,11 +57,19 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 from tortoise.connection import get_connection
 
+from bench.common import (
+    asyncpg_dsn,
+    cpu_jiffies,
+    cpu_used,
+    load_average,
+    log,
+    process_cpu,
+    recreate_database,
+)
 from estatepay.settings import Settings
 from services.bills.issuing import Viewer, take_numbers
 from services.bills.lifecycle import PAYABLE
@@ -84,7 +91,6 @@ CURRENCY = "NGN"
 BILL_AMOUNT = 1_000  # minor units: 10.00 NGN
 FUNDING = 100_000_000_000  # minor units per wallet: far more than any run spends
 ADMIN_PASSWORD = "bench-Passw0rd!"
-DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 WARMUP_BILLS_PER_CLIENT = 400
 TRACE_PAYMENTS = 100  # sequential, one client: the per-statement breakdown
 TARGET_RATIO = 0.5
@@ -93,34 +99,6 @@ PAYABLE_STATUSES = sorted(PAYABLE)
 SERVICE = "service"
 RAW = "raw"
 RAW_FULL = "raw, all rows"
-
-
-def log(message: str = "") -> None:
-    print(message, flush=True)
-
-
-def asyncpg_dsn(url: str, database: str | None = None) -> str:
-    parts = urlsplit(url)._replace(scheme="postgresql")
-    if database is not None:
-        parts = parts._replace(path=f"/{database}")
-    return urlunsplit(parts)
-
-
-async def recreate_database(url: str, synchronous_commit: str | None) -> None:
-    name = urlsplit(url).path.lstrip("/")
-    if not DB_NAME.match(name):
-        raise SystemExit(f"refusing to drop a database named {name!r}")
-    conn = await asyncpg.connect(asyncpg_dsn(url, "postgres"))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-        if synchronous_commit is not None:  # this database only, before anything connects
-            await conn.execute(
-                f'ALTER DATABASE "{name}" SET synchronous_commit = {synchronous_commit}'
-            )
-    finally:
-        await conn.close()
-    log(f"database {name!r} dropped and recreated")
 
 
 # --- setup --------------------------------------------------------------------------
@@ -392,38 +370,6 @@ class ActivitySampler:
         return f"other ({wait_type})"
 
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-
-def cpu_jiffies() -> tuple[int, int]:
-    """(busy, total) jiffies of the whole machine (all cores), from /proc/stat."""
-    try:
-        with open("/proc/stat") as stat:
-            fields = [int(v) for v in stat.readline().split()[1:]]
-    except OSError:
-        return 0, 0
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-    return sum(fields) - idle, sum(fields)
-
-
-def process_cpu(pids: list[int]) -> dict[int, float]:
-    """User + system CPU seconds of each of these processes so far (/proc/<pid>/stat)."""
-    seen: dict[int, float] = {}
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        seen[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
-    return seen
-
-
-def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
-    """CPU seconds used in between by the processes alive at both ends."""
-    return sum(after[pid] - before[pid] for pid in before.keys() & after.keys())
-
-
 async def backend_pids(dsn: str) -> list[int]:
     """The server processes of every connection to the bench database."""
     conn = await asyncpg.connect(dsn)
@@ -661,15 +607,6 @@ async def lock_plan() -> list[str]:
             "EXPLAIN SELECT * FROM ledger_accounts WHERE id IN ($1, $2) FOR UPDATE", ids
         )
     return [str(r["QUERY PLAN"]) for r in rows]
-
-
-def load_average() -> str:
-    try:
-        with open("/proc/loadavg") as loadavg:
-            one, five, fifteen = loadavg.read().split()[:3]
-    except (OSError, ValueError):
-        return "unknown"
-    return f"load average {one}, {five}, {fifteen} on {os.cpu_count()} cores"
 
 
 async def run(args: argparse.Namespace) -> int:

@@ -41,7 +41,6 @@ import contextlib
 import gc
 import json
 import os
-import re
 import signal
 import socket
 import statistics
@@ -55,9 +54,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+
+from bench.common import (
+    asyncpg_dsn,
+    cpu_jiffies,
+    cpu_used,
+    load_average,
+    log,
+    process_cpu,
+    recreate_database,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench_reads"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/14"
@@ -65,7 +73,6 @@ SLUG = "bench-reads"
 CURRENCY = "NGN"
 PASSWORD = "bench-Passw0rd!"
 ADMIN_EMAIL = f"admin@{SLUG}.example.com"
-DB_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 UNITS_PER_PROPERTY = 100
 BILL_TYPES = ("SERVICE_CHARGE", "SECURITY", "WASTE", "WATER", "ELECTRICITY", "LEVY")
 PAGE_A = 20
@@ -78,17 +85,6 @@ QUERY_A = (
     "payments { reference amount { amount } status } } } } }"
 )
 QUERY_B = "{ bills(first: 50) { edges { node { id number title status dueDate createdAt } } } }"
-
-
-def log(message: str = "") -> None:
-    print(message, flush=True)
-
-
-def asyncpg_dsn(url: str, database: str | None = None) -> str:
-    parts = urlsplit(url)._replace(scheme="postgresql")
-    if database is not None:
-        parts = parts._replace(path=f"/{database}")
-    return urlunsplit(parts)
 
 
 def schema_name() -> str:
@@ -204,19 +200,6 @@ def serve_baseline(args: argparse.Namespace) -> int:
 
 
 # --- seeding ------------------------------------------------------------------------
-
-
-async def recreate_database(url: str) -> None:
-    name = urlsplit(url).path.lstrip("/")
-    if not DB_NAME.match(name):
-        raise SystemExit(f"refusing to drop a database named {name!r}")
-    conn = await asyncpg.connect(asyncpg_dsn(url, "postgres"))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    log(f"database {name!r} dropped and recreated")
 
 
 @dataclass
@@ -609,37 +592,6 @@ async def http_once(
 
 # --- measuring ----------------------------------------------------------------------
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-
-def cpu_jiffies() -> tuple[int, int]:
-    """(busy, total) jiffies of the whole machine (all cores), from /proc/stat."""
-    try:
-        with open("/proc/stat") as stat:
-            fields = [int(v) for v in stat.readline().split()[1:]]
-    except OSError:
-        return 0, 0
-    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
-    return sum(fields) - idle, sum(fields)
-
-
-def process_cpu(pids: list[int]) -> dict[int, float]:
-    """User + system CPU seconds of each of these processes so far (/proc/<pid>/stat)."""
-    seen: dict[int, float] = {}
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        seen[pid] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
-    return seen
-
-
-def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
-    """CPU seconds used in between by the processes alive at both ends."""
-    return sum(after[pid] - before[pid] for pid in before.keys() & after.keys())
-
 
 @dataclass(frozen=True)
 class Variant:
@@ -765,15 +717,6 @@ async def login(server: Server, email: str) -> str:
         {"e": email, "p": PASSWORD},
     )
     return str(answer["data"]["login"]["token"])
-
-
-def load_average() -> str:
-    try:
-        with open("/proc/loadavg") as loadavg:
-            one, five, fifteen = loadavg.read().split()[:3]
-    except (OSError, ValueError):
-        return "unknown"
-    return f"load average {one}, {five}, {fifteen} on {os.cpu_count()} cores"
 
 
 async def prepare(
