@@ -16,9 +16,9 @@ from services.errors import InvalidState, NotFound, ValidationFailed
 from services.ledger.journal import clearing_code, system_account
 from services.money import Money, to_major
 from services.notifications.inbox import estate_admin_ids, notify
+from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
 from services.payments.models import Payment
 from services.payments.settlement import settle
-from services.payments.wallet_payments import _fingerprint, _replay, new_reference
 from services.properties.catalog import parse_id
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
@@ -38,8 +38,10 @@ async def submit(
     note = validation.text(note, "note", max_length=500, required=False)
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
-    fingerprint = _fingerprint("manual", bill_id, amount.minor if amount else "due", bank_reference)
-    if (done := await _replay(key, fingerprint, viewer.resident_id)) is not None:
+    fingerprint = request_fingerprint(
+        "manual", bill_id, amount.minor if amount else "due", bank_reference
+    )
+    if (done := await earlier_payment(key, fingerprint, viewer.resident_id)) is not None:
         return done
     bill = await get_bill(Viewer(viewer.user_id, False, viewer.resident_id), bill_id)
     transition(bill.status, "pay", "PAID")
@@ -86,7 +88,7 @@ async def submit(
                 note,
             )
     except IntegrityError:
-        done = await _replay(key, fingerprint, viewer.resident_id)
+        done = await earlier_payment(key, fingerprint, viewer.resident_id)
         if done is None:
             raise
         return done

@@ -26,10 +26,10 @@ from services.payments.gateways.base import (
     Verification,
 )
 from services.payments.gateways.config import active_config, adapter
+from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
 from services.payments.models import Payment
 from services.payments.queries import payment_by_reference
 from services.payments.settlement import settle
-from services.payments.wallet_payments import _fingerprint, _replay, new_reference
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
@@ -51,11 +51,11 @@ async def start_payment(
     key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
-    fingerprint = _fingerprint(
+    fingerprint = request_fingerprint(
         "provider", bill_id, provider, amount.minor if amount else "due", callback_url
     )
     async with tenant_scope(estate.slug):
-        if (done := await _replay(key, fingerprint, viewer.resident_id)) is not None:
+        if (done := await earlier_payment(key, fingerprint, viewer.resident_id)) is not None:
             return done
         config = await active_config(provider)
         gateway = adapter(config, encryption_key)
@@ -98,7 +98,7 @@ async def start_payment(
                     after={"provider": config.provider, "amount": paying},
                 )
         except IntegrityError:
-            done = await _replay(key, fingerprint, viewer.resident_id)
+            done = await earlier_payment(key, fingerprint, viewer.resident_id)
             if done is None:
                 raise
             return done

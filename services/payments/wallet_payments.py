@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-import uuid
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
@@ -15,38 +12,18 @@ from services.audit.log import record
 from services.bills.issuing import Viewer, get_bill
 from services.bills.lifecycle import transition
 from services.errors import (
-    IdempotencyConflict,
     InsufficientFunds,
     InvalidState,
     NotFound,
     ValidationFailed,
 )
 from services.money import Money, to_major
+from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
 from services.payments.models import Payment
 from services.payments.settlement import settle
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate, platform_fee
 from tenants.scope import TENANT_CONNECTION
-
-
-def new_reference() -> str:
-    return f"PAY-{secrets.token_hex(8).upper()}"
-
-
-def _fingerprint(*parts: object) -> str:
-    return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-
-
-async def _replay(key: str, fingerprint: str, resident_id: uuid.UUID) -> Payment | None:
-    """The payment an earlier request with this key made, if the request was the same."""
-    existing = await Payment.get_or_none(idempotency_key=key)
-    if existing is None:
-        return None
-    if existing.request_fingerprint != fingerprint or str(existing.resident_id) != str(resident_id):
-        raise IdempotencyConflict(
-            "this idempotency key was used for a different request", field="idempotencyKey"
-        )
-    return existing
 
 
 async def pay_bill_from_wallet(
@@ -64,7 +41,7 @@ async def pay_bill_from_wallet(
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
     owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
-    fingerprint = _fingerprint(
+    fingerprint = request_fingerprint(
         "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""
     )
     # No look-up of the key here: a retry trips over the unique key (or finds the bill
@@ -131,7 +108,7 @@ async def pay_bill_from_wallet(
     except (IntegrityError, InvalidState):
         # The same key committed by a concurrent request while we waited on the bill: it
         # paid the bill (so it looks unpayable now) or holds the key.
-        done = await _replay(key, fingerprint, viewer.resident_id)
+        done = await earlier_payment(key, fingerprint, viewer.resident_id)
         if done is None:
             raise
         return done

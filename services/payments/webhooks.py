@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from services.errors import NotFound
+from services.errors import NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.payments.gateways.config import active_config, adapter
 from services.payments.models import Payment, WebhookEvent
@@ -34,7 +34,7 @@ async def receive(
     async with tenant_scope(estate.slug):
         try:
             config = await active_config(provider)
-        except Exception as exc:  # no active gateway of that provider here
+        except ValidationFailed as exc:  # no active gateway of that provider here
             raise NotFound("no active gateway for this provider") from exc
         gateway = adapter(config, encryption_key)
         gateway.verify_webhook(raw_body, headers)
