@@ -54,25 +54,25 @@ def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
     return found[0] if found else None
 
 
+def _reshaped(
+    error: GraphQLError, message: str, original: Exception | None, extensions: dict[str, object]
+) -> GraphQLError:
+    """The same error, at the same place, with what the client may see."""
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, original, extensions
+    )
+
+
 def shaped(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     if isinstance(original, DomainError):
         extensions: dict[str, object] = {"code": original.code}
         if original.field:
             extensions["field"] = original.field
-        return GraphQLError(
-            original.message,
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            original,
-            extensions,
-        )
+        return _reshaped(error, original.message, original, extensions)
     if original is None or isinstance(original, GraphQLError):
         # Parse, validation and input-coercion errors: the client's input is at fault.
-        extensions = {"code": "VALIDATION_ERROR", **(error.extensions or {})}
-        extensions["code"] = "VALIDATION_ERROR"
+        extensions = {**(error.extensions or {}), "code": "VALIDATION_ERROR"}
         for pattern in _FIELDS_IN_MESSAGE:
             if match := pattern.search(error.message):
                 extensions.setdefault("field", match.group(1))
@@ -81,25 +81,9 @@ def shaped(error: GraphQLError) -> GraphQLError:
         if variable and extensions.get("field") == variable.group(1):
             # Name the argument the variable feeds, not the client's variable name.
             extensions["field"] = _argument_fed_by(error, variable.group(1)) or variable.group(1)
-        return GraphQLError(
-            error.message,
-            error.nodes,
-            error.source,
-            error.positions,
-            error.path,
-            original,
-            extensions,
-        )
+        return _reshaped(error, error.message, original, extensions)
     log.error("unhandled error in %s", error.path, exc_info=original)
-    return GraphQLError(
-        MASKED_MESSAGE,
-        error.nodes,
-        error.source,
-        error.positions,
-        error.path,
-        None,
-        {"code": "INTERNAL"},
-    )
+    return _reshaped(error, MASKED_MESSAGE, None, {"code": "INTERNAL"})
 
 
 def shape_errors(errors: list[GraphQLError] | None) -> list[GraphQLError] | None:
