@@ -21,7 +21,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from estatepay.settings import Settings
 from schema.extensions import TenantScopeExtension
-from schema.root import TENANT_FREE_FIELDS, Mutation, Query
+from schema.root import UNSCOPED_FIELDS, Mutation, Query
 
 CACHE_SIZE = 1024
 
@@ -46,7 +46,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
-        lambda: TenantScopeExtension(tenant_free_fields=TENANT_FREE_FIELDS),
+        lambda: TenantScopeExtension(unscoped_fields=UNSCOPED_FIELDS),
     ]
     return EstatepaySchema(
         query=Query,

@@ -14,8 +14,8 @@ class TenantScopeExtension(SchemaExtension):
     """Run the whole operation in the caller's estate: resolvers and the DataLoaders
     they trigger all see one scope (one transaction) and nothing else."""
 
-    def __init__(self, *, tenant_free_fields: frozenset[str]) -> None:
-        self.tenant_free_fields = tenant_free_fields
+    def __init__(self, *, unscoped_fields: frozenset[str]) -> None:
+        self.unscoped_fields = unscoped_fields
 
     def _needs_tenant(self) -> bool:
         ec = self.execution_context
@@ -32,7 +32,7 @@ class TenantScopeExtension(SchemaExtension):
                     if hasattr(sel, "name")
                 }
                 fragments = len(names) < len(definition.selection_set.selections)
-                return fragments or not names <= self.tenant_free_fields
+                return fragments or not names <= self.unscoped_fields
         return True
 
     async def on_execute(self) -> AsyncIterator[None]:

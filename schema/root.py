@@ -36,7 +36,7 @@ from schema.types import (
 # Root fields that open no operation-wide tenant scope: they touch no estate tables, or
 # (createEstate, and those that call a provider, which must not hold a connection while
 # it answers) open their own scopes. An operation made only of these runs unscoped.
-TENANT_FREE_FIELDS = frozenset(
+UNSCOPED_FIELDS = frozenset(
     {
         "login",
         "me",
