@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from estatepay.fakes.flutterwave import FakeFlutterwave
+from estatepay.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
-from tests.fakes.flutterwave import FakeFlutterwave
-from tests.fakes.server import serving
 from tests.world import build_world, eventually, status_of
 
 SECRET, HASH = "FLWSECK_TEST-fake", "my-webhook-hash"

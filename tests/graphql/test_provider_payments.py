@@ -10,12 +10,12 @@ from typing import Any
 import httpx
 import pytest
 
+from estatepay.fakes.paystack import FakePaystack
+from estatepay.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from services.payments.models import WebhookEvent
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
-from tests.fakes.paystack import FakePaystack
-from tests.fakes.server import serving
 from tests.world import World, build_world, eventually, status_of
 
 SECRET = "sk_test_fake_paystack_secret"

@@ -4,11 +4,11 @@ from collections.abc import Iterator
 
 import pytest
 
+from estatepay.fakes.paystack import FakePaystack
+from estatepay.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
-from tests.fakes.paystack import FakePaystack
-from tests.fakes.server import serving
 from tests.world import build_world
 
 PAY = """mutation($b: ID!, $k: String!) {

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from estatepay.fakes.server import serving
+from estatepay.fakes.stripe import FakeStripe
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
-from tests.fakes.server import serving
-from tests.fakes.stripe import FakeStripe
 from tests.world import build_world, eventually, status_of
 
 SECRET, WEBHOOK_SECRET = "sk_test_fake_stripe", "whsec_fake"

@@ -1,4 +1,4 @@
-"""Serve a small ASGI app with uvicorn on 127.0.0.1, in a thread, for a test."""
+"""Serve a small ASGI app with uvicorn on 127.0.0.1 in a thread (tests, and the demo)."""
 
 from __future__ import annotations
 
