@@ -22,6 +22,7 @@ from estatepay.webhooks import webhook_endpoint
 from resolvers.context import RequestContext, build_context
 from schema.build import build_schema
 from schema.errors import shape_errors
+from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from tenants.database import close_database, database_ready, init_database
 from workers.broker import (
@@ -30,6 +31,7 @@ from workers.broker import (
     RedisDispatcher,
     broker_ready,
     configure_broker,
+    jobs_outlet,
 )
 
 log = logging.getLogger("estatepay")
@@ -104,9 +106,12 @@ def create_app(settings: Settings | None = None) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
+        outlet = jobs_outlet(runtime.dispatcher)
+        events.install_outlet(outlet)
         try:
             yield
         finally:
+            events.remove_outlet(outlet)
             await close_database()
             if runtime.redis is not None:
                 await runtime.redis.aclose()

@@ -55,7 +55,7 @@ def webhook_endpoint(
             return JSONResponse({"error": "no active gateway"}, status_code=404)
         if received.new:
             try:
-                await dispatcher.webhook_received(slug, str(received.event_id))
+                await dispatcher.send("apply_webhook_event", slug, str(received.event_id))
             except Exception:  # stored: the sweeper will send it
                 log.exception("could not enqueue webhook event %s", received.event_id)
         return JSONResponse({"received": True})

@@ -8,11 +8,12 @@ every tenant-model query goes through `TenantRouter`, which raises when there is
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tortoise import Model
@@ -24,6 +25,8 @@ TENANT_CONNECTION = "tenant"
 TENANT_APP = "tenant"
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
 SCHEMA_PATTERN = re.compile(r"^t_[a-z0-9_]+$")
+log = logging.getLogger(__name__)
+AfterCommit = Callable[[], Awaitable[None]]
 
 
 class TenantScopeError(RuntimeError):
@@ -33,6 +36,8 @@ class TenantScopeError(RuntimeError):
 @dataclass(frozen=True, slots=True)
 class TenantScope:
     slug: str
+    # Run once the scope's transaction has committed; dropped if it rolls back.
+    after_commit: list[AfterCommit] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def schema(self) -> str:
@@ -71,6 +76,20 @@ def scope_or_none() -> TenantScope | None:
     return _current.get()
 
 
+def after_commit(callback: AfterCommit) -> None:
+    """Run `callback` when the current scope commits (never if it rolls back): what
+    others may see of a change, they see only once it is durable."""
+    current_scope().after_commit.append(callback)
+
+
+async def _run_after_commit(scope: TenantScope) -> None:
+    for callback in scope.after_commit:
+        try:
+            await callback()
+        except Exception:  # the change is committed: a lost notice must not undo it
+            log.exception("after-commit callback failed in estate %s", scope.slug)
+
+
 @asynccontextmanager
 async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
     """Run the block in `slug`'s estate. Nested for the same estate it is a savepoint;
@@ -79,8 +98,13 @@ async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
     if outer is not None:
         if outer.slug != slug:
             raise TenantScopeError(f"cannot enter estate {slug!r} inside estate {outer.slug!r}")
-        async with in_transaction(TENANT_CONNECTION):
-            yield outer
+        mark = len(outer.after_commit)
+        try:
+            async with in_transaction(TENANT_CONNECTION):
+                yield outer
+        except BaseException:  # the savepoint rolled back: so did what it announced
+            del outer.after_commit[mark:]
+            raise
         return
     if _open_transaction is None:
         raise TenantScopeError("the database is not initialised")
@@ -96,6 +120,7 @@ async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
             yield scope
     finally:
         _current.reset(token)
+    await _run_after_commit(scope)  # reached only when the transaction committed
 
 
 class TenantRouter:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 import dramatiq
@@ -15,6 +16,7 @@ from dramatiq.middleware import AsyncIO
 from redis.asyncio import Redis
 
 from estatepay.settings import Settings
+from services.events import DomainEvent, Outlet
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +32,19 @@ def configure_broker(settings: Settings) -> dramatiq.Broker:
 
 
 class Dispatcher(Protocol):
-    async def webhook_received(self, slug: str, event_id: str) -> None: ...
+    """Sends a background job: `job` names both a coroutine in `workers.tasks` and the
+    Dramatiq actor in `workers.actors` that runs it; the first argument is the estate."""
+
+    async def send(self, job: str, *args: str) -> None: ...
 
 
 class RedisDispatcher:
-    async def webhook_received(self, slug: str, event_id: str) -> None:
-        from workers import actors
+    async def send(self, job: str, *args: str) -> None:
+        from workers import actors  # noqa: F401 - defines the actors on the broker
 
+        actor = dramatiq.get_broker().get_actor(job)
         # redis-py's sync client under Dramatiq: off the event loop.
-        await asyncio.to_thread(actors.apply_webhook_event.send, slug, event_id)
+        await asyncio.to_thread(actor.send, *args)
 
 
 class InProcessDispatcher:
@@ -48,12 +54,35 @@ class InProcessDispatcher:
         self._tasks: set[asyncio.Task[object]] = set()
         log.warning("no REDIS_URL: background work runs in-process and is lost on exit")
 
-    async def webhook_received(self, slug: str, event_id: str) -> None:
+    async def send(self, job: str, *args: str) -> None:
         from workers import tasks
 
-        task: asyncio.Task[object] = asyncio.create_task(tasks.apply_webhook_event(slug, event_id))
+        run: Callable[..., Awaitable[object]] = getattr(tasks, job)
+        task: asyncio.Task[object] = asyncio.create_task(self._run(job, run(*args)))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _run(job: str, work: Awaitable[object]) -> None:
+        try:
+            await work
+        except Exception:  # nobody awaits this task: say what failed
+            log.exception("in-process job %s failed", job)
+
+
+# The background job a committed change calls for, by event topic.
+JOBS_FOR_TOPIC: dict[str, str] = {}
+
+
+def jobs_outlet(dispatcher: Dispatcher) -> Outlet:
+    """The outlet that turns committed domain events into background jobs."""
+
+    async def send_jobs(event: DomainEvent) -> None:
+        job = JOBS_FOR_TOPIC.get(event.topic)
+        if job is not None:
+            await dispatcher.send(job, event.estate, event.object_id)
+
+    return send_jobs
 
 
 async def broker_ready(redis: Redis | None) -> bool:

@@ -13,8 +13,9 @@ from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 
 from estatepay.settings import Settings
+from services import events
 from tenants.database import close_database, init_database
-from workers.broker import configure_broker
+from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
 
 log = logging.getLogger(__name__)
 SWEEP_EVERY_SECONDS = 60.0
@@ -59,6 +60,8 @@ def run_worker(settings: Settings, threads: int) -> int:
     broker = configure_broker(settings)
     broker.add_middleware(Database(settings))
     from workers import actors  # noqa: F401 - defines the actors on this broker
+
+    events.install_outlet(jobs_outlet(RedisDispatcher()))
 
     worker = dramatiq.Worker(broker, worker_threads=threads)
     worker.start()

@@ -16,6 +16,7 @@ from services.audit.log import record
 from services.bills.lifecycle import transition
 from services.bills.models import BILL_TYPES, Bill, BillCounter
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.money import Money
 from services.notifications.inbox import estate_admin_ids, notify
 from services.properties.catalog import get_property, parse_id
@@ -93,6 +94,7 @@ async def create_bill(
     async with in_transaction(TENANT_CONNECTION):
         (number,) = await take_numbers(1)
         bill = await Bill.create(number=number, resident=resident, unit=unit, **_fields(draft))
+        changed("bill", bill.id, bill.resident_id)
         await record(actor_id, "createBill", "Bill", bill.id, after=_snapshot(bill))
         await notify(
             [resident.user_id],
@@ -202,6 +204,7 @@ async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **chang
         for name, value in changes.items():
             setattr(bill, name, value)
         await bill.save()
+        changed("bill", bill.id, bill.resident_id)
         await record(viewer.user_id, action, "Bill", bill.id, before=before, after=_snapshot(bill))
         return bill
 

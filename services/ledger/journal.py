@@ -21,6 +21,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from services.errors import IdempotencyConflict, InsufficientFunds
+from services.events import changed
 from services.ledger.models import Account, Hold, JournalEntry, Posting
 from tenants.scope import TENANT_CONNECTION
 
@@ -28,6 +29,7 @@ from tenants.scope import TENANT_CONNECTION
 ESTATE_REVENUE = "estate:revenue"
 ESTATE_ADJUSTMENTS = "estate:adjustments"
 PLATFORM_FEES = "platform:fees"
+WALLET_PREFIX = "wallet:"  # a resident wallet's account: "wallet:<wallet id>"
 PAYOUTS_IN_TRANSIT = "payouts:in-transit"
 REWARDS = "rewards"
 SYSTEM_ACCOUNTS = {
@@ -137,6 +139,9 @@ async def post_entry(
         )
         for line in lines:  # callers keep using their objects: keep them current
             line.account.balance = balances[line.account.id]
+        for account in accounts.values():
+            if account.code.startswith(WALLET_PREFIX):
+                changed("wallet", account.code.removeprefix(WALLET_PREFIX))
         return entry, True
 
 

@@ -6,15 +6,21 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime
 
+from services.events import changed
 from services.identity.models import Membership
 from services.notifications.models import Notification
 from services.pagination import Page, paginate
 
 
 async def notify(user_ids: Iterable[uuid.UUID], kind: str, title: str, body: str = "") -> None:
-    rows = [Notification(user_id=u, kind=kind, title=title, body=body) for u in set(user_ids)]
+    rows = [
+        Notification(id=uuid.uuid4(), user_id=u, kind=kind, title=title, body=body)
+        for u in set(user_ids)
+    ]
     if rows:
         await Notification.bulk_create(rows)
+    for row in rows:  # other channels (email, SMS) are sent by workers, after commit
+        changed("notification", row.id)
 
 
 async def estate_admin_ids(estate_id: uuid.UUID) -> list[uuid.UUID]:

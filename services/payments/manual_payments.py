@@ -13,6 +13,7 @@ from services.audit.log import record
 from services.bills.issuing import Viewer, get_bill
 from services.bills.lifecycle import transition
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.ledger.journal import clearing_code, system_account
 from services.money import Money, to_major
 from services.notifications.inbox import estate_admin_ids, notify
@@ -69,6 +70,7 @@ async def submit(
                 request_fingerprint=fingerprint,
                 provider_reference=bank_reference,
             )
+            changed("payment", payment.id, payment.resident_id)
             await record(
                 viewer.user_id,
                 "submitManualPayment",
@@ -143,6 +145,7 @@ async def reject(actor_id: uuid.UUID, payment_id: str, note: str | None, now: da
         await payment.save(
             update_fields=["status", "completed_at", "failure_code", "failure_message"]
         )
+        changed("payment", payment.id, payment.resident_id)
         await record(
             actor_id,
             "rejectManualPayment",

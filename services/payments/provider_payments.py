@@ -15,6 +15,7 @@ from services.audit.log import record
 from services.bills.issuing import Viewer, get_bill
 from services.bills.lifecycle import transition
 from services.errors import NotFound, ValidationFailed
+from services.events import changed
 from services.identity.models import User
 from services.ledger.journal import clearing_code, system_account
 from services.money import Money, to_major
@@ -90,6 +91,7 @@ async def start_payment(
                     idempotency_key=key,
                     request_fingerprint=fingerprint,
                 )
+                changed("payment", payment.id, payment.resident_id)
                 await record(
                     viewer.user_id,
                     "startPayment",
@@ -114,6 +116,7 @@ async def start_payment(
             await Payment.filter(id=payment.id).update(
                 status="FAILED", failure_code=code, failure_message=exc.message
             )
+            changed("payment", payment.id, payment.resident_id)
         raise
     async with tenant_scope(estate.slug):
         await Payment.filter(id=payment.id).update(
@@ -162,6 +165,7 @@ async def apply_verification(
         await payment.save(
             update_fields=["status", "failure_code", "failure_message", "completed_at"]
         )
+        changed("payment", payment.id, payment.resident_id)
         return payment
 
 
@@ -185,11 +189,17 @@ async def verify_payment(
 async def expire_stale(older_than: timedelta, now: datetime) -> int:
     """Provider payments still PENDING after the window are EXPIRED (in the current
     estate's scope): their checkout is abandoned, and a late webhook finds them final."""
-    return await Payment.filter(
+    stale = await Payment.filter(
         status="PENDING", provider__not_in=("WALLET", "MANUAL"), created_at__lt=now - older_than
-    ).update(
+    ).values_list("id", "resident_id")
+    if not stale:
+        return 0
+    expired = await Payment.filter(id__in=[pid for pid, _ in stale], status="PENDING").update(
         status="EXPIRED",
         failure_code="EXPIRED",
         completed_at=now,
         failure_message="the checkout was not completed in time",
     )
+    for payment_id, resident_id in stale:
+        changed("payment", payment_id, resident_id)
+    return expired

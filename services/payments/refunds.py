@@ -16,6 +16,7 @@ from services.audit.log import record
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.ledger.journal import (
     ESTATE_REVENUE,
     PLATFORM_FEES,
@@ -144,12 +145,14 @@ async def _move_money(
             "REFUNDED" if payment.refunded_amount == payment.amount else "PARTIALLY_REFUNDED"
         )
         await payment.save(update_fields=["refunded_amount", "status"])
+        changed("payment", payment.id, payment.resident_id)
         if payment.purpose == "BILL_PAYMENT" and payment.bill_id is not None:
             bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
             bill.amount_paid -= refunding
             if bill.status in ("PAID", *PAYABLE):
                 bill.status = "PARTIALLY_PAID" if bill.amount_paid else "ACKNOWLEDGED"
             await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+            changed("bill", bill.id, bill.resident_id)
         await record(
             actor_id,
             "refundPayment",
@@ -185,8 +188,10 @@ async def _undo(plan: _Plan, entry_key: str) -> None:
         payment.refunded_amount -= plan.amount
         payment.status = "PARTIALLY_REFUNDED" if payment.refunded_amount else "SUCCEEDED"
         await payment.save(update_fields=["refunded_amount", "status"])
+        changed("payment", payment.id, payment.resident_id)
         if payment.bill_id is not None and payment.purpose == "BILL_PAYMENT":
             bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
             bill.amount_paid += plan.amount
             bill.status = "PAID" if bill.amount_paid >= bill.amount else "PARTIALLY_PAID"
             await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+            changed("bill", bill.id, bill.resident_id)

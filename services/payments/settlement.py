@@ -8,6 +8,7 @@ from datetime import datetime
 from services.bills.lifecycle import PAYABLE, status_after_payment
 from services.bills.models import Bill
 from services.errors import InsufficientFunds
+from services.events import changed
 from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_entry, system_account
 from services.ledger.models import Account
 from services.money import to_major
@@ -49,6 +50,7 @@ async def settle(
         bill.amount_paid += payment.amount
         bill.status = status_after_payment(bill.amount, bill.amount_paid)
         await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+        changed("bill", bill.id, bill.resident_id)
     else:
         wallet = await wallet_of(payment.resident_id, payment.currency)
         if wallet.account_id == source.id:
@@ -59,6 +61,7 @@ async def settle(
     if not recorded:
         payment.status, payment.completed_at = "SUCCEEDED", now
         await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
+    changed("payment", payment.id, payment.resident_id)
     if owner_user_id is None:
         owner_user_id = (await Resident.get(id=payment.resident_id)).user_id
     await notify(

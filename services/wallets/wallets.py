@@ -19,8 +19,15 @@ from services.errors import (
     WalletFrozen,
     WalletLocked,
 )
+from services.events import changed
 from services.identity.passwords import hash_password, verify_password
-from services.ledger.journal import ESTATE_ADJUSTMENTS, Line, post_entry, system_account
+from services.ledger.journal import (
+    ESTATE_ADJUSTMENTS,
+    WALLET_PREFIX,
+    Line,
+    post_entry,
+    system_account,
+)
 from services.ledger.models import Account, JournalEntry, Posting
 from services.money import Money
 from services.pagination import Page, paginate
@@ -38,7 +45,7 @@ async def open_wallet(resident: Resident, currency: str) -> Wallet:
     async with in_transaction(TENANT_CONNECTION):
         wallet_id = uuid.uuid4()
         account = await Account.create(
-            code=f"wallet:{wallet_id}", kind="RESIDENT_WALLET", currency=currency
+            code=f"{WALLET_PREFIX}{wallet_id}", kind="RESIDENT_WALLET", currency=currency
         )
         return await Wallet.create(
             id=wallet_id, resident=resident, account=account, currency=currency
@@ -115,6 +122,7 @@ async def set_frozen(
     before = {"frozen": wallet.frozen, "reason": wallet.frozen_reason}
     wallet.frozen, wallet.frozen_reason = frozen, reason if frozen else None
     await wallet.save(update_fields=["frozen", "frozen_reason"])
+    changed("wallet", wallet.id)
     await record(
         actor_id,
         "freezeWallet" if frozen else "unfreezeWallet",
