@@ -48,9 +48,11 @@ class Runtime:
         self.login_failures: FailureCounter = (
             RedisFailureCounter(self.redis) if self.redis else MemoryFailureCounter()
         )
-        configure_broker(settings)  # process-wide: actors send through it
+        configure_broker(settings)  # process-wide: the actors are defined on it
         self.dispatcher: Dispatcher = (
-            RedisDispatcher() if settings.redis_url else InProcessDispatcher()
+            RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds)
+            if settings.redis_url
+            else InProcessDispatcher()
         )
 
 

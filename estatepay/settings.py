@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     page_size_cap: int = Field(default=100, ge=1)
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)
+    # The worker's sweep runs this often; it re-sends webhook events stored but still not
+    # applied after `sweep_after_seconds` (a broker outage, a killed worker).
+    sweep_every_seconds: float = Field(default=60.0, gt=0)
+    sweep_after_seconds: float = Field(default=180.0, gt=0)
+    # How long a request waits to hand a job to Redis before giving up on it; whatever
+    # needs the job done is stored first (webhook events), so the sweeper sends it later.
+    broker_timeout_seconds: float = Field(default=2.0, gt=0)
     # The largest amount one operation may move, in major units of any currency.
     max_amount: Decimal = Field(default=Decimal("1000000000"), gt=0)
 

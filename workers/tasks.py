@@ -13,7 +13,6 @@ from tenants.models import Estate
 from tenants.scope import tenant_scope
 
 log = logging.getLogger(__name__)
-SWEEP_AFTER = timedelta(minutes=3)
 
 
 async def apply_webhook_event(slug: str, event_id: str) -> str:
@@ -26,7 +25,9 @@ async def apply_webhook_event(slug: str, event_id: str) -> str:
 async def sweep() -> list[tuple[str, str]]:
     """In every estate: expire provider payments left pending too long, and return the
     (estate, event) pairs stored but not applied for a while, to be sent again."""
-    expiry = timedelta(minutes=get_settings().payment_expiry_minutes)
+    settings = get_settings()
+    expiry = timedelta(minutes=settings.payment_expiry_minutes)
+    after = timedelta(seconds=settings.sweep_after_seconds)
     found: list[tuple[str, str]] = []
     now = datetime.now(UTC)
     for estate in await Estate.filter(status="ACTIVE"):
@@ -34,5 +35,5 @@ async def sweep() -> list[tuple[str, str]]:
             expired = await provider_payments.expire_stale(expiry, now)
             if expired:
                 log.info("%s: %d pending payments expired", estate.slug, expired)
-            found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(SWEEP_AFTER, now)]
+            found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(after, now)]
     return found
