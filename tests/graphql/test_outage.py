@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -34,13 +35,13 @@ from tests.conftest import DATABASE_URL, GraphQLClient, make_settings
 from tests.graphql.test_provider_payments import PAY, SECRET, with_paystack
 from tests.world import World, build_world, eventually
 
-pytestmark = pytest.mark.slow
-
 # The issue's "Redis for a minute".
 OUTAGE_SECONDS = 60.0
 # The sweeper's timings, in seconds instead of minutes, so recovery is quick.
 SWEEP_EVERY = "1"
 SWEEP_AFTER = "3"
+# Webhooks arrive in this many waves spread over the outage.
+WAVES = 6
 # Each verify call to the fake provider takes this long: the worker is always busy in
 # the middle of some event when it is killed.
 PROVIDER_DELAY = 0.2
@@ -220,6 +221,7 @@ async def event_counts(slug: str) -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 async def test_worker_killed_and_redis_down_for_a_minute(
     gql: GraphQLClient,
     database: Settings,
@@ -270,14 +272,23 @@ async def test_worker_killed_and_redis_down_for_a_minute(
         private_redis.kill()
         down_since = time.monotonic()
 
-        # Redis is down: webhooks keep arriving and are stored; a worker (re)started
-        # now must come up without Redis; duplicates of stored events change nothing.
-        await deliver(shim, fake, world.slug, second)
-        await deliver(shim, fake, world.slug, first[:5])
-        late = start_worker("started-during-outage")
+        # Redis is down for the whole minute: webhooks keep arriving throughout and are
+        # stored, with duplicates of stored events (which change nothing); a worker
+        # (re)started now must come up without Redis.
+        arrivals = [second[n::WAVES] for n in range(WAVES)]
+        arrivals[WAVES // 2] += first[:5]
+        late: Worker | None = None
+        for wave, batch in enumerate(arrivals):
+            await asyncio.sleep(
+                max(0.0, down_since + wave * OUTAGE_SECONDS / WAVES - time.monotonic())
+            )
+            await deliver(shim, fake, world.slug, batch)
+            if wave == 1:
+                late = start_worker("started-during-outage")
+        assert late is not None
         during = await event_counts(world.slug)
         assert during["stored"] == len(first) + len(second)
-        await asyncio.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - down_since)))
+        await asyncio.sleep(max(0.0, down_since + OUTAGE_SECONDS - time.monotonic()))
         assert survivor.alive(), survivor.output()
         assert late.alive(), late.output()
 
@@ -326,3 +337,31 @@ async def assert_applied_exactly_once(world: World, payments: list[Expected]) ->
     for n, person in enumerate(world.residents):
         own = await person.client.ok("{ wallet { balance { amount } } }")
         assert own["wallet"]["balance"]["amount"] == str(to_major(deposits[n], "NGN"))
+
+
+@pytest.fixture
+def silent_redis() -> Iterator[str]:
+    """A Redis address that accepts connections and never answers (a stalled server)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(64)  # the kernel completes connections nobody ever reads
+        yield f"redis://127.0.0.1:{listener.getsockname()[1]}/0"
+
+
+async def test_a_stalled_redis_does_not_hold_up_the_shim(
+    gql: GraphQLClient, paystack: tuple[FakePaystack, str], silent_redis: str
+) -> None:
+    fake, base_url = paystack
+    world = await build_world(gql, residents=1, prefix="stall")
+    await with_paystack(world, base_url)
+    bill = await world.bill(world.residents[0], "75.00")
+    payment = (await world.residents[0].client.ok(PAY, b=bill["id"], k="stall"))["payBill"]
+    app = create_app(make_settings(redis_url=silent_redis, broker_timeout_seconds=0.5))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://shim") as shim:
+        expected = Expected(payment["reference"], 0, 7500, bill["id"])
+        await deliver(shim, fake, world.slug, [expected])
+    await app.state.runtime.redis.aclose()
+    async with tenant_scope(world.slug):
+        stored = await WebhookEvent.get(reference=payment["reference"])
+    assert (stored.status, stored.attempts) == ("RECEIVED", 0)  # the sweeper's to send
