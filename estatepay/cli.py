@@ -186,7 +186,11 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the API server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--demo", action="store_true", help="seed the demo estate (PostgreSQL)")
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo estate and serve its fake providers (PostgreSQL)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")
