@@ -45,7 +45,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     )
 
     demo = settings.embedded or args.demo
-    # The fake providers accept any payment: the demo's, and never in production.
+    # The fakes settle whatever a browser presses Pay on: the demo's only, never production.
     fakes = demo and not settings.is_production
     base_url = local_base_url(args.host, args.port)
     if demo:
