@@ -18,6 +18,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from estatepay.fakes.checkout import (
+    CheckoutView,
+    checkout_routes,
+    major,
+    usable_return_url,
+    with_query,
+)
+
 
 @dataclass
 class Transaction:
@@ -29,6 +37,7 @@ class Transaction:
     status: str = "ongoing"
     refunded: int = 0
     gateway_response: str | None = None
+    callback_url: str | None = None
 
 
 @dataclass
@@ -40,6 +49,10 @@ class FakePaystack:
     # seconds late (a slow or stalled provider).
     failing_with: int | None = None
     delay: float = 0.0
+    # Where browsers reach this fake (its checkout pages); unset, checkout URLs are inert.
+    public_url: str | None = None
+    # Where the checkout page's Pay and Decline send the signed webhook, if anywhere.
+    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -48,6 +61,7 @@ class FakePaystack:
                 Route("/transaction/verify/{reference}", self.verify, methods=["GET"]),
                 Route("/transaction", self.list, methods=["GET"]),
                 Route("/refund", self.refund, methods=["POST"]),
+                *checkout_routes(self),
             ]
         )
 
@@ -66,14 +80,24 @@ class FakePaystack:
         body = await request.json()
         reference = body["reference"]
         self.transactions[reference] = Transaction(
-            next(self.ids), reference, int(body["amount"]), body["currency"], body["email"]
+            next(self.ids),
+            reference,
+            int(body["amount"]),
+            body["currency"],
+            body["email"],
+            callback_url=body.get("callback_url"),
+        )
+        checkout = (
+            f"{self.public_url}/checkout/{reference}"
+            if self.public_url
+            else f"https://checkout.fake/{reference}"
         )
         return JSONResponse(
             {
                 "status": True,
                 "message": "Authorization URL created",
                 "data": {
-                    "authorization_url": f"https://checkout.fake/{reference}",
+                    "authorization_url": checkout,
                     "access_code": "x",
                     "reference": reference,
                 },
@@ -138,6 +162,26 @@ class FakePaystack:
         body = json.dumps({"event": event, "data": self._data(tx)}).encode()
         signature = hmac.new((secret or self.secret_key).encode(), body, hashlib.sha512).hexdigest()
         return body, {"x-paystack-signature": signature, "content-type": "application/json"}
+
+    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+
+    def checkout(self, key: str) -> CheckoutView | None:
+        tx = self.transactions.get(key)
+        if tx is None:
+            return None
+        state = {"ongoing": "open", "success": "paid"}.get(tx.status, "declined")
+        return CheckoutView("Paystack", tx.reference, major(tx.amount, tx.currency), state)
+
+    def settle(self, key: str, paid: bool) -> tuple[bytes, dict[str, str]]:
+        self.complete(key, "success" if paid else "failed")
+        # Real Paystack reports a failed charge only through verify; the fake also says
+        # so by webhook (estatepay confirms any event with verify before acting on it).
+        return self.webhook(key, "charge.success" if paid else "charge.failed")
+
+    def return_url(self, key: str, paid: bool) -> str | None:
+        url = usable_return_url(self.transactions[key].callback_url)
+        # Paystack appends both names of the reference to the callback.
+        return with_query(url, trxref=key, reference=key) if url else None
 
     async def send_webhook(self, url: str, reference: str, **kwargs: Any) -> httpx.Response:
         body, headers = self.webhook(reference, **kwargs)
