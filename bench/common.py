@@ -9,9 +9,10 @@ import os
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -113,7 +114,8 @@ class Server:
 
 
 def start_server(name: str, command: list[str], env: dict[str, str], log_dir: Path) -> Server:
-    port = int(command[command.index("--port") + 1])
+    """Start `command` with its output in `log_dir`; port 0 when it has no --port."""
+    port = int(command[command.index("--port") + 1]) if "--port" in command else 0
     log_path = log_dir / f"{name}.log"
     with open(log_path, "wb") as out:
         process = subprocess.Popen(
@@ -204,3 +206,54 @@ async def http_once(
         writer.close()
         with contextlib.suppress(OSError):
             await writer.wait_closed()
+
+
+# --- load results -------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """What one variant did under load: answers, latencies and where the CPU went."""
+
+    label: str
+    requests: int = 0
+    seconds: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    generator_cpu_s: float = 0.0
+    server_cpu_s: float = 0.0
+    postgres_cpu_s: float = 0.0
+    busy_jiffies: int = 0
+    total_jiffies: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def pct_ms(self, q: int) -> float:
+        if len(self.latencies) < 2:
+            return float("nan")
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[q - 1] * 1000
+
+    def share(self, cpu_s: float) -> float:
+        """`cpu_s` as a share of all cores over the measured time."""
+        cores = os.cpu_count() or 1
+        return cpu_s / (self.seconds * cores) if self.seconds else 0.0
+
+    @property
+    def machine_busy(self) -> float:
+        return self.busy_jiffies / self.total_jiffies if self.total_jiffies else 0.0
+
+    @property
+    def others_busy(self) -> float:
+        mine = self.generator_cpu_s + self.server_cpu_s + self.postgres_cpu_s
+        return max(0.0, self.machine_busy - self.share(mine))
+
+
+async def postgres_pids(monitor: asyncpg.Connection) -> list[int]:
+    """The server processes of every connection to the bench database but `monitor`."""
+    rows = await monitor.fetch(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+        "AND pid <> pg_backend_pid()"
+    )
+    return [int(r["pid"]) for r in rows]

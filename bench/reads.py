@@ -41,13 +41,12 @@ import contextlib
 import gc
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -55,6 +54,7 @@ from typing import Any
 import asyncpg
 
 from bench.common import (
+    Result,
     Server,
     asyncpg_dsn,
     build_request,
@@ -64,6 +64,7 @@ from bench.common import (
     http_once,
     load_average,
     log,
+    postgres_pids,
     process_cpu,
     read_response,
     recreate_database,
@@ -485,52 +486,6 @@ class Variant:
     label: str
     server: Server
     request: bytes
-
-
-@dataclass
-class Result:
-    label: str
-    requests: int = 0
-    seconds: float = 0.0
-    latencies: list[float] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-    generator_cpu_s: float = 0.0
-    server_cpu_s: float = 0.0
-    postgres_cpu_s: float = 0.0
-    busy_jiffies: int = 0
-    total_jiffies: int = 0
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
-
-    def pct_ms(self, q: int) -> float:
-        if len(self.latencies) < 2:
-            return float("nan")
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[q - 1] * 1000
-
-    def share(self, cpu_s: float) -> float:
-        """`cpu_s` as a share of all cores over the measured time."""
-        cores = os.cpu_count() or 1
-        return cpu_s / (self.seconds * cores) if self.seconds else 0.0
-
-    @property
-    def machine_busy(self) -> float:
-        return self.busy_jiffies / self.total_jiffies if self.total_jiffies else 0.0
-
-    @property
-    def others_busy(self) -> float:
-        mine = self.generator_cpu_s + self.server_cpu_s + self.postgres_cpu_s
-        return max(0.0, self.machine_busy - self.share(mine))
-
-
-async def postgres_pids(monitor: asyncpg.Connection) -> list[int]:
-    """The server processes of every connection to the bench database but `monitor`."""
-    rows = await monitor.fetch(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-        "AND pid <> pg_backend_pid()"
-    )
-    return [int(r["pid"]) for r in rows]
 
 
 async def load(
