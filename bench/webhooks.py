@@ -77,7 +77,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -91,6 +91,7 @@ from bench.common import (
     Result,
     Server,
     asyncpg_dsn,
+    build_request,
     cpu_jiffies,
     cpu_used,
     free_port,
@@ -98,6 +99,7 @@ from bench.common import (
     log,
     postgres_pids,
     process_cpu,
+    read_response,
     recreate_database,
     start_server,
     stop_server,
@@ -197,41 +199,78 @@ def signed_event(fake: FakePaystack, tx_id: int) -> tuple[bytes, dict[str, str]]
         del fake.transactions[reference]  # bounded memory however long it runs
 
 
+Post = Callable[[bytes, dict[str, str]], Awaitable[tuple[int, bytes]]]
+
+
+async def httpx_posts(stack: contextlib.AsyncExitStack, base: str, path: str, n: int) -> list[Post]:
+    """Each sender its own httpx.AsyncClient: one client's pool shared by 32 connections
+    costs ~4x the CPU per request (3.4 ms against 0.8 ms, measured), enough to make the
+    client the bottleneck of the bare route."""
+    one = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    clients = [
+        await stack.enter_async_context(httpx.AsyncClient(limits=one, timeout=60)) for _ in range(n)
+    ]
+    # Every connection open before the clock starts.
+    await asyncio.gather(*(client.get(base + "/healthz") for client in clients))
+
+    def poster(client: httpx.AsyncClient) -> Post:
+        async def post(body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+            response = await client.post(base + path, content=body, headers=headers)
+            return response.status_code, response.content
+
+        return post
+
+    return [poster(client) for client in clients]
+
+
+async def raw_posts(stack: contextlib.AsyncExitStack, port: int, path: str, n: int) -> list[Post]:
+    """bench/common.py's small HTTP/1.1 client, one keep-alive connection per sender."""
+    connections = []
+    for _ in range(n):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        stack.callback(writer.close)
+        connections.append((reader, writer))
+
+    def poster(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> Post:
+        async def post(body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+            signature = {"x-paystack-signature": headers["x-paystack-signature"]}
+            writer.write(build_request("POST", path, body, signature, port))  # adds the type
+            return await read_response(reader)
+
+        return post
+
+    return [poster(reader, writer) for reader, writer in connections]
+
+
 async def loadgen_slice(
     fake: FakePaystack, ids: Iterator[int], order: dict[str, Any]
 ) -> dict[str, Any]:
-    """`order["senders"]` senders, each on its own keep-alive connection, until the time is
-    up. Each has its own httpx.AsyncClient: one client's pool shared by 32 connections
-    costs ~4x the CPU per request (3.4 ms against 0.8 ms, measured), enough to make the
-    client the bottleneck of the bare route."""
-    base = f"http://127.0.0.1:{order['port']}"
-    url = base + order["path"]
-    one = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    """`order["senders"]` senders, each on its own keep-alive connection, each sending its
+    next webhook as soon as the answer is in, until the time is up."""
+    port, path, senders = int(order["port"]), str(order["path"]), int(order["senders"])
     latencies: list[float] = []
     failures: list[str] = []
     async with contextlib.AsyncExitStack() as stack:
-        clients = [
-            await stack.enter_async_context(httpx.AsyncClient(limits=one, timeout=60))
-            for _ in range(int(order["senders"]))
-        ]
-        # Every connection open before the clock starts.
-        await asyncio.gather(*(client.get(base + "/healthz") for client in clients))
+        if order["client"] == "raw":
+            posts = await raw_posts(stack, port, path, senders)
+        else:
+            posts = await httpx_posts(stack, f"http://127.0.0.1:{port}", path, senders)
         gc.collect()
         await asyncio.sleep(max(0.0, float(order["start_at"]) - time.time()))
         cpu0, wall_start, started = time.process_time(), time.time(), time.perf_counter()
         deadline = started + float(order["seconds"])
 
-        async def sender(client: httpx.AsyncClient) -> None:
+        async def sender(post: Post) -> None:
             while time.perf_counter() < deadline:
                 body, headers = signed_event(fake, next(ids))
                 begun = time.perf_counter()
-                response = await client.post(url, content=body, headers=headers)
-                if response.status_code != 200:
-                    failures.append(f"{response.status_code}: {response.text[:300]}")
+                status, answer = await post(body, headers)
+                if status != 200:
+                    failures.append(f"{status}: {answer[:300]!r}")
                     return
                 latencies.append(time.perf_counter() - begun)
 
-        await asyncio.gather(*(sender(client) for client in clients))
+        await asyncio.gather(*(sender(post) for post in posts))
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu0
     return {
@@ -357,6 +396,7 @@ class Received:
 
 
 async def load_slice(
+    client: str,
     label: str,
     server: Server,
     loadgens: list[Loadgen],
@@ -372,6 +412,7 @@ async def load_slice(
                 "port": server.port,
                 "path": f"/webhooks/paystack/{SLUG}",
                 "senders": lg.senders,
+                "client": client,
                 "seconds": seconds,
                 "start_at": start_at,
             }
@@ -446,14 +487,14 @@ async def receiving(
         await check_shim(api)
         log(
             f"\n1. receiving: shim :{api.port} (pid {api.process.pid}), bare :{bare.port};"
-            f" {args.senders} senders in {len(loadgens)} load generator processes (httpx)"
+            f" {args.senders} senders in {len(loadgens)} load generator processes ({args.client})"
         )
         servers = {SHIM: api, BARE: bare}
         accepted = 1  # check_shim's
         peaks: dict[str, float] = {}
         for label, server in servers.items():
             warm = Result(label)
-            await load_slice(label, server, loadgens, args.warmup, warm, {}, monitor)
+            await load_slice(args.client, label, server, loadgens, args.warmup, warm, {}, monitor)
             if warm.failures:
                 raise SystemExit(f"{label} warm-up failed: {warm.failures[:2]}")
             accepted += warm.requests if label == SHIM else 0
@@ -466,7 +507,14 @@ async def receiving(
             for label in order[n % 2 :] + order[: n % 2]:
                 result = results[label]
                 await load_slice(
-                    label, servers[label], loadgens, args.seconds / rounds, result, peaks, monitor
+                    args.client,
+                    label,
+                    servers[label],
+                    loadgens,
+                    args.seconds / rounds,
+                    result,
+                    peaks,
+                    monitor,
                 )
                 if result.failures:
                     raise SystemExit(f"{label} failed: {result.failures[:2]}\n{api.tail()}")
@@ -883,20 +931,25 @@ async def run(args: argparse.Namespace) -> int:
             residents = await provision(f"http://127.0.0.1:{paystack.port}", encryption_key)
             monitor = await asyncpg.connect(asyncpg_dsn(args.database_url))
             log(f"load before: {load_average()}")
-            received = await receiving(args, env, log_dir, monitor, broker)
-            # Part 1's events and messages out of the way: the worker must see only part 2's.
-            await monitor.execute(f"DELETE FROM {SCHEMA}.webhook_events")
-            broker.flush(QUEUE)
-            applied = await applying(args, env, log_dir, monitor, paystack, residents)
+            if args.parts in ("both", "receiving"):
+                received = await receiving(args, env, log_dir, monitor, broker)
+                # Part 1's events and messages out of the way: the worker must see only
+                # part 2's.
+                await monitor.execute(f"DELETE FROM {SCHEMA}.webhook_events")
+                broker.flush(QUEUE)
+            if args.parts in ("both", "applying"):
+                applied = await applying(args, env, log_dir, monitor, paystack, residents)
+                checks = await final_checks(monitor)
             log(f"load after: {load_average()}")
-            checks = await final_checks(monitor)
         finally:
             stop_server(paystack)
             if monitor is not None:
                 await monitor.close()
             await close_database()
-    report_received(received, args)
-    report_applied(applied, args)
+    if received is not None:
+        report_received(received, args)
+    if applied:
+        report_applied(applied, args)
     for line in checks:
         log(line)
     log(f"total_s: {time.perf_counter() - begun:.1f}")
@@ -913,6 +966,18 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=2.0, help="warm-up seconds per server")
     parser.add_argument(
         "--loadgen-processes", type=int, default=2, help="processes the senders are spread over"
+    )
+    parser.add_argument(
+        "--parts",
+        choices=["both", "receiving", "applying"],
+        default="both",
+        help="run part 1 (receiving), part 2 (applying) or both",
+    )
+    parser.add_argument(
+        "--client",
+        choices=["httpx", "raw"],
+        default="httpx",
+        help="the senders' HTTP client (raw: bench/common.py's, far cheaper per request)",
     )
     parser.add_argument(
         "--worker-threads", type=int, default=4, help="`estatepay worker --threads` (its default)"
