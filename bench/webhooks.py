@@ -2,64 +2,68 @@
 second by one worker process against the same coroutine called in-process. Same run.
 
     python bench/webhooks.py [--seconds 10] [--senders 32] [--loadgen-processes 2]
-                             [--worker-threads 4] [--database-url URL] [--redis-url URL]
+                             [--client httpx|raw] [--worker-threads 4]
+                             [--parts both|receiving|applying]
+                             [--database-url URL] [--redis-url URL]
 
 Setup: it drops and recreates the bench database (default $BENCH_DATABASE_URL or
 postgres://postgres@127.0.0.1:5432/estatepay_bench_webhooks) and empties the Dramatiq
 `webhooks` queue of the Redis database given (default $BENCH_REDIS_URL or
 redis://127.0.0.1:6379/13). It provisions one estate (`create_estate`), configures its
-Paystack gateway through `gateways.config.configure` (secret key SECRET, apiBaseUrl a fake
-Paystack, `estatepay.fakes.paystack.FakePaystack`, served by uvicorn in a subprocess on
-127.0.0.1) and creates 50 residents. All servers run with DATABASE_URL and REDIS_URL set.
+Paystack gateway through `gateways.config.configure` (apiBaseUrl: the fake Paystack of
+`estatepay.fakes.paystack`, served by uvicorn in a subprocess on 127.0.0.1) and creates 50
+residents. Every server it starts gets DATABASE_URL, REDIS_URL and the same ENCRYPTION_KEY.
 
 1. Receiving. Two servers, each one uvicorn process on 127.0.0.1 with the same settings
    (one worker, uvicorn's defaults: uvloop, httptools, access log on):
-   * shim: `python -m estatepay.cli serve`; `POST /webhooks/paystack/<slug>`. Every request
+   * shim: `python -m estatepay.cli serve`, `POST /webhooks/paystack/<slug>`. Every request
      is a new `charge.success` event (its own transaction id, so its own `event_id`), body
      and `x-paystack-signature` made by `FakePaystack.webhook` (HMAC-SHA512 of the raw
      body with the estate's secret key). So each does all the shim does: find the estate,
      open its scope, load and decrypt the gateway settings, check the signature, parse,
-     INSERT the event (savepoint), commit, and send `apply_webhook_event` to Redis (the
-     message waits there: no worker runs in this part).
+     INSERT the event (in a savepoint), commit, and send `apply_webhook_event` to Redis
+     (the messages wait there: no worker runs in this part).
    * bare: a Starlette app (`--serve-bare`) whose one route, at the same path, reads the
      body and answers the shim's `{"received": true}`: HTTP, uvicorn and Starlette alone.
    The load: `--senders` senders, each sending its next webhook as soon as the answer is
-   in, on its own keep-alive connection (its own httpx.AsyncClient), spread over
-   `--loadgen-processes` processes of this script (`--loadgen`): httpx costs more CPU per
-   request than the bare route, so one event loop of it cannot load the bare server (the
-   `loadgen` columns show how busy they were). Both variants send the same requests. After
-   a warm-up of each, measured in interleaved slices of `--slice` s (the order turned each
-   round), `--seconds` in all per variant, so load from anything else on the machine hits
-   both alike. Afterwards it checks that every 200 stored exactly one event and left one
-   message in Redis.
+   in, each on its own keep-alive connection and its own httpx.AsyncClient (a client
+   shared by 32 connections costs ~4x the CPU per request), spread over
+   `--loadgen-processes` processes of this script (`--loadgen`). Both servers get the same
+   requests. After a warm-up of each, they are measured in interleaved slices of `--slice`
+   s (the order turned each round), `--seconds` in all each, so load from anything else on
+   the machine hits both alike. Then it checks that the 200s, the stored events and the
+   messages in Redis are the same number. `--client raw` swaps httpx for bench/common.py's
+   small HTTP/1.1 client (a fraction of the CPU per request) to see the bare route's own
+   ceiling.
 
 2. Applying. Each batch is N stored events (RECEIVED rows in `webhook_events`, made from
    the fake's signed bodies through `PaystackGateway.parse_webhook`) for N pending Paystack
    bill payments, each of its own acknowledged bill, whose checkout the fake has been told
-   succeeded. Applying one is `workers.tasks.apply_webhook_event`: lock the event, find
-   the payment, the real verify call (`GET /transaction/verify/<reference>` on the fake over
-   HTTP), then `apply_verification`, which settles it: the bill is PAID, a notification is
-   written and the ledger entry moves the money from the Paystack clearing account to the
-   estate revenue (and the platform fee account, if any).
-   * worker: one `python -m estatepay.cli worker --threads T` process, started (and
-     warmed up) before the batch; the clock runs from the first `send` to Redis (all N
-     sent from here through the Dramatiq broker) until all N are PROCESSED (polled every
-     20 ms).
+   succeeded. Applying one is `workers.tasks.apply_webhook_event`: lock the event, find the
+   payment, the real verify call (`GET /transaction/verify/<reference>` on the fake, over
+   HTTP), then `apply_verification`, which settles it: bill PAID, notification written,
+   ledger entry from the Paystack clearing account to the estate revenue.
+   * worker: one `python -m estatepay.cli worker --threads T` process, started and warmed
+     up before; the clock runs from the first `send` to Redis (all N sent from here through
+     the Dramatiq broker) until all N are PROCESSED (polled every 20 ms).
    * in-process: the baseline, `apply_webhook_event` awaited directly in this process, T at
      a time (the worker's concurrency: its T threads share one event loop), no broker.
-   A warm-up batch each sizes the batches so each takes about one slice; then the two
-   alternate, `--seconds` in all each. At the end: every event PROCESSED, every payment
-   SUCCEEDED, the retries counted, and `verify_ledger()` on the estate.
+   A warm-up batch of each sizes the batches so that each takes about one slice; then the
+   two alternate, `--seconds` in all each. At the end it checks that every event is
+   PROCESSED and every payment SUCCEEDED, counts retries and runs `verify_ledger()`.
 
-How to read it. `shim_vs_bare_ratio` is the shim's accepted webhooks/s over the bare
-route's answers/s: what signature check, durable store and enqueue cost on top of HTTP. It
-is bounded by the load generator too: when the bare route's `loadgen` CPU is near
-`--loadgen-processes` whole cores, the bare figure is the client's limit, not the server's,
-and the ratio is flattered. `worker_vs_in_process_ratio` is what the broker (Redis round
-trips, Dramatiq's threads handing work to the event loop) costs; the worker's and this
-process's CPU per event tell the same from the other side. Every server, PostgreSQL and
-the load generator share the machine's cores: the `busy` columns say how much of them each
-took while a variant ran, and `others` is everything else on the machine (other programs).
+How to read it. The machine's cores are shared by the servers, PostgreSQL, the load
+generator and whatever else runs: the `busy` columns say how much of them each took while
+a variant ran (`others`: everything else), and the CPU per request or per event is the
+figure that moves least when the machine is busy.
+* `shim_vs_bare_ratio`: the shim's webhooks/s over the bare route's answers/s, i.e. what
+  signature check, durable store and enqueue cost on top of HTTP. When the load generator
+  spends more CPU per request than the bare server (it says so), bare's rate is the
+  client's limit and the ratio is flattered: compare the servers' CPU per request, or run
+  with `--client raw`.
+* `worker_vs_in_process_ratio`: what the broker costs (Redis round trips, Dramatiq's
+  threads handing work to the event loop) on top of applying; the applier's CPU per event
+  (the worker process, or this one) says the same from the other side.
 """
 
 from __future__ import annotations
@@ -529,42 +533,55 @@ async def receiving(
         stop_server(bare)
 
 
-def report_received(received: Received, args: argparse.Namespace) -> None:
+def report_received(received: Received, args: argparse.Namespace) -> bool:
+    """Prints part 1; False when some 200 was not stored or not enqueued exactly once."""
     results = received.results
     log(
-        f"\n{'':<12}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'server':>9}{'server CPU':>12}"
-        f"{'loadgen':>9}{'loadgen':>10}{'postgres':>10}{'others':>8}"
+        f"\n{'':<8}{'req/s':>7}{'p50 ms':>8}{'p99 ms':>8}{'server':>8}{'server CPU':>12}"
+        f"{'loadgen CPU':>13}{'loadgen':>9}{'postgres':>10}{'others':>8}"
     )
     log(
-        f"{'':<12}{'':>8}{'':>8}{'':>8}{'busy':>9}{'per req':>12}{'busy':>9}{'per proc':>10}"
-        f"{'busy':>10}{'busy':>8}"
+        f"{'':<8}{'':>7}{'':>8}{'':>8}{'busy':>8}{'per req':>12}{'per req':>13}"
+        f"{'per proc':>9}{'busy':>10}{'busy':>8}"
     )
     for r in results.values():
-        per_req = r.server_cpu_s / r.requests * 1000 if r.requests else float("nan")
         log(
-            f"{r.label:<12}{r.rate:>8.0f}{r.pct_ms(50):>8.1f}{r.pct_ms(99):>8.1f}"
-            f"{100 * r.share(r.server_cpu_s):>8.0f}%{per_req:>9.2f} ms"
-            f"{100 * r.share(r.generator_cpu_s):>8.0f}%"
-            f"{100 * received.loadgen_peaks.get(r.label, 0.0):>9.0f}%"
+            f"{r.label:<8}{r.rate:>7.0f}{r.pct_ms(50):>8.1f}{r.pct_ms(99):>8.1f}"
+            f"{100 * r.share(r.server_cpu_s):>7.0f}%{per_request_ms(r, r.server_cpu_s):>9.2f} ms"
+            f"{per_request_ms(r, r.generator_cpu_s):>10.2f} ms"
+            f"{100 * received.loadgen_peaks.get(r.label, 0.0):>8.0f}%"
             f"{100 * r.share(r.postgres_cpu_s):>9.0f}%{100 * r.others_busy:>7.0f}%"
         )
-    cores = os.cpu_count()
     log(
-        f"  (busy: share of all {cores} cores while the variant ran; loadgen per proc: the"
-        " busiest load generator process, share of ONE core (near 100% = the client is the"
-        " limit); server: its one uvicorn process; postgres: the bench database's backends;"
+        f"  (busy: share of all {os.cpu_count()} cores while the variant ran; server: its one"
+        " uvicorn process; loadgen CPU per req: all load generator processes; loadgen per"
+        " proc: the busiest one, share of ONE core; postgres: the bench database's backends;"
         " others: everything else on the machine)"
     )
-    log(
-        f"  every 200 stored and enqueued: {received.accepted:,} accepted, {received.stored:,}"
-        f" events stored, {received.enqueued:,} messages in Redis"
-    )
     shim, bare = results[SHIM], results[BARE]
+    client_ms = per_request_ms(bare, bare.generator_cpu_s)
+    server_ms = per_request_ms(bare, bare.server_cpu_s)
+    if client_ms > server_ms:  # on a CPU-bound machine the costlier side sets the rate
+        log(
+            f"  bare: the client spends {client_ms:.2f} ms CPU per request, the server"
+            f" {server_ms:.2f} ms: bare's rate is the load generator's limit ({args.client}),"
+            " so shim_vs_bare_ratio is flattered"
+        )
+    consistent = received.accepted == received.stored == received.enqueued
+    log(
+        f"  {'ok' if consistent else 'MISMATCH'}: {received.accepted:,} webhooks answered 200,"
+        f" {received.stored:,} events stored, {received.enqueued:,} messages in Redis"
+    )
     log(f"shim_webhooks_per_second: {shim.rate:.0f}")
     log(f"shim_p50_ms: {shim.pct_ms(50):.1f}  shim_p99_ms: {shim.pct_ms(99):.1f}")
     log(f"bare_requests_per_second: {bare.rate:.0f}")
     log(f"bare_p50_ms: {bare.pct_ms(50):.1f}  bare_p99_ms: {bare.pct_ms(99):.1f}")
     log(f"shim_vs_bare_ratio: {shim.rate / bare.rate:.2f}  (shim req/s / bare req/s)")
+    return consistent
+
+
+def per_request_ms(result: Result, cpu_s: float) -> float:
+    return cpu_s / result.requests * 1000 if result.requests else float("nan")
 
 
 # --- part 2: applying -----------------------------------------------------------------
@@ -946,14 +963,15 @@ async def run(args: argparse.Namespace) -> int:
             if monitor is not None:
                 await monitor.close()
             await close_database()
+    consistent = True
     if received is not None:
-        report_received(received, args)
+        consistent = report_received(received, args)
     if applied:
         report_applied(applied, args)
     for line in checks:
         log(line)
     log(f"total_s: {time.perf_counter() - begun:.1f}")
-    return 1 if "FAILED" in checks else 0
+    return 0 if consistent and "FAILED" not in checks else 1
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
