@@ -1001,7 +1001,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--worker-threads", type=int, default=4, help="`estatepay worker --threads` (its default)"
     )
     parser.add_argument(
-        "--warmup-events", type=int, default=200, help="events in each applying warm-up batch"
+        "--warmup-events", type=int, default=100, help="events in each applying warm-up batch"
     )
     parser.add_argument(
         "--database-url",
