@@ -13,6 +13,8 @@ redis://127.0.0.1:6379/13). It provisions one estate (`create_estate`), configur
 Paystack gateway through `gateways.config.configure` (apiBaseUrl: the fake Paystack of
 `estatepay.fakes.paystack`, served by uvicorn in a subprocess on 127.0.0.1) and creates 50
 residents. Every server it starts gets DATABASE_URL, REDIS_URL and the same ENCRYPTION_KEY.
+The servers' pools follow DB_POOL_MAX_SIZE (default 20 a pool): at 32 senders the shim can
+hold ~40 PostgreSQL connections; set it lower on a server whose max_connections is tight.
 
 1. Receiving. Two servers, each one uvicorn process on 127.0.0.1 with the same settings
    (one worker, uvicorn's defaults: uvloop, httptools, access log on):
