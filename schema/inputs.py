@@ -99,3 +99,13 @@ class ConfigureGatewayInput:
 class WebhookEventFilter:
     status: str | None = None
     provider: PaymentProvider | None = None
+
+
+@strawberry.input
+class NotificationPreferencesInput:
+    """Omitted fields stay as they are."""
+
+    email: bool | None = None
+    sms: bool | None = None
+    # Kinds (BILL_REMINDER, ...) to receive in-app only.
+    muted_kinds: list[str] | None = None

@@ -24,6 +24,7 @@ from schema.types import (
     GatewayConfig,
     LoginPayload,
     Notification,
+    NotificationPreferences,
     Payment,
     Property,
     Resident,
@@ -77,6 +78,9 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
+    notification_preferences: NotificationPreferences = strawberry.field(
+        resolver=notification_resolvers.notification_preferences
+    )
 
 
 @strawberry.type
@@ -120,4 +124,7 @@ class Mutation:
     )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
+    )
+    set_notification_preferences: NotificationPreferences = strawberry.mutation(
+        resolver=notification_resolvers.set_notification_preferences
     )

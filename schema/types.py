@@ -17,6 +17,7 @@ from services.bills.queries import BillsSummary as BillsSummaryData
 from services.identity.models import Membership as MembershipModel
 from services.identity.models import User as UserModel
 from services.money import to_major
+from services.notifications.delivery import deliveries_of
 from services.notifications.models import Notification as NotificationModel
 from services.pagination import Page, nothing_to_count
 from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
@@ -569,6 +570,27 @@ class EstateWallet:
 
 
 @strawberry.type
+class NotificationDelivery:
+    """How a notification went out by email or SMS (status PENDING, SENDING, SENT,
+    FAILED or UNDELIVERABLE)."""
+
+    channel: str
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_at: datetime | None
+
+
+@strawberry.type
+class NotificationPreferences:
+    """Which channels reach the signed-in user in this estate; in-app always does."""
+
+    email: bool
+    sms: bool
+    muted_kinds: list[str]
+
+
+@strawberry.type
 class Notification:
     id: strawberry.ID
     kind: str
@@ -576,6 +598,20 @@ class Notification:
     body: str
     read_at: datetime | None
     created_at: datetime
+
+    @strawberry.field
+    async def deliveries(self) -> list[NotificationDelivery]:
+        rows = await deliveries_of(uuid.UUID(str(self.id)))
+        return [
+            NotificationDelivery(
+                channel=r.channel,
+                status=r.status,
+                attempts=r.attempts,
+                last_error=r.last_error,
+                sent_at=r.sent_at,
+            )
+            for r in rows
+        ]
 
     @classmethod
     def from_model(cls, row: NotificationModel) -> Notification:

@@ -17,8 +17,14 @@ from services.bills.lifecycle import transition
 from services.bills.models import BILL_TYPES, Bill, BillCounter
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
-from services.money import Money
-from services.notifications.inbox import estate_admin_ids, notify
+from services.money import Money, to_major
+from services.notifications.inbox import (
+    Message,
+    current_estate_admin_ids,
+    estate_admin_ids,
+    notify,
+    notify_each,
+)
 from services.properties.catalog import get_property, parse_id
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
@@ -101,6 +107,7 @@ async def create_bill(
             "BILL_CREATED",
             f"New bill {number}: {draft.title}",
             f"Due {draft.due_date.isoformat()}",
+            data=_details(bill),
         )
     return bill
 
@@ -113,6 +120,15 @@ def _fields(draft: BillDraft) -> dict[str, Any]:
         "amount": draft.amount.minor,
         "currency": draft.amount.currency,
         "due_date": draft.due_date,
+    }
+
+
+def _details(bill: Bill) -> dict[str, str]:
+    """What the notification templates show of a bill."""
+    return {
+        "billNumber": bill.number,
+        "amount": f"{to_major(bill.amount - bill.amount_paid, bill.currency)} {bill.currency}",
+        "dueDate": bill.due_date.isoformat(),
     }
 
 
@@ -173,11 +189,18 @@ async def create_bills(
             numbers[0],
             after={"count": len(bills), "first": numbers[0], "last": numbers[-1]},
         )
-        await notify(
-            [r.user_id for r, _ in targets],
+        # Each resident hears of each of their bills, by its own number.
+        await notify_each(
             "BILL_CREATED",
-            f"New bill: {draft.title}",
-            f"Due {draft.due_date.isoformat()}",
+            [
+                Message(
+                    bill.resident.user_id,
+                    f"New bill {bill.number}: {draft.title}",
+                    f"Due {draft.due_date.isoformat()}",
+                    _details(bill),
+                )
+                for bill in bills
+            ],
         )
     return await Bill.filter(id__in=[b.id for b in bills]).order_by("number")
 
@@ -210,13 +233,21 @@ async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **chang
 
 
 async def acknowledge(viewer: Viewer, bill_id: str) -> Bill:
-    return await _change(
+    bill = await _change(
         _as_owner(viewer),
         bill_id,
         "acknowledge",
         "acknowledgeBill",
         acknowledged_at=datetime.now(UTC),
     )
+    await notify(
+        await current_estate_admin_ids(),
+        "BILL_ACKNOWLEDGED",
+        f"Bill {bill.number} acknowledged",
+        bill.title,
+        data=_details(bill),
+    )
+    return bill
 
 
 async def dispute(viewer: Viewer, estate: Estate, bill_id: str, reason: str) -> Bill:
@@ -225,7 +256,11 @@ async def dispute(viewer: Viewer, estate: Estate, bill_id: str, reason: str) -> 
         _as_owner(viewer), bill_id, "dispute", "disputeBill", dispute_reason=reason
     )
     await notify(
-        await estate_admin_ids(estate.id), "BILL_DISPUTED", f"Bill {bill.number} disputed", reason
+        await estate_admin_ids(estate.id),
+        "BILL_DISPUTED",
+        f"Bill {bill.number} disputed",
+        reason,
+        data=_details(bill),
     )
     return bill
 
