@@ -36,7 +36,7 @@ class ReceivedEmail:
     @property
     def text(self) -> str:
         body = self.message.get_body(("plain",))
-        return body.get_content() if body is not None else ""  # type: ignore[attr-defined]
+        return body.get_content() if body is not None else ""
 
 
 @dataclass

@@ -35,7 +35,7 @@ async def notify(
     """Write one in-app notification per user, in the caller's transaction. Email and SMS
     follow from a worker once it commits (`services.notifications.delivery`), worded by
     the template for `kind`; `data` gives the email details (billNumber, amount, dueDate,
-    reference, reason)."""
+    reference)."""
     await notify_each(kind, [Message(u, title, body, data) for u in dict.fromkeys(user_ids)])
 
 

@@ -63,10 +63,10 @@ TEMPLATES: dict[str, Template] = {
         sms="Reminder from {estate}: {title}. {body}",
     ),
     "BILL_OVERDUE": Template(
-        subject="{estate}: overdue: {title}",
+        subject="{estate}: {title}",
         intro="A bill of yours is past its due date.",
         action="Please pay it in the app as soon as you can.",
-        sms="{estate}: {title} is overdue. {body}. Please pay in the app.",
+        sms="{estate}: {title}. {body}. Please pay in the app.",
     ),
     "PAYMENT_SUCCEEDED": Template(
         subject="{estate}: {title}",
@@ -125,7 +125,6 @@ DETAILS = (
     ("amount", "Amount"),
     ("dueDate", "Due date"),
     ("reference", "Reference"),
-    ("reason", "Reason"),
 )
 SMS_MAX = 480  # three SMS segments: past that, carriers split the text or refuse it
 

@@ -94,5 +94,5 @@ async def notify_payment_failed(payment: Payment) -> None:
         "PAYMENT_FAILED",
         f"Payment {payment.reference} of {amount} failed",
         reason,
-        data={"reference": payment.reference, "amount": amount, "reason": reason},
+        data={"reference": payment.reference, "amount": amount},
     )

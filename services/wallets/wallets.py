@@ -131,7 +131,6 @@ async def set_frozen(
             "WALLET_FROZEN" if frozen else "WALLET_UNFROZEN",
             "Your wallet was frozen" if frozen else "Your wallet was unfrozen",
             reason or "",
-            data={"reason": reason} if reason else None,
         )
     await record(
         actor_id,
