@@ -4,6 +4,7 @@ delivery job to a fake SMTP server and a fake Twilio-compatible API (real server
 from __future__ import annotations
 
 import asyncio
+import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,13 +12,22 @@ from typing import Any
 
 import pytest
 
-from services.notifications.channels import Channels, HttpSmsSender, SmtpEmailSender
+from estatepay.settings import get_settings
+from services.notifications.channels import (
+    Channels,
+    ConsoleEmailSender,
+    ConsoleSmsSender,
+    HttpSmsSender,
+    SmtpEmailSender,
+)
 from services.notifications.delivery import deliver
 from services.notifications.models import Notification, NotificationDelivery
 from tenants.scope import tenant_scope
-from tests.conftest import PASSWORD, GraphQLClient, make_estate
+from tests.conftest import PASSWORD, GraphQLClient, make_estate, make_settings
 from tests.notification_fakes import FakeSms, FakeSmtp
 from tests.world import build_world
+from workers import tasks
+from workers.tasks import notification_channels
 
 SID, TOKEN, SMS_FROM = "AC" + "0" * 32, "sms-token", "+15550001111"
 NOTIFICATIONS = (
@@ -325,3 +335,33 @@ async def test_who_hears_of_what(gql: GraphQLClient) -> None:
         e["node"]["kind"] for e in (await bo.client.ok(NOTIFICATIONS))["notifications"]["edges"]
     ]
     assert bo_kinds[:2] == ["WALLET_UNFROZEN", "WALLET_FROZEN"]
+
+
+async def test_unconfigured_channels_write_to_the_log(
+    gql: GraphQLClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The embedded default's path: the in-process job, console backends."""
+    unconfigured = notification_channels(make_settings())
+    assert isinstance(unconfigured.email, ConsoleEmailSender)
+    assert isinstance(unconfigured.sms, ConsoleSmsSender)
+    configured = notification_channels(
+        make_settings(
+            smtp_host="mail.test", sms_account_sid=SID, sms_auth_token=TOKEN, sms_from=SMS_FROM
+        )
+    )
+    assert isinstance(configured.email, SmtpEmailSender)
+    assert isinstance(configured.sms, HttpSmsSender)
+    if get_settings().smtp_host or get_settings().sms_account_sid:
+        pytest.skip("this process's environment configures real channels")
+
+    home = await household(gql)
+    await home.bill()
+    notification_id = await home.latest("BILL_CREATED")
+    with caplog.at_level(logging.INFO, logger="services.notifications.channels"):
+        await tasks.deliver_notification(home.slug, str(notification_id))
+    assert f"email to {home.email}" in caplog.text and f"sms to {home.phone}" in caplog.text
+    [note] = [n for n in await home.notifications() if n["kind"] == "BILL_CREATED"]
+    assert {d["channel"]: d["status"] for d in note["deliveries"]} == {
+        "EMAIL": "SENT",
+        "SMS": "SENT",
+    }
