@@ -189,20 +189,31 @@ async def create_bills(
             numbers[0],
             after={"count": len(bills), "first": numbers[0], "last": numbers[-1]},
         )
-        # Each resident hears of each of their bills, by its own number.
-        await notify_each(
-            "BILL_CREATED",
-            [
-                Message(
-                    bill.resident.user_id,
-                    f"New bill {bill.number}: {draft.title}",
-                    f"Due {draft.due_date.isoformat()}",
-                    _details(bill),
-                )
-                for bill in bills
-            ],
-        )
+        await notify_each("BILL_CREATED", _bill_messages(bills, draft))
     return await Bill.filter(id__in=[b.id for b in bills]).order_by("number")
+
+
+def _bill_messages(bills: list[Bill], draft: BillDraft) -> list[Message]:
+    """One notification per resident, naming their bill, or summing up several (one
+    resident in many units must not get a thousand emails)."""
+    by_user: dict[uuid.UUID, list[Bill]] = {}
+    for bill in bills:
+        by_user.setdefault(bill.resident.user_id, []).append(bill)
+    due = f"Due {draft.due_date.isoformat()}"
+    messages = []
+    for user_id, own in by_user.items():
+        if len(own) == 1:
+            title, data = f"New bill {own[0].number}: {draft.title}", _details(own[0])
+        else:
+            total = to_major(sum(b.amount for b in own), draft.amount.currency)
+            title = f"{len(own)} new bills: {draft.title}"
+            data = {
+                "billNumber": f"{own[0].number} to {own[-1].number}",
+                "amount": f"{total} {draft.amount.currency} in all",
+                "dueDate": draft.due_date.isoformat(),
+            }
+        messages.append(Message(user_id, title, due, data))
+    return messages
 
 
 async def get_bill(viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False) -> Bill:
