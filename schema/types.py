@@ -17,7 +17,6 @@ from services.bills.queries import BillsSummary as BillsSummaryData
 from services.identity.models import Membership as MembershipModel
 from services.identity.models import User as UserModel
 from services.money import to_major
-from services.notifications.delivery import deliveries_of
 from services.notifications.models import Notification as NotificationModel
 from services.pagination import Page, nothing_to_count
 from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
@@ -600,8 +599,8 @@ class Notification:
     created_at: datetime
 
     @strawberry.field
-    async def deliveries(self) -> list[NotificationDelivery]:
-        rows = await deliveries_of(uuid.UUID(str(self.id)))
+    async def deliveries(self, info: Info) -> list[NotificationDelivery]:
+        rows = await info.context.loaders.deliveries_by_notification.load(uuid.UUID(self.id))
         return [
             NotificationDelivery(
                 channel=r.channel,

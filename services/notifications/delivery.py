@@ -197,6 +197,14 @@ async def deliver(
     return report
 
 
-async def deliveries_of(notification_id: uuid.UUID) -> list[NotificationDelivery]:
-    """The notification's deliveries in the current estate, by channel."""
-    return await NotificationDelivery.filter(notification_id=notification_id).order_by("channel")
+async def deliveries_by_notification(
+    notification_ids: list[uuid.UUID],
+) -> dict[uuid.UUID, list[NotificationDelivery]]:
+    """Each notification's deliveries in the current estate, by channel."""
+    grouped: dict[uuid.UUID, list[NotificationDelivery]] = {}
+    rows = await NotificationDelivery.filter(notification_id__in=notification_ids).order_by(
+        "channel"
+    )
+    for row in rows:
+        grouped.setdefault(uuid.UUID(str(row.notification_id)), []).append(row)
+    return grouped
