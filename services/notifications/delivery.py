@@ -133,9 +133,9 @@ async def deliver(
     it on. Safe to run again, and concurrently: a channel already sent is skipped."""
     now = now or datetime.now(UTC)
     report = DeliveryReport()
-    estate = await Estate.get_or_none(slug=slug)
+    estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
     if estate is None:
-        log.warning("notification %s: no estate %r", notification_id, slug)
+        log.warning("notification %s: no active estate %r", notification_id, slug)
         return report
     async with tenant_scope(slug):
         notification = await Notification.get_or_none(id=notification_id)
