@@ -100,9 +100,15 @@ TEMPLATES: dict[str, Template] = {
     ),
     "RECURRING_PAYMENT_PAUSED": Template(
         subject="{estate}: {title}",
-        intro="Your recurring payment was paused after failing repeatedly.",
-        action="Resume it in the app once your wallet has enough funds.",
-        sms="{estate}: {title}. Resume it in the app when your wallet is funded.",
+        intro="Your recurring payment was paused: it will not run until it is resumed.",
+        action="You can resume it in the app.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "RECURRING_PAYMENT_CANCELLED": Template(
+        subject="{estate}: {title}",
+        intro="Your recurring payment was cancelled: it will not run again.",
+        action="Contact the estate office if you did not expect this.",
+        sms="{estate}: {title}.",
     ),
     "WALLET_FROZEN": Template(
         subject="{estate}: your wallet was frozen",
