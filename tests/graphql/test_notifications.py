@@ -365,3 +365,43 @@ async def test_unconfigured_channels_write_to_the_log(
         "EMAIL": "SENT",
         "SMS": "SENT",
     }
+
+
+async def test_preferences_are_per_estate(
+    gql: GraphQLClient, smtp: FakeSmtp, sms: FakeSms, channels: Channels
+) -> None:
+    """One person living in two estates: turning email off in one leaves the other."""
+    home = await household(gql)
+    await home.resident.ok(
+        "mutation { setNotificationPreferences(input: {email: false}) { email } }"
+    )
+    other = await make_estate("ntf")
+    admin_b = await gql.as_tenant(other.slug).login(other.admin_email)
+    prop = await admin_b.ok('mutation { createProperty(input: {name: "B"}) { id } }')
+    unit = await admin_b.ok(
+        'mutation($p: ID!) { createUnit(input: {propertyId: $p, label: "B1"}) { id } }',
+        p=prop["createProperty"]["id"],
+    )
+    await admin_b.ok(
+        "mutation($e: String!, $u: ID!) { createResident(input: {email: $e, "
+        f'fullName: "Ada Obi", password: "{PASSWORD}", unitIds: [$u]}}) {{ id }} }}',
+        e=home.email,
+        u=unit["createUnit"]["id"],
+    )
+    in_b = home.resident.as_tenant(other.slug)
+    prefs = await in_b.ok("query { notificationPreferences { email sms } }")
+    assert prefs["notificationPreferences"] == {"email": True, "sms": True}
+
+    await home.bill()
+    report_a = await deliver(home.slug, await home.latest("BILL_CREATED"), channels)
+    assert "EMAIL" not in report_a.outcomes
+    async with tenant_scope(other.slug):
+        note_b = await Notification.create(
+            user_id=home.user_id, kind="BILL_REMINDER", title="Bill due soon", body="Pay it"
+        )
+    report_b = await deliver(other.slug, note_b.id, channels)
+    assert report_b.outcomes["EMAIL"] == "SENT"
+    [email] = smtp.to(home.email)
+    assert other.estate.name in email.subject
+    # Another estate's slug never finds this estate's notification.
+    assert (await deliver(home.slug, note_b.id, channels)).outcomes == {}
