@@ -44,12 +44,17 @@ hold ~40 PostgreSQL connections; set it lower on a server whose max_connections 
    succeeded. Applying one is `workers.tasks.apply_webhook_event`: lock the event, find the
    payment, the real verify call (`GET /transaction/verify/<reference>` on the fake, over
    HTTP), then `apply_verification`, which settles it: bill PAID, notification written,
-   ledger entry from the Paystack clearing account to the estate revenue.
+   ledger entry from the Paystack clearing account to the estate revenue. Once it commits,
+   the notification's `deliver_notification` job is sent too; the bench's residents have
+   no user account, so each delivery ends at the user lookup (a few queries).
    * worker: one `python -m estatepay.cli worker --threads T` process, started and warmed
      up before; the clock runs from the first `send` to Redis (all N sent from here through
-     the Dramatiq broker) until all N are PROCESSED (polled every 20 ms).
+     the Dramatiq broker) until all N are PROCESSED (polled every 20 ms). It runs the
+     delivery jobs it sends meanwhile, as in production.
    * in-process: the baseline, `apply_webhook_event` awaited directly in this process, T at
-     a time (the worker's concurrency: its T threads share one event loop), no broker.
+     a time (the worker's concurrency: its T threads share one event loop), no broker; the
+     delivery jobs run as tasks on the same loop (as the embedded default runs them).
+   Neither clock waits for the last deliveries, but each batch starts once they are done.
    A warm-up batch of each sizes the batches so that each takes about one slice; then the
    two alternate, `--seconds` in all each. At the end it checks that every event is
    PROCESSED and every payment SUCCEEDED, counts retries and runs `verify_ledger()`.
@@ -91,6 +96,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+from dramatiq.common import dq_name
 
 from bench.common import (
     ROOT,
@@ -745,8 +751,31 @@ async def accounted(
     result.total_jiffies += total1 - total0
 
 
+class LocalJobs:
+    """The jobs applying sends (a delivery per notification written), run as tasks on this
+    loop, as the worker runs them on its own; `drain` waits for them."""
+
+    def __init__(self) -> None:
+        self.running: set[asyncio.Task[None]] = set()
+
+    async def send(self, job: str, *args: str) -> None:
+        from workers import tasks
+
+        task = asyncio.create_task(getattr(tasks, job)(*args))
+        self.running.add(task)
+        task.add_done_callback(self.running.discard)
+
+    async def drain(self) -> None:
+        await asyncio.gather(*self.running)
+
+
 async def apply_in_process(
-    ids: list[uuid.UUID], threads: int, result: Applied, paystack: Server, monitor: Any
+    ids: list[uuid.UUID],
+    threads: int,
+    jobs: LocalJobs,
+    result: Applied,
+    paystack: Server,
+    monitor: Any,
 ) -> None:
     from workers import tasks
 
@@ -761,10 +790,16 @@ async def apply_in_process(
     async with accounted(result, os.getpid(), paystack, monitor):
         await asyncio.gather(*(applier() for _ in range(threads)))
     result.events += len(ids)
+    await jobs.drain()  # not timed, as the worker's are not: but done before the next batch
 
 
 async def apply_by_worker(
-    ids: list[uuid.UUID], worker: Server, result: Applied, paystack: Server, monitor: Any
+    ids: list[uuid.UUID],
+    worker: Server,
+    broker: Any,
+    result: Applied,
+    paystack: Server,
+    monitor: Any,
 ) -> None:
     from workers import actors
 
@@ -780,6 +815,21 @@ async def apply_by_worker(
                 raise SystemExit(f"the worker did not apply the batch:\n{worker.tail()}")
             await asyncio.sleep(0.02)
     result.events += len(ids)
+    while queued(broker):  # the deliveries it sent itself: done before the next batch
+        if worker.process.poll() is not None or time.monotonic() > deadline:
+            raise SystemExit(f"the worker left jobs in Redis:\n{worker.tail()}")
+        await asyncio.sleep(0.05)
+
+
+def queued(broker: Any) -> int:
+    """Messages not yet acknowledged in any of the actors' queues (retries included)."""
+    names = [name for queue in broker.queues for name in (queue, dq_name(queue))]
+    return sum(int(broker.client.hlen(f"{broker.namespace}:{name}.msgs")) for name in names)
+
+
+def flush_queues(broker: Any) -> None:
+    for queue in list(broker.queues):
+        broker.flush(queue)
 
 
 async def wait_for_log(server: Server, text: str, within: float = 90.0) -> None:
@@ -801,19 +851,21 @@ async def applying(
     env: dict[str, str],
     log_dir: Path,
     monitor: asyncpg.Connection,
+    broker: Any,
     paystack: Server,
     residents: list[uuid.UUID],
 ) -> dict[str, Applied]:
     from services import events
-    from workers.broker import RedisDispatcher, jobs_outlet
+    from workers.broker import jobs_outlet
 
-    events.install_outlet(jobs_outlet(RedisDispatcher()))  # what the worker installs
+    jobs = LocalJobs()
+    events.install_outlet(jobs_outlet(jobs))  # the worker installs the same, to Redis
     batches = Batches(residents, paystack)
     threads = args.worker_threads
     log(f"\n2. applying: batches of stored events, {threads} at a time")
     warm_in = Applied(IN_PROCESS)
     await apply_in_process(
-        await batches.make(args.warmup_events), threads, warm_in, paystack, monitor
+        await batches.make(args.warmup_events), threads, jobs, warm_in, paystack, monitor
     )
     log(f"  in-process warm-up: {warm_in.summary()}")
 
@@ -829,7 +881,7 @@ async def applying(
         log(f"  worker pid {worker.process.pid} up in {time.perf_counter() - booted:.1f}s")
         warm_w = Applied(WORKER)
         await apply_by_worker(
-            await batches.make(args.warmup_events), worker, warm_w, paystack, monitor
+            await batches.make(args.warmup_events), worker, broker, warm_w, paystack, monitor
         )
         log(f"  worker warm-up: {warm_w.summary()}")
 
@@ -848,9 +900,9 @@ async def applying(
             for label in order[n % 2 :] + order[: n % 2]:
                 ids = await batches.make(sizes[label])  # made just before: never swept
                 if label == WORKER:
-                    await apply_by_worker(ids, worker, results[label], paystack, monitor)
+                    await apply_by_worker(ids, worker, broker, results[label], paystack, monitor)
                 else:
-                    await apply_in_process(ids, threads, results[label], paystack, monitor)
+                    await apply_in_process(ids, threads, jobs, results[label], paystack, monitor)
     finally:
         stop_server(worker)
     return results
@@ -924,7 +976,7 @@ async def run(args: argparse.Namespace) -> int:
     broker = configure_broker(settings)
     from workers import actors  # noqa: F401 - declares the queue on this broker
 
-    broker.flush(QUEUE)  # anything left from an earlier run
+    flush_queues(broker)  # anything left from an earlier run
     env = {
         **os.environ,
         "DATABASE_URL": args.database_url,
@@ -955,9 +1007,9 @@ async def run(args: argparse.Namespace) -> int:
                 # Part 1's events and messages out of the way: the worker must see only
                 # part 2's.
                 await monitor.execute(f"DELETE FROM {SCHEMA}.webhook_events")
-                broker.flush(QUEUE)
+                flush_queues(broker)
             if args.parts in ("both", "applying"):
-                applied = await applying(args, env, log_dir, monitor, paystack, residents)
+                applied = await applying(args, env, log_dir, monitor, broker, paystack, residents)
                 checks = await final_checks(monitor)
             log(f"load after: {load_average()}")
         finally:
