@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from resolvers import bills as bill_resolvers
+from resolvers import dashboard as dashboard_resolvers
 from resolvers import estates as estate_resolvers
 from resolvers import gateways as gateway_resolvers
 from resolvers import identity as identity_resolvers
@@ -19,6 +20,7 @@ from schema.types import (
     Connection,
     ConnectionTest,
     CreateBillsPayload,
+    Dashboard,
     Estate,
     EstateWallet,
     GatewayConfig,
@@ -77,6 +79,8 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
+    # dashboard
+    dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
 
 
 @strawberry.type
