@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from typing import Any
 
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -35,6 +36,8 @@ from workers.broker import (
 )
 
 log = logging.getLogger("estatepay")
+# The live dashboard: one static page, no build step (see estatepay/static/).
+DASHBOARD_PAGE = files("estatepay") / "static" / "dashboard.html"
 
 
 class Runtime:
@@ -103,6 +106,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
             status_code=200 if ready else 503,
         )
 
+    dashboard_html = DASHBOARD_PAGE.read_text(encoding="utf-8")
+
+    async def dashboard_page(request: Request) -> Response:
+        return HTMLResponse(dashboard_html)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
@@ -120,6 +128,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/dashboard", dashboard_page, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route(
                 "/webhooks/{provider}/{tenant_slug}",

@@ -1,0 +1,135 @@
+"""The live dashboard page in headless Chromium (Debian's, driven by Selenium through
+Debian's chromedriver: nothing is downloaded): sign in, read the figures, and watch the
+collected figure change, without a reload, when a resident pays through the API."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
+
+from estatepay.demo import LOGINS
+from tests.acceptance.test_serve import clean_env, gql, login, serve
+from tests.conftest import DATABASE_URL, REDIS_URL, recreate_database
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+WAIT = 30  # seconds: generous, the page only has to get there eventually
+ADMIN = next(x for x in LOGINS if x.role == "estate admin")
+ADA = next(x for x in LOGINS if x.role == "resident")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not shutil.which(path):
+            pytest.fail(f"{path} is required (apt-get install chromium chromium-driver)")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def by_testid(driver: WebDriver, testid: str) -> Any:
+    return driver.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+
+def wait_for_amount(driver: WebDriver, testid: str, amount: str) -> None:
+    WebDriverWait(driver, WAIT).until(
+        lambda d: by_testid(d, testid).get_attribute("data-amount") == amount,
+        f"{testid} never showed {amount}",
+    )
+
+
+def seed_a_bill(base: str) -> tuple[str, str]:
+    """Ada gets 100.00 in her wallet and an acknowledged 40.00 bill: (her token, bill id)."""
+    admin = login(base, ADMIN.email, ADMIN.password)
+    ada = gql(
+        base,
+        f'{{ residents(search: "{ADA.email}") {{ edges {{ node {{ id wallet {{ id }} }} }} }} }}',
+        admin,
+        "demo",
+    )["residents"]["edges"][0]["node"]
+    gql(
+        base,
+        f'mutation {{ adjustWallet(walletId: "{ada["wallet"]["id"]}", amount: "100.00", '
+        'reason: "cash", idempotencyKey: "browser-seed") { id } }',
+        admin,
+        "demo",
+    )
+    bill = gql(
+        base,
+        f'mutation {{ createBill(input: {{residentId: "{ada["id"]}", title: "Water", '
+        'type: WATER, amount: "40.00", dueDate: "2030-01-01"}) { id } }',
+        admin,
+        "demo",
+    )["createBill"]
+    token = login(base, ADA.email, ADA.password)
+    gql(base, f'mutation {{ acknowledgeBill(id: "{bill["id"]}") {{ status }} }}', token, "demo")
+    return token, str(bill["id"])
+
+
+def sign_in(driver: WebDriver, base: str) -> None:
+    driver.get(f"{base}/dashboard?estate=demo")
+    by_testid(driver, "email").send_keys(ADMIN.email)
+    by_testid(driver, "password").send_keys(ADMIN.password)
+    by_testid(driver, "signin-button").click()
+    WebDriverWait(driver, WAIT).until(lambda d: by_testid(d, "dashboard").is_displayed())
+
+
+@pytest.fixture(params=["embedded", "postgres"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    env = clean_env()
+    args: list[str] = []
+    if request.param == "postgres":
+        url = f"{DATABASE_URL}_browser"  # this run's own database, next to the test one
+        asyncio.run(recreate_database(url))
+        env.update(DATABASE_URL=url, REDIS_URL=REDIS_URL)
+        args.append("--demo")
+    with serve(tmp_path, env, *args) as (base, _):
+        yield base
+
+
+def test_dashboard_signs_in_and_shows_the_figures(browser: WebDriver, server: str) -> None:
+    seed_a_bill(server)
+    sign_in(browser, server)
+    wait_for_amount(browser, "collected", "0.00")
+    wait_for_amount(browser, "outstanding", "40.00")
+    assert by_testid(browser, "estate-name").text == "Palm Grove Estate"
+    assert by_testid(browser, "collected").text == "NGN 0.00"
+    assert by_testid(browser, "collection-rate").text == "0.0%"
+    rows = browser.find_elements(By.CSS_SELECTOR, '[data-testid="bills-by-status"] tr')
+    assert len(rows) == 7
+    acknowledged = by_testid(browser, "status-ACKNOWLEDGED")
+    assert acknowledged.find_elements(By.TAG_NAME, "td")[1].text == "1"
+    bars = browser.find_elements(By.CSS_SELECTOR, '[data-testid="revenue-series"] rect')
+    assert len(bars) == 24
+    by_testid(browser, "period-YEAR").click()
+    WebDriverWait(browser, WAIT).until(
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, '[data-testid="revenue-series"] rect')) == 12
+    )
+
+
+def test_a_resident_cannot_open_the_dashboard(browser: WebDriver, server: str) -> None:
+    browser.get(f"{server}/dashboard?estate=demo")
+    by_testid(browser, "email").send_keys(ADA.email)
+    by_testid(browser, "password").send_keys(ADA.password)
+    by_testid(browser, "signin-button").click()
+    WebDriverWait(browser, WAIT).until(lambda d: by_testid(d, "signin-error").text)
+    assert "admin" in by_testid(browser, "signin-error").text
+    assert not by_testid(browser, "dashboard").is_displayed()
