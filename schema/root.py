@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import strawberry
 
 from resolvers import bills as bill_resolvers
+from resolvers import dashboard as dashboard_resolvers
 from resolvers import estates as estate_resolvers
 from resolvers import gateways as gateway_resolvers
 from resolvers import identity as identity_resolvers
@@ -22,6 +23,7 @@ from schema.types import (
     Connection,
     ConnectionTest,
     CreateBillsPayload,
+    Dashboard,
     Estate,
     EstateWallet,
     GatewayConfig,
@@ -80,6 +82,8 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
+    # dashboard
+    dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
 
 
 @strawberry.type
