@@ -30,7 +30,7 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
@@ -64,6 +64,8 @@ class Hint:
     event: DomainEvent
     # Wall-clock time (epoch seconds) at which the after-commit outlet published it.
     committed_at: float
+    # When this process got it (monotonic): a read started later sees the change.
+    received_at: float = field(default_factory=time.monotonic)
 
 
 def encode(event: DomainEvent, committed_at: float) -> str:
@@ -110,6 +112,13 @@ class Subscriber:
         self._queue.append(hint)
         self._pending.add(key)
         self._ready.set()
+
+    def drain(self) -> list[Hint]:
+        """Every hint queued now, taken at once (for a subscriber that coalesces them)."""
+        hints = list(self._queue)
+        self._queue.clear()
+        self._pending.clear()
+        return hints
 
     def __aiter__(self) -> Subscriber:
         return self

@@ -34,12 +34,15 @@ class EstatepayExecutor(StrawberryGraphQLCoreExecutionContext):
     async def _execute_event(self, ctx: RequestContext, serially: bool | None) -> Any:
         ctx.start_event(getattr(self.root_value, "committed_at", None))
         try:
+            if not getattr(self.root_value, "scoped", True):
+                return await self._execute(serially)
             async with tenant_scope(ctx.require_access().estate.slug):
-                result = super().execute_operation(serially)
-                if self.is_awaitable(result):
-                    result = await result
-                return result
+                return await self._execute(serially)
         except Exception as exc:
             # One event that could not be read (the database away for a moment) is an
             # error message on the stream; the subscription itself carries on.
             return ExecutionResult(None, [GraphQLError(str(exc), original_error=exc)])
+
+    async def _execute(self, serially: bool | None) -> Any:
+        result = super().execute_operation(serially)
+        return await result if self.is_awaitable(result) else result

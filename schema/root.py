@@ -141,3 +141,6 @@ class Subscription:
     wallet_updated: AsyncIterator[Wallet] = strawberry.subscription(
         resolver=subscription_resolvers.wallet_updated
     )
+    dashboard_updated: AsyncIterator[Dashboard] = strawberry.subscription(
+        resolver=subscription_resolvers.dashboard_updated
+    )

@@ -79,15 +79,15 @@ class LiveClient:
         await self.ws.send(json.dumps({"id": op, "type": kind, "payload": payload}))
         return op
 
-    async def live(self, within: float = 15) -> None:
+    async def live(self, within: float = 30) -> None:
         """Ping, and wait for the pong: every subscription started before is live."""
         await self.ws.send(json.dumps({"type": "ping"}))
         await asyncio.wait_for(self._pongs.get(), within)
 
-    async def next(self, op: str, within: float = 15) -> Received:
+    async def next(self, op: str, within: float = 30) -> Received:
         return await asyncio.wait_for(self.nexts[op].get(), within)
 
-    async def error(self, op: str, within: float = 15) -> dict[str, Any]:
+    async def error(self, op: str, within: float = 30) -> dict[str, Any]:
         errors = await asyncio.wait_for(self.errors[op], within)
         return errors[0]
 

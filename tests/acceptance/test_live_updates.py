@@ -331,3 +331,44 @@ async def test_a_payment_the_worker_applies_reaches_subscribers(
         assert (succeeded["reference"], succeeded["status"]) == (started["reference"], "SUCCEEDED")
         paid = (await admin.next(bills, within=30)).data["billUpdated"]
         assert (paid["id"], paid["status"]) == (bill["id"], "PAID")
+
+
+DASHBOARD = (
+    "subscription { dashboardUpdated { period collected { amount } outstanding { amount } "
+    "billsByStatus { status count } } }"
+)
+
+
+async def test_admins_follow_the_dashboard(servers: list[str]) -> None:
+    first, _ = servers
+    world, _ = await world_on(servers)
+    payer, other = world.residents
+    await world.fund(payer, "100.00")
+    bills = [await world.bill(payer, "10.00") for _ in range(5)]
+    await world.bill(other, "7.00")
+    async with (
+        live_client(first, token_of(world.admin), world.slug) as admin,
+        live_client(first, token_of(world.admin), world.slug) as second_admin,
+        live_client(first, token_of(payer.client), world.slug) as resident,
+    ):
+        refused = await resident.subscribe(DASHBOARD)
+        assert (await resident.error(refused))["extensions"]["code"] == "FORBIDDEN"
+        ops = [(admin, await admin.subscribe(DASHBOARD))]
+        ops.append((second_admin, await second_admin.subscribe(DASHBOARD)))
+        for client, _ in ops:
+            await client.live()
+        for bill in bills:  # a burst of payments
+            await payer.client.ok(PAY, b=bill["id"], k=uuid.uuid4().hex)
+        for client, op in ops:
+            seen: list[dict[str, Any]] = []
+            while not seen or seen[-1]["collected"]["amount"] != "50.00":
+                received = await client.next(op)
+                seen.append(received.data["dashboardUpdated"])
+                assert received.latency >= 0
+            final = seen[-1]
+            assert final["period"] == "DAY"
+            assert final["outstanding"] == {"amount": "7.00"}
+            by_status = {row["status"]: row["count"] for row in final["billsByStatus"]}
+            assert (by_status["PAID"], by_status["ACKNOWLEDGED"]) == (5, 1)
+            # Coalesced: never more messages than changes (each payment is two events).
+            assert len(seen) <= 2 * len(bills)
