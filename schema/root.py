@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import strawberry
 
 from resolvers import bills as bill_resolvers
@@ -13,6 +15,7 @@ from resolvers import notifications as notification_resolvers
 from resolvers import payments as payment_resolvers
 from resolvers import properties as property_resolvers
 from resolvers import residents as resident_resolvers
+from resolvers import subscriptions as subscription_resolvers
 from resolvers import wallets as wallet_resolvers
 from schema.types import (
     Bill,
@@ -124,4 +127,20 @@ class Mutation:
     )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
+    )
+
+
+@strawberry.type
+class Subscription:
+    bill_updated: AsyncIterator[Bill] = strawberry.subscription(
+        resolver=subscription_resolvers.bill_updated
+    )
+    payment_updated: AsyncIterator[Payment] = strawberry.subscription(
+        resolver=subscription_resolvers.payment_updated
+    )
+    wallet_updated: AsyncIterator[Wallet] = strawberry.subscription(
+        resolver=subscription_resolvers.wallet_updated
+    )
+    dashboard_updated: AsyncIterator[Dashboard] = strawberry.subscription(
+        resolver=subscription_resolvers.dashboard_updated
     )
