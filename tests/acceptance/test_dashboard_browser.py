@@ -30,12 +30,13 @@ ADA = next(x for x in LOGINS if x.role == "resident")
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[WebDriver]:
+def browser() -> Iterator[webdriver.Chrome]:
     for path in (CHROMIUM, CHROMEDRIVER):
         if not shutil.which(path):
             pytest.fail(f"{path} is required (apt-get install chromium chromium-driver)")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # shown on failure
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
@@ -43,6 +44,14 @@ def browser() -> Iterator[WebDriver]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def console(browser: webdriver.Chrome) -> Iterator[None]:
+    """The page's console, printed after each test: pytest shows it when one fails."""
+    yield
+    for entry in browser.get_log("browser"):
+        print(entry["message"])
 
 
 def by_testid(driver: WebDriver, testid: str) -> Any:
@@ -56,8 +65,9 @@ def wait_for_amount(driver: WebDriver, testid: str, amount: str) -> None:
     )
 
 
-def seed_a_bill(base: str) -> tuple[str, str]:
-    """Ada gets 100.00 in her wallet and an acknowledged 40.00 bill: (her token, bill id)."""
+def seed_bills(base: str) -> tuple[str, list[str]]:
+    """Ada gets 100.00 in her wallet and acknowledged bills of 40.00 and 15.00: (her token,
+    the bills' ids)."""
     admin = login(base, ADMIN.email, ADMIN.password)
     ada = gql(
         base,
@@ -72,16 +82,30 @@ def seed_a_bill(base: str) -> tuple[str, str]:
         admin,
         "demo",
     )
-    bill = gql(
-        base,
-        f'mutation {{ createBill(input: {{residentId: "{ada["id"]}", title: "Water", '
-        'type: WATER, amount: "40.00", dueDate: "2030-01-01"}) { id } }',
-        admin,
-        "demo",
-    )["createBill"]
     token = login(base, ADA.email, ADA.password)
-    gql(base, f'mutation {{ acknowledgeBill(id: "{bill["id"]}") {{ status }} }}', token, "demo")
-    return token, str(bill["id"])
+    bills = []
+    for amount in ("40.00", "15.00"):
+        bill = gql(
+            base,
+            f'mutation {{ createBill(input: {{residentId: "{ada["id"]}", title: "Water", '
+            f'type: WATER, amount: "{amount}", dueDate: "2030-01-01"}}) {{ id }} }}',
+            admin,
+            "demo",
+        )["createBill"]
+        gql(base, f'mutation {{ acknowledgeBill(id: "{bill["id"]}") {{ status }} }}', token, "demo")
+        bills.append(str(bill["id"]))
+    return token, bills
+
+
+def pay(base: str, token: str, bill: str) -> None:
+    paid = gql(
+        base,
+        f'mutation {{ payBillFromWallet(billId: "{bill}", idempotencyKey: "pay-{bill}") '
+        "{ status } }",
+        token,
+        "demo",
+    )
+    assert paid["payBillFromWallet"]["status"] == "SUCCEEDED"
 
 
 def sign_in(driver: WebDriver, base: str) -> None:
@@ -95,6 +119,7 @@ def sign_in(driver: WebDriver, base: str) -> None:
 @pytest.fixture(params=["embedded", "postgres"])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     env = clean_env()
+    env["DB_POOL_MAX_SIZE"] = "4"  # a shared PostgreSQL: take few connections
     args: list[str] = []
     if request.param == "postgres":
         url = f"{DATABASE_URL}_browser"  # this run's own database, next to the test one
@@ -105,24 +130,59 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield base
 
 
-def test_dashboard_signs_in_and_shows_the_figures(browser: WebDriver, server: str) -> None:
-    seed_a_bill(server)
+def bars(driver: WebDriver) -> list[str]:
+    """The revenue bars' exact amounts, read in one go (the chart is redrawn on updates)."""
+    amounts: list[str] = driver.execute_script(
+        "return [...document.querySelectorAll('[data-testid=\"revenue-series\"] rect')]"
+        ".map((bar) => bar.dataset.amount)"
+    )
+    return amounts
+
+
+def test_dashboard_follows_a_payment_live(browser: WebDriver, server: str) -> None:
+    ada, (first, second) = seed_bills(server)
     sign_in(browser, server)
     wait_for_amount(browser, "collected", "0.00")
-    wait_for_amount(browser, "outstanding", "40.00")
+    wait_for_amount(browser, "outstanding", "55.00")
     assert by_testid(browser, "estate-name").text == "Palm Grove Estate"
     assert by_testid(browser, "collected").text == "NGN 0.00"
     assert by_testid(browser, "collection-rate").text == "0.0%"
     rows = browser.find_elements(By.CSS_SELECTOR, '[data-testid="bills-by-status"] tr')
     assert len(rows) == 7
     acknowledged = by_testid(browser, "status-ACKNOWLEDGED")
-    assert acknowledged.find_elements(By.TAG_NAME, "td")[1].text == "1"
-    bars = browser.find_elements(By.CSS_SELECTOR, '[data-testid="revenue-series"] rect')
-    assert len(bars) == 24
-    by_testid(browser, "period-YEAR").click()
+    assert acknowledged.find_elements(By.TAG_NAME, "td")[1].text == "2"
+    assert len(bars(browser)) == 24
+    live = by_testid(browser, "live-status")
     WebDriverWait(browser, WAIT).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, '[data-testid="revenue-series"] rect')) == 12
+        lambda d: live.get_attribute("data-state") == "live", "the page never subscribed"
     )
+
+    # A mark on this document: still there afterwards means the page was not reloaded.
+    browser.execute_script("window.sameDocument = true")
+    pay(server, ada, first)
+    wait_for_amount(browser, "collected", "40.00")
+    wait_for_amount(browser, "outstanding", "15.00")
+    assert browser.execute_script("return window.sameDocument") is True
+    # Pushed over the one subscription, not re-queried after a reconnect.
+    assert live.get_attribute("data-connections") == "1"
+    assert int(live.get_attribute("data-pushes") or 0) >= 1
+    assert by_testid(browser, "collected").text == "NGN 40.00"
+    assert by_testid(browser, "collection-rate").text == "72.7%"  # 40 of 55
+    assert sorted(bars(browser))[-1] == "40.00"
+
+    by_testid(browser, "period-YEAR").click()
+    WebDriverWait(browser, WAIT).until(lambda d: len(bars(d)) == 12)
+
+    # Dropped connection: a payment made while it is down is missed by pub/sub, and the
+    # page catches up by re-querying once it is back (the 8 s backoff outlasts the call).
+    browser.execute_script("state.retry = 3; state.socket.close()")
+    WebDriverWait(browser, WAIT).until(lambda d: live.get_attribute("data-state") != "live")
+    pushes = live.get_attribute("data-pushes")  # final for the old socket: it is closed
+    pay(server, ada, second)
+    WebDriverWait(browser, WAIT).until(lambda d: live.get_attribute("data-connections") == "2")
+    wait_for_amount(browser, "collected", "55.00")
+    assert live.get_attribute("data-pushes") == pushes
+    assert browser.execute_script("return window.sameDocument") is True
 
 
 def test_a_resident_cannot_open_the_dashboard(browser: WebDriver, server: str) -> None:
