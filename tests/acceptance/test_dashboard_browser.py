@@ -185,7 +185,9 @@ def test_dashboard_follows_a_payment_live(browser: WebDriver, server: str) -> No
     assert browser.execute_script("return window.sameDocument") is True
 
 
-def test_a_resident_cannot_open_the_dashboard(browser: WebDriver, server: str) -> None:
+def test_residents_and_stale_tokens_are_shown_the_sign_in_form(
+    browser: WebDriver, server: str
+) -> None:
     browser.get(f"{server}/dashboard?estate=demo")
     by_testid(browser, "email").send_keys(ADA.email)
     by_testid(browser, "password").send_keys(ADA.password)
@@ -193,3 +195,13 @@ def test_a_resident_cannot_open_the_dashboard(browser: WebDriver, server: str) -
     WebDriverWait(browser, WAIT).until(lambda d: by_testid(d, "signin-error").text)
     assert "admin" in by_testid(browser, "signin-error").text
     assert not by_testid(browser, "dashboard").is_displayed()
+    # A token that no longer works, left in the tab's storage: back to signing in.
+    browser.execute_script(
+        "sessionStorage.setItem('estatepay.dashboard', "
+        "JSON.stringify({token: 'expired', tenant: 'demo'}))"
+    )
+    browser.refresh()
+    WebDriverWait(browser, WAIT).until(lambda d: by_testid(d, "signin-form").is_displayed())
+    WebDriverWait(browser, WAIT).until(lambda d: by_testid(d, "signin-error").text)
+    assert not by_testid(browser, "dashboard").is_displayed()
+    assert browser.execute_script("return sessionStorage.getItem('estatepay.dashboard')") is None
