@@ -33,6 +33,7 @@ from workers.broker import (
     configure_broker,
     jobs_outlet,
 )
+from workers.scheduler import start_in_process
 
 log = logging.getLogger("estatepay")
 
@@ -108,9 +109,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await init_database(settings)
         outlet = jobs_outlet(runtime.dispatcher)
         events.install_outlet(outlet)
+        # Without Redis there is no `estatepay scheduler` to send to: schedule in-process.
+        schedule = None if settings.redis_url else start_in_process(settings, runtime.dispatcher)
         try:
             yield
         finally:
+            if schedule is not None:
+                await schedule.stop()
             events.remove_outlet(outlet)
             await close_database()
             if runtime.redis is not None:
