@@ -28,9 +28,7 @@ def at(text: str) -> datetime:
         ("30 3 * * *", "2031-03-01 00:00:00", "2031-02-28 03:30:00"),  # across a month
     ],
 )
-def test_latest_fire_is_the_last_fire_time_at_or_before_now(
-    cron: str, now: str, slot: str
-) -> None:
+def test_latest_fire_is_the_last_fire_time_at_or_before_now(cron: str, now: str, slot: str) -> None:
     assert latest_fire(cron, at(now)) == at(slot)
 
 
