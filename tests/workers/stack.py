@@ -40,6 +40,7 @@ class Stack:
     clock: FileClock
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     base: str = ""
+    connection: asyncpg.Connection | None = None
 
     def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
         with (self.logs / f"{name}.log").open("ab") as out:
@@ -76,11 +77,14 @@ class Stack:
         self.processes.clear()
 
     async def rows(self, query: str, *args: Any) -> list[asyncpg.Record]:
-        conn = await asyncpg.connect(self.url)
-        try:
-            return list(await conn.fetch(query, *args))
-        finally:
-            await conn.close()
+        if self.connection is None:
+            self.connection = await asyncpg.connect(self.url)
+        return list(await self.connection.fetch(query, *args))
+
+    async def close(self) -> None:
+        self.stop_all()
+        if self.connection is not None:
+            await self.connection.close()
 
     async def travel(self, moment: datetime, slugs: list[str], within: float = 90.0) -> None:
         """Set the clock, then wait until every job's slot for `moment` is sent and, in
@@ -129,6 +133,7 @@ async def start_stack(logs: Path, start: datetime) -> Stack:
         "REDIS_URL": REDIS_URL,
         "SECRET_KEY": "test-secret-key-with-enough-length-0123456789",
         "SCHEDULER_CLOCK_FILE": str(clock.path),
+        "DB_POOL_MAX_SIZE": "3",  # the PostgreSQL server is shared
         "SCHEDULER_TICK_SECONDS": "0.2",
         "SCHEDULER_CLAIM_LEASE_SECONDS": "3",
         # Keep the whole simulated month's claims and runs for the assertions.

@@ -39,7 +39,7 @@ async def stack(tmp_path: Path) -> object:
     try:
         yield running
     finally:
-        running.stop_all()
+        await running.close()
 
 
 async def notices_by_bill(stack: Stack, slug: str) -> dict[str, list[tuple[str, date]]]:
@@ -232,3 +232,53 @@ async def test_a_month_with_three_schedulers_marks_and_reminds_exactly_once(
             )
             await assert_told_once_per_notice(stack, world.slug)
         await assert_each_slot_fired_once(stack, slugs, steps=31)
+
+
+async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_or_repeating(
+    stack: Stack,
+) -> None:
+    async for gql in client(stack):
+        operator = await gql.login(OPERATOR)
+        world = await estate_world(operator, "Africa/Lagos", 1, "down")
+        (person,) = world.residents
+        x = await world.bill(person, "100.00", due="2031-03-04")
+        y = await world.bill(person, "100.00", due="2031-03-07")
+
+        stack.start_scheduler("scheduler")
+        for d in ("03-01", "03-02", "03-03"):
+            await stack.travel(noon(day(d)), [world.slug])
+        stack.kill("scheduler")
+        # Down from the 3rd to the 6th: X falls due, Y's 3-day reminder day passes.
+        stack.clock.set(noon(day("03-06")))
+        stack.start_scheduler("scheduler")
+        for d in ("03-06", "03-07", "03-08", "03-09"):
+            await stack.travel(noon(day(d)), [world.slug])
+
+        found = await notices_by_bill(stack, world.slug)
+        assert sorted(found[x["number"]], key=lambda n: (n[1], n[0])) == [
+            ("before:3", day("03-01")),
+            ("before:1", day("03-03")),
+            ("after:1", day("03-06")),  # late, once
+            ("overdue", day("03-06")),  # late, once
+        ]
+        assert sorted(found[y["number"]], key=lambda n: (n[1], n[0])) == [
+            ("before:1", day("03-06")),  # the 3-day one is past: only the nearest is sent
+            ("after:1", day("03-08")),
+            ("overdue", day("03-08")),
+        ]
+        assert await overdue_marks(stack, world.slug) == Counter({x["number"]: 1, y["number"]: 1})
+        await assert_told_once_per_notice(stack, world.slug)
+        # Seven claims per job; the first after the restart covers the missed fire times.
+        await assert_each_slot_fired_once(stack, [world.slug], steps=7)
+        covers = await stack.rows(
+            "SELECT job, covers FROM schedule_claims WHERE slot > $1 AND slot < $2",
+            noon(day("03-05")),
+            noon(day("03-06")) + timedelta(minutes=1),
+        )
+        assert {r["job"]: r["covers"] for r in covers} == {
+            "mark_overdue_bills": 72,
+            "send_bill_reminders": 72,
+            "expire_stale_payments": 864,
+            "purge_old_records": 3,
+            "prune_schedule": 3,
+        }
