@@ -11,6 +11,7 @@ from resolvers import identity as identity_resolvers
 from resolvers import notifications as notification_resolvers
 from resolvers import payments as payment_resolvers
 from resolvers import properties as property_resolvers
+from resolvers import recurring as recurring_resolvers
 from resolvers import residents as resident_resolvers
 from resolvers import wallets as wallet_resolvers
 from schema.types import (
@@ -26,6 +27,7 @@ from schema.types import (
     Notification,
     Payment,
     Property,
+    RecurringPayment,
     Resident,
     Unit,
     User,
@@ -77,6 +79,13 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
+    # Recurring payments.
+    recurring_payments: Connection[RecurringPayment] = strawberry.field(
+        resolver=recurring_resolvers.recurring_payments
+    )
+    recurring_payment: RecurringPayment = strawberry.field(
+        resolver=recurring_resolvers.recurring_payment
+    )
 
 
 @strawberry.type
@@ -120,4 +129,17 @@ class Mutation:
     )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
+    )
+    # Recurring payments.
+    create_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.create_recurring_payment
+    )
+    pause_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.pause_recurring_payment
+    )
+    resume_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.resume_recurring_payment
+    )
+    cancel_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.cancel_recurring_payment
     )
