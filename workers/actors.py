@@ -36,6 +36,11 @@ async def send_bill_reminders(slug: str, slot: str) -> None:
 
 
 @dramatiq.actor(**SCHEDULED)
+async def process_recurring_payments(slug: str, slot: str) -> None:
+    await tasks.process_recurring_payments(slug, slot)
+
+
+@dramatiq.actor(**SCHEDULED)
 async def expire_stale_payments(slug: str, slot: str) -> None:
     await tasks.expire_stale_payments(slug, slot)
 

@@ -25,6 +25,8 @@ SCHEDULE: tuple[PeriodicJob, ...] = (
     # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
     PeriodicJob("mark_overdue_bills", "0 * * * *"),
     PeriodicJob("send_bill_reminders", "5 * * * *"),
+    # Plans run on their date in the estate's timezone: hourly catches each midnight.
+    PeriodicJob("process_recurring_payments", "10 * * * *"),
     PeriodicJob("expire_stale_payments", "*/5 * * * *"),
     PeriodicJob("purge_old_records", "30 3 * * *"),
     PeriodicJob("prune_schedule", "45 3 * * *", per_estate=False),

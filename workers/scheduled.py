@@ -23,6 +23,7 @@ from services.bills.reminders import ReminderPolicy, send_reminders
 from services.notifications.retention import purge_read
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
+from services.recurring.runs import run_due
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 from workers.models import JobRun, ScheduleClaim
@@ -91,6 +92,10 @@ async def _reminders(estate: Estate, at: datetime) -> int:
     return await send_reminders(estate, at, policy)
 
 
+async def _recurring(estate: Estate, at: datetime) -> int:
+    return await run_due(at)
+
+
 async def _expire(estate: Estate, at: datetime) -> int:
     expiry = timedelta(minutes=get_settings().payment_expiry_minutes)
     return await provider_payments.expire_stale(expiry, at)
@@ -112,6 +117,10 @@ async def mark_overdue_bills(slug: str, slot: str) -> int:
 
 async def send_bill_reminders(slug: str, slot: str) -> int:
     return await run_for_estate("send_bill_reminders", slug, slot, _reminders)
+
+
+async def process_recurring_payments(slug: str, slot: str) -> int:
+    return await run_for_estate("process_recurring_payments", slug, slot, _recurring)
 
 
 async def expire_stale_payments(slug: str, slot: str) -> int:

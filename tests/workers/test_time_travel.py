@@ -19,6 +19,11 @@ from workers.schedule import SCHEDULE, fires_between
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("database")]
 NOON = timedelta(hours=12)  # each simulated day is visited at 12:00 UTC
 ACKNOWLEDGE = "mutation($id: ID!) { acknowledgeBill(id: $id) { status } }"
+PLAN = (
+    "mutation($t: String!, $a: Decimal!, $f: RecurringFrequency!, $d: Date!) { "
+    "createRecurringPayment(input: {title: $t, amount: $a, frequency: $f, startDate: $d}) "
+    "{ id } }"
+)
 PAY = (
     "mutation($b: ID!, $a: Decimal, $k: String!) { payBillFromWallet(billId: $b, amount: $a, "
     "idempotencyKey: $k) { status } }"
@@ -65,6 +70,30 @@ async def overdue_marks(stack: Stack, slug: str) -> Counter[str]:
         f"ON a.object_id = b.id::text WHERE a.action = 'markOverdue'"
     )
     return Counter(r["number"] for r in rows)
+
+
+async def recurring_runs(stack: Stack, slug: str) -> dict[str, list[date]]:
+    """Each plan's paid periods (by title), and the ledger entries that moved the money."""
+    tenant = schema(slug)
+    rows = await stack.rows(
+        f"SELECT p.title, r.period_date, r.status FROM {tenant}.recurring_runs r "
+        f"JOIN {tenant}.recurring_payments p ON p.id = r.plan_id ORDER BY r.period_date"
+    )
+    assert {r["status"] for r in rows} <= {"PAID"}, rows
+    entries = await stack.rows(
+        f"SELECT count(*) AS n FROM {schema(slug)}.ledger_entries "
+        "WHERE idempotency_key LIKE 'recurring:%'"
+    )
+    assert entries[0]["n"] == len(rows)  # one ledger entry per paid period, none twice
+    runs: dict[str, list[date]] = defaultdict(list)
+    for r in rows:
+        runs[r["title"]].append(r["period_date"])
+    return runs
+
+
+def days(first: str, last: str, step: int = 1) -> list[date]:
+    start, end = day(first), day(last)
+    return [start + timedelta(days=n) for n in range(0, (end - start).days + 1, step)]
 
 
 async def assert_told_once_per_notice(stack: Stack, slug: str) -> None:
@@ -185,6 +214,10 @@ async def test_a_month_with_three_schedulers_marks_and_reminds_exactly_once(
         for world in worlds.values():
             for person in world.residents:
                 await world.fund(person, "500.00")
+            r0, r1, r2 = world.residents
+            await r0.client.ok(PLAN, t="daily", a="1.00", f="DAILY", d="2031-03-01")
+            await r1.client.ok(PLAN, t="weekly", a="5.00", f="WEEKLY", d="2031-03-03")
+            await r2.client.ok(PLAN, t="monthly", a="10.00", f="MONTHLY", d="2031-03-02")
         slugs = [w.slug for w in worlds.values()]
 
         for n in range(3):
@@ -231,6 +264,23 @@ async def test_a_month_with_three_schedulers_marks_and_reminds_exactly_once(
                 {numbers["A"]: 1, numbers["C"]: 2, numbers["F"]: 1, numbers["G"]: 1}
             )
             await assert_told_once_per_notice(stack, world.slug)
+            # Auckland's last visit (12:00 UTC on the 31st) is already 1 April there.
+            last = "04-01" if shift else "03-31"
+            assert await recurring_runs(stack, world.slug) == {
+                "daily": days("03-01", last),
+                "weekly": days("03-03", "03-31", 7),
+                "monthly": [day("03-02")],
+            }
+            balances = [
+                (await p.client.ok("{ wallet { balance { amount } } }"))["wallet"]["balance"]
+                for p in world.residents
+            ]
+            daily = len(days("03-01", last))
+            assert [b["amount"] for b in balances] == [
+                f"{500 - 100 - daily}.00",  # bill B and the daily plan
+                "435.00",  # 40.00 towards bill C, five weekly 5.00
+                "490.00",  # one monthly 10.00
+            ]
         await assert_each_slot_fired_once(stack, slugs, steps=31)
 
 
@@ -243,6 +293,8 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
         (person,) = world.residents
         x = await world.bill(person, "100.00", due="2031-03-04")
         y = await world.bill(person, "100.00", due="2031-03-07")
+        await world.fund(person, "50.00")
+        await person.client.ok(PLAN, t="daily", a="1.00", f="DAILY", d="2031-03-01")
 
         stack.start_scheduler("scheduler")
         for d in ("03-01", "03-02", "03-03"):
@@ -268,6 +320,8 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
         ]
         assert await overdue_marks(stack, world.slug) == Counter({x["number"]: 1, y["number"]: 1})
         await assert_told_once_per_notice(stack, world.slug)
+        # The plan pays the three missed days at the restart, each once.
+        assert await recurring_runs(stack, world.slug) == {"daily": days("03-01", "03-09")}
         # Seven claims per job; the first after the restart covers the missed fire times.
         await assert_each_slot_fired_once(stack, [world.slug], steps=7)
         covers = await stack.rows(
@@ -278,6 +332,7 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
         assert {r["job"]: r["covers"] for r in covers} == {
             "mark_overdue_bills": 72,
             "send_bill_reminders": 72,
+            "process_recurring_payments": 72,
             "expire_stale_payments": 864,
             "purge_old_records": 3,
             "prune_schedule": 3,
