@@ -39,6 +39,7 @@ from workers.schedule import SCHEDULE, PeriodicJob, fires_between, latest_fire
 
 log = logging.getLogger(__name__)
 EstateSource = Callable[[], Awaitable[list[str]]]
+HEARTBEAT_EVERY = 500  # messages between renewals of a claim's lease while sending
 
 
 async def active_estates() -> list[str]:
@@ -131,8 +132,12 @@ class Scheduler:
         slot = claim.slot.astimezone(UTC).isoformat()
         if job.per_estate:
             slugs = await self.estates()
-            for slug in slugs:
+            for n, slug in enumerate(slugs, 1):
                 await self.dispatcher.send(job.name, slug, slot)
+                if n % HEARTBEAT_EVERY == 0:  # still alive: a long send is not taken over
+                    await ScheduleClaim.filter(id=claim.id, sent_at__isnull=True).update(
+                        claimed_at=datetime.now(UTC)
+                    )
             messages = len(slugs)
         else:
             await self.dispatcher.send(job.name, slot)
