@@ -109,6 +109,19 @@ class WebhookEventFilter:
     provider: PaymentProvider | None = None
 
 
+# Notifications.
+
+
+@strawberry.input
+class NotificationPreferencesInput:
+    """Omitted fields stay as they are."""
+
+    email: bool | None = None
+    sms: bool | None = None
+    # Kinds (BILL_REMINDER, ...) to receive in-app only.
+    muted_kinds: list[str] | None = None
+
+
 # Recurring payments.
 
 

@@ -25,6 +25,7 @@ from schema.types import (
     GatewayConfig,
     LoginPayload,
     Notification,
+    NotificationPreferences,
     Payment,
     Property,
     RecurringPayment,
@@ -79,6 +80,10 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
+    # Notifications.
+    notification_preferences: NotificationPreferences = strawberry.field(
+        resolver=notification_resolvers.notification_preferences
+    )
     # Recurring payments.
     recurring_payments: Connection[RecurringPayment] = strawberry.field(
         resolver=recurring_resolvers.recurring_payments
@@ -129,6 +134,10 @@ class Mutation:
     )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
+    )
+    # Notifications.
+    set_notification_preferences: NotificationPreferences = strawberry.mutation(
+        resolver=notification_resolvers.set_notification_preferences
     )
     # Recurring payments.
     create_recurring_payment: RecurringPayment = strawberry.mutation(

@@ -570,6 +570,27 @@ class EstateWallet:
 
 
 @strawberry.type
+class NotificationDelivery:
+    """How a notification went out by email or SMS (status PENDING, SENDING, SENT,
+    FAILED or UNDELIVERABLE)."""
+
+    channel: str
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_at: datetime | None
+
+
+@strawberry.type
+class NotificationPreferences:
+    """Which channels reach the signed-in user in this estate; in-app always does."""
+
+    email: bool
+    sms: bool
+    muted_kinds: list[str]
+
+
+@strawberry.type
 class Notification:
     id: strawberry.ID
     kind: str
@@ -577,6 +598,20 @@ class Notification:
     body: str
     read_at: datetime | None
     created_at: datetime
+
+    @strawberry.field
+    async def deliveries(self, info: Info) -> list[NotificationDelivery]:
+        rows = await info.context.loaders.deliveries_by_notification.load(uuid.UUID(self.id))
+        return [
+            NotificationDelivery(
+                channel=r.channel,
+                status=r.status,
+                attempts=r.attempts,
+                last_error=r.last_error,
+                sent_at=r.sent_at,
+            )
+            for r in rows
+        ]
 
     @classmethod
     def from_model(cls, row: NotificationModel) -> Notification:

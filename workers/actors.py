@@ -7,6 +7,7 @@ from typing import Any
 
 import dramatiq
 
+from services.notifications.delivery import DeliveryIncomplete
 from workers import tasks
 
 
@@ -53,3 +54,16 @@ async def purge_old_records(slug: str, slot: str) -> None:
 @dramatiq.actor(**SCHEDULED)
 async def prune_schedule(slot: str) -> None:
     await tasks.prune_schedule(slot)
+
+
+# Retried for about a day (backoff doubling from 2 s, capped at 1 h); what is still
+# undelivered then stays FAILED, with its last error, in notification_deliveries.
+@dramatiq.actor(
+    queue_name="notifications", max_retries=30, min_backoff=2_000, max_backoff=3_600_000
+)
+async def deliver_notification(slug: str, notification_id: str) -> None:
+    try:
+        await tasks.deliver_notification_once(slug, notification_id)
+    except DeliveryIncomplete as exc:
+        # An expected outcome, already recorded with its error: retry without a traceback.
+        raise dramatiq.Retry(str(exc)) from None

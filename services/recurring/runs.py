@@ -62,9 +62,11 @@ from tenants.models import Estate, platform_fee
 from tenants.scope import current_scope, tenant_scope
 
 log = logging.getLogger(__name__)
-# A plan far behind (e.g. daily, after the job was down) catches up this many periods per
-# call; the next call carries on.
+# Bounds on one call, which is one transaction holding the estate's revenue account: a
+# plan far behind (daily, after the job was down) catches up this many periods, and this
+# many plans run; the next call carries on with the rest.
 MAX_PERIODS_PER_CALL = 31
+MAX_PLANS_PER_CALL = 200
 PROCESSED_KIND = "RECURRING_PAYMENT_PROCESSED"
 FAILED_KIND = "RECURRING_PAYMENT_FAILED"
 PAUSED_KIND = "RECURRING_PAYMENT_PAUSED"
@@ -85,8 +87,10 @@ def is_due(plan: RecurringPayment, today: date, now: datetime) -> bool:
 
 
 async def run_due(now: datetime) -> int:
-    """Run every due period of every due plan of the current estate; returns how many
-    runs were made (paid, nothing to pay, or failed)."""
+    """Run every due period of every due plan of the current estate (up to the bounds
+    above); returns how many runs were made (paid, nothing to pay, or failed). Calling it
+    again in a new scope while it returns more than 0 drains a large backlog: each run
+    either moves its plan on or schedules its retry for later, so that loop ends."""
     slug = current_scope().slug
     estate = await Estate.get(slug=slug)
     today = schedule.local_today(estate.timezone, now)
@@ -94,6 +98,7 @@ async def run_due(now: datetime) -> int:
         await RecurringPayment.filter(status="ACTIVE", next_run_date__lte=today)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
         .order_by("id")
+        .limit(MAX_PLANS_PER_CALL)
         .select_for_update()
     )
     if not plans:
