@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from services.bills.models import Bill, BillNotice
-from services.notifications.inbox import notify
+from services.money import to_major
+from services.notifications.inbox import Message, notify_each
 from services.residents.models import Resident
 
 
@@ -45,7 +46,19 @@ async def send(
     residents = {
         r.id: r.user_id for r in await Resident.filter(id__in={b.resident_id for b, _ in bills})
     }
-    for bill, _ in bills:
-        title, body = title_body[bill.id]
-        await notify([residents[uuid.UUID(str(bill.resident_id))]], kind, title, body)
+    await notify_each(
+        kind,
+        [
+            Message(
+                residents[uuid.UUID(str(bill.resident_id))],
+                *title_body[bill.id],
+                data={
+                    "billNumber": bill.number,
+                    "amount": f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
+                    "dueDate": bill.due_date.isoformat(),
+                },
+            )
+            for bill, _ in bills
+        ],
+    )
     return len(bills)
