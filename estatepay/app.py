@@ -37,6 +37,7 @@ from workers.broker import (
     configure_broker,
     jobs_outlet,
 )
+from workers.scheduler import start_in_process
 
 log = logging.getLogger("estatepay")
 # The live dashboard: one static page, no build step (see estatepay/static/).
@@ -156,9 +157,13 @@ def create_app(
         events.install_outlet(live_outlet)
         outlet = jobs_outlet(runtime.dispatcher)
         events.install_outlet(outlet)
+        # Without Redis there is no `estatepay scheduler` to send to: schedule in-process.
+        schedule = None if settings.redis_url else start_in_process(settings, runtime.dispatcher)
         try:
             yield
         finally:
+            if schedule is not None:
+                await schedule.stop()
             events.remove_outlet(outlet)
             events.remove_outlet(live_outlet)
             await runtime.hub.stop()
