@@ -33,16 +33,19 @@ def configure_broker(settings: Settings) -> dramatiq.Broker:
 
 class Dispatcher(Protocol):
     """Sends a background job: `job` names both a coroutine in `workers.tasks` and the
-    Dramatiq actor in `workers.actors` that runs it; the first argument is the estate."""
+    Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
+    slug first."""
 
     async def send(self, job: str, *args: str) -> None: ...
 
 
 class RedisDispatcher:
     async def send(self, job: str, *args: str) -> None:
-        from workers import actors  # noqa: F401 - defines the actors on the broker
+        from workers import actors
 
-        actor = dramatiq.get_broker().get_actor(job)
+        # The actor object, not the current broker's registry: actors stay bound to the
+        # broker they were defined on, and a later `configure_broker` must not orphan them.
+        actor: dramatiq.Actor[..., object] = getattr(actors, job)
         # redis-py's sync client under Dramatiq: off the event loop.
         await asyncio.to_thread(actor.send, *args)
 
