@@ -5,20 +5,24 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from typing import Any
 
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
+from estatepay.live import Hub, make_hub
 from estatepay.settings import Settings, get_settings
 from estatepay.webhooks import webhook_endpoint
+from estatepay.websocket import TransportWSHandler
 from resolvers.context import RequestContext, build_context
 from schema.build import build_schema
 from schema.errors import shape_errors
@@ -33,8 +37,11 @@ from workers.broker import (
     configure_broker,
     jobs_outlet,
 )
+from workers.scheduler import start_in_process
 
 log = logging.getLogger("estatepay")
+# The live dashboard: one static page, no build step (see estatepay/static/).
+DASHBOARD_PAGE = files("estatepay") / "static" / "dashboard.html"
 
 
 class Runtime:
@@ -54,9 +61,13 @@ class Runtime:
             if settings.redis_url
             else InProcessDispatcher()
         )
+        # Live updates: through Redis pub/sub, or in-process for the embedded default.
+        self.hub: Hub = make_hub(self.redis)
 
 
 class EstatepayGraphQL(GraphQL[RequestContext, None]):
+    graphql_transport_ws_handler_class = TransportWSHandler
+
     def __init__(self, runtime: Runtime, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runtime = runtime
@@ -72,7 +83,28 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             request.headers.get("x-tenant"),
         )
         ctx.request = request
+        ctx.hub = self.runtime.hub
+        ctx.per_connection = isinstance(request, WebSocket)
         return ctx
+
+    async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
+        """Credentials from the `connection_init` payload, `{"authorization": "Bearer <token>",
+        "tenant": "<slug>"}` (browsers cannot set headers on a WebSocket). The connection is
+        acknowledged either way: what the credentials fail, each operation fails with the
+        same code as over HTTP (UNAUTHENTICATED, FORBIDDEN)."""
+        params = context.connection_params or {}
+        authorization, tenant = params.get("authorization"), params.get("tenant")
+        if authorization is None and tenant is None:
+            return UNSET  # the upgrade request's headers, if any, stand
+        fresh = await build_context(
+            self.runtime.settings,
+            self.runtime.login_failures,
+            context.client_address,
+            authorization if isinstance(authorization, str | None) else "not a token",
+            tenant if isinstance(tenant, str) else None,
+        )
+        context.adopt_credentials(fresh)
+        return UNSET
 
     async def process_result(
         self, request: Request, result: ExecutionResult
@@ -92,6 +124,11 @@ def create_app(
         runtime,
         schema=build_schema(settings),
         graphql_ide="graphiql" if settings.graphiql_enabled else None,
+        # WebSockets authenticate with the token in `connection_init`, never a cookie, so
+        # a page on another origin gains nothing it could not do with its own token.
+        allowed_origins=("*",),
+        keep_alive=True,  # `ka` messages on the legacy graphql-ws protocol
+        keep_alive_interval=15,
     )
 
     async def healthz(request: Request) -> Response:
@@ -108,15 +145,30 @@ def create_app(
             status_code=200 if ready else 503,
         )
 
+    dashboard_html = DASHBOARD_PAGE.read_text(encoding="utf-8")
+
+    async def dashboard_page(request: Request) -> Response:
+        return HTMLResponse(dashboard_html)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
+        await runtime.hub.start()
+        # Live updates first: the latency-sensitive outlet runs right after the commit.
+        live_outlet = runtime.hub.publish
+        events.install_outlet(live_outlet)
         outlet = jobs_outlet(runtime.dispatcher)
         events.install_outlet(outlet)
+        # Without Redis there is no `estatepay scheduler` to send to: schedule in-process.
+        schedule = None if settings.redis_url else start_in_process(settings, runtime.dispatcher)
         try:
             yield
         finally:
+            if schedule is not None:
+                await schedule.stop()
             events.remove_outlet(outlet)
+            events.remove_outlet(live_outlet)
+            await runtime.hub.stop()
             await close_database()
             if runtime.redis is not None:
                 await runtime.redis.aclose()
@@ -125,7 +177,9 @@ def create_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/dashboard", dashboard_page, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
             Route(
                 "/webhooks/{provider}/{tenant_slug}",
                 webhook_endpoint(runtime.dispatcher, settings.encryption_key),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from estatepay.settings import Settings
 from resolvers.loaders import Loaders
@@ -17,6 +18,9 @@ from services.identity.models import User
 from services.identity.throttle import FailureCounter
 from services.residents.models import Resident
 from tenants.registry import TenantAccess, resolve_tenant
+
+if TYPE_CHECKING:
+    from estatepay.live import Hub
 
 
 @dataclass
@@ -34,10 +38,40 @@ class RequestContext:
     # Set by transports that need it (the Starlette request or WebSocket).
     request: Any = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    # Live updates: the process's hub; a WebSocket's context lives as long as the socket
+    # (`per_connection`), and Strawberry puts the `connection_init` payload here.
+    hub: Hub | None = None
+    per_connection: bool = False
+    connection_params: dict[str, Any] | None = None
+    # Set while a subscription event executes: when its change committed (epoch seconds).
+    event_committed_at: float | None = None
     _viewer: Viewer | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
+
+    def for_operation(self) -> RequestContext:
+        """A copy for one operation on a long-lived connection: its own DataLoaders (and
+        viewer), so nothing cached by one operation is served to another."""
+        return dataclasses.replace(self, per_connection=False, _viewer=None)
+
+    def start_event(self, committed_at: float | None) -> None:
+        """A subscription event is about to execute: nothing loaded for the previous one
+        may be served (it would be stale)."""
+        self.loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
+        self.event_committed_at = committed_at
+
+    def adopt_credentials(self, other: RequestContext) -> None:
+        """Take who is calling, and where, from a context built for the same caller."""
+        self.user, self.access = other.user, other.access
+        self.auth_error, self.tenant_error = other.auth_error, other.tenant_error
+        self.tenant_requested = other.tenant_requested
+        self._viewer = None
+
+    def require_hub(self) -> Hub:
+        if self.hub is None:
+            raise RuntimeError("live updates are not wired into this context")
+        return self.hub
 
     def require_user(self) -> User:
         if self.auth_error is not None:

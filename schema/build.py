@@ -20,8 +20,10 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from estatepay.settings import Settings
-from schema.extensions import TenantScopeExtension
-from schema.root import UNSCOPED_FIELDS, Mutation, Query
+from resolvers.context import RequestContext
+from schema.execution import EstatepayExecutor
+from schema.extensions import StreamResultExtension, TenantScopeExtension
+from schema.root import UNSCOPED_FIELDS, Mutation, Query, Subscription
 
 CACHE_SIZE = 1024
 
@@ -30,6 +32,20 @@ class EstatepaySchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Expected errors are answers, not incidents: `schema.errors.shaped` logs the
         unexpected ones as it masks them."""
+
+    async def stream(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """Every operation on a WebSocket (subscriptions, and queries or mutations sent
+        there) gets its own copy of the socket's context: its own DataLoaders."""
+        if isinstance(context_value, RequestContext) and context_value.per_connection:
+            context_value = context_value.for_operation()
+        return await super().stream(query, variable_values, context_value, *args, **kwargs)
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -47,10 +63,13 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         lambda: TenantScopeExtension(unscoped_fields=UNSCOPED_FIELDS),
+        StreamResultExtension,
     ]
     return EstatepaySchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
+        execution_context_class=EstatepayExecutor,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection_enabled),
     )

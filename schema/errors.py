@@ -65,6 +65,8 @@ def _reshaped(
 
 def shaped(error: GraphQLError) -> GraphQLError:
     original = error.original_error
+    if original is None and "code" in (error.extensions or {}):
+        return error  # shaped already (a streamed result may pass here twice)
     if isinstance(original, DomainError):
         extensions: dict[str, object] = {"code": original.code}
         if original.field:

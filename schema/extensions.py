@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 
 from graphql import OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
+from strawberry.types.execution import StreamExecutionResult
 
+from schema.errors import shape_errors
 from tenants.scope import tenant_scope
 
 
@@ -41,3 +45,19 @@ class TenantScopeExtension(SchemaExtension):
             return
         async with tenant_scope(self.execution_context.context.access.estate.slug):
             yield
+
+
+class StreamResultExtension(SchemaExtension):
+    """What `process_result` does for HTTP answers, done for streamed ones (WebSocket):
+    errors shaped and masked. A subscription event also says, in `extensions.committedAt`
+    (ISO 8601, UTC), when the change it reports was committed and published."""
+
+    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
+        if isinstance(result, ExecutionResult):
+            result.errors = shape_errors(result.errors)
+            ctx = self.execution_context.context
+            committed_at = getattr(ctx, "event_committed_at", None)
+            if committed_at is not None:
+                stamp = datetime.fromtimestamp(committed_at, UTC).isoformat()
+                result.extensions = {**(result.extensions or {}), "committedAt": stamp}
+        yield

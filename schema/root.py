@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
 import strawberry
 
 from resolvers import bills as bill_resolvers
+from resolvers import dashboard as dashboard_resolvers
 from resolvers import estates as estate_resolvers
 from resolvers import gateways as gateway_resolvers
 from resolvers import identity as identity_resolvers
@@ -13,6 +16,7 @@ from resolvers import payments as payment_resolvers
 from resolvers import properties as property_resolvers
 from resolvers import recurring as recurring_resolvers
 from resolvers import residents as resident_resolvers
+from resolvers import subscriptions as subscription_resolvers
 from resolvers import wallets as wallet_resolvers
 from schema.types import (
     Bill,
@@ -20,6 +24,7 @@ from schema.types import (
     Connection,
     ConnectionTest,
     CreateBillsPayload,
+    Dashboard,
     Estate,
     EstateWallet,
     GatewayConfig,
@@ -91,6 +96,8 @@ class Query:
     recurring_payment: RecurringPayment = strawberry.field(
         resolver=recurring_resolvers.recurring_payment
     )
+    # dashboard
+    dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
 
 
 @strawberry.type
@@ -151,4 +158,20 @@ class Mutation:
     )
     cancel_recurring_payment: RecurringPayment = strawberry.mutation(
         resolver=recurring_resolvers.cancel_recurring_payment
+    )
+
+
+@strawberry.type
+class Subscription:
+    bill_updated: AsyncIterator[Bill] = strawberry.subscription(
+        resolver=subscription_resolvers.bill_updated
+    )
+    payment_updated: AsyncIterator[Payment] = strawberry.subscription(
+        resolver=subscription_resolvers.payment_updated
+    )
+    wallet_updated: AsyncIterator[Wallet] = strawberry.subscription(
+        resolver=subscription_resolvers.wallet_updated
+    )
+    dashboard_updated: AsyncIterator[Dashboard] = strawberry.subscription(
+        resolver=subscription_resolvers.dashboard_updated
     )

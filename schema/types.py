@@ -14,6 +14,7 @@ from strawberry.types import Info
 
 from services.bills.models import Bill as BillModel
 from services.bills.queries import BillsSummary as BillsSummaryData
+from services.dashboard.figures import DashboardFigures
 from services.identity.models import Membership as MembershipModel
 from services.identity.models import User as UserModel
 from services.money import to_major
@@ -462,6 +463,63 @@ class BillsSummary:
                 for s, n in sorted(data.count_by_status.items())
             ],
         )
+
+
+# --- dashboard -------------------------------------------------------------------------
+@strawberry.enum
+class DashboardPeriod(Enum):
+    DAY = "DAY"
+    WEEK = "WEEK"
+    MONTH = "MONTH"
+    YEAR = "YEAR"
+
+
+@strawberry.type
+class RevenueBucket:
+    bucket_start: datetime = strawberry.field(
+        description="Local start of the bucket in the estate's timezone, with its offset."
+    )
+    amount: Money
+
+
+@strawberry.type(
+    description="Figures of the current period in the estate's timezone; see "
+    "services/dashboard/figures.py for the exact definitions."
+)
+class Dashboard:
+    period: DashboardPeriod
+    window_start: datetime
+    window_end: datetime
+    collected: Money
+    outstanding: Money
+    overdue: Money
+    collection_rate: float
+    bills_by_status: list[StatusCount]
+    revenue_series: list[RevenueBucket]
+
+    @classmethod
+    def from_figures(cls, figures: DashboardFigures) -> Dashboard:
+        currency = figures.currency
+        return cls(
+            period=DashboardPeriod(figures.period),
+            window_start=figures.window_start,
+            window_end=figures.window_end,
+            collected=Money.of(figures.collected, currency),
+            outstanding=Money.of(figures.outstanding, currency),
+            overdue=Money.of(figures.overdue, currency),
+            collection_rate=figures.collection_rate,
+            bills_by_status=[
+                StatusCount(status=BillStatus(s), count=n)
+                for s, n in figures.bills_by_status.items()
+            ],
+            revenue_series=[
+                RevenueBucket(bucket_start=b.start, amount=Money.of(b.amount, currency))
+                for b in figures.revenue_series
+            ],
+        )
+
+
+# --- end dashboard ---------------------------------------------------------------------
 
 
 @strawberry.type

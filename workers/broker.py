@@ -34,7 +34,8 @@ def configure_broker(settings: Settings) -> dramatiq.Broker:
 
 class Dispatcher(Protocol):
     """Sends a background job: `job` names both a coroutine in `workers.tasks` and the
-    Dramatiq actor in `workers.actors` that runs it; the first argument is the estate."""
+    Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
+    slug first."""
 
     async def send(self, job: str, *args: str) -> None: ...
 
@@ -49,8 +50,8 @@ class RedisDispatcher:
         client = redis.Redis.from_url(
             redis_url, socket_connect_timeout=timeout, socket_timeout=timeout
         )
-        # Its own broker, not the process's global one: the actor only names the queue
-        # and options, so a second app in the process (tests) cannot reroute our jobs.
+        # Its own broker, not the process's global one: the actor object only names the
+        # queue and options (a later `configure_broker` must neither orphan nor reroute it).
         self.broker = RedisBroker(client=client)
         self.timeout = timeout
 

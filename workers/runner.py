@@ -12,7 +12,9 @@ import dramatiq
 import redis
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
+from redis.asyncio import Redis
 
+from estatepay.live import RedisPublisher
 from estatepay.settings import Settings
 from services import events
 from tenants.database import close_database, init_database
@@ -64,6 +66,10 @@ def run_worker(settings: Settings, threads: int) -> int:
     broker.add_middleware(Database(settings))
     from workers import actors  # noqa: F401 - defines the actors on this broker
 
+    # What the worker commits (webhooks applied, jobs) reaches live subscribers too; it
+    # serves none itself, so it only publishes. The client connects on first use, on
+    # the loop the actors run on.
+    events.install_outlet(RedisPublisher(Redis.from_url(settings.redis_url)).publish)
     events.install_outlet(
         jobs_outlet(RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds))
     )

@@ -22,6 +22,12 @@ from services.notifications.channels import (
 from services.payments import provider_payments, webhooks
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from workers.scheduled import expire_stale_payments as expire_stale_payments
+from workers.scheduled import mark_overdue_bills as mark_overdue_bills
+from workers.scheduled import process_recurring_payments as process_recurring_payments
+from workers.scheduled import prune_schedule as prune_schedule
+from workers.scheduled import purge_old_records as purge_old_records
+from workers.scheduled import send_bill_reminders as send_bill_reminders
 
 log = logging.getLogger(__name__)
 # The in-process worker (embedded default) retries deliveries itself, on the app's loop.

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests import world as money
 from tests.conftest import PASSWORD, GraphQLClient, make_estate
 
 OPERATIONS_BY_ID = {
@@ -51,6 +52,7 @@ TENANT_OPERATIONS = [
     "{ recurringPayments { totalCount } }",
     'mutation { createRecurringPayment(input: {title: "sneaky", amount: "1.00", '
     'frequency: DAILY, startDate: "2099-01-01"}) { id } }',
+    "{ dashboard(period: YEAR) { collected { amount } } }",
 ]
 
 
@@ -166,3 +168,47 @@ async def test_100_interleaved_concurrent_requests_never_cross(
         assert data["estate"]["slug"] == world.slug
         assert [e["node"]["id"] for e in data["properties"]["edges"]] == [world.ids["property"]]
         assert [e["node"]["id"] for e in data["residents"]["edges"]] == [world.ids["resident"]]
+
+
+async def test_dashboards_count_only_their_own_estate(gql: GraphQLClient) -> None:
+    a, b = await money.build_world(gql, 1, "da"), await money.build_world(gql, 1, "db")
+    await a.bill(a.residents[0], "10.00")
+    await b.fund(b.residents[0], "40.00")
+    bill = await b.bill(b.residents[0], "40.00")
+    await b.residents[0].client.ok(
+        'mutation($b: ID!) { payBillFromWallet(billId: $b, idempotencyKey: "k") { id } }',
+        b=bill["id"],
+    )
+    query = (
+        "{ dashboard(period: YEAR) { collected { amount } outstanding { amount } "
+        "billsByStatus { status count } } }"
+    )
+
+    def expect(collected: str, outstanding: str, status: str) -> dict:
+        return {
+            "collected": {"amount": collected},
+            "outstanding": {"amount": outstanding},
+            "billsByStatus": [
+                {"status": s, "count": int(s == status)}
+                for s in (
+                    "PENDING_ACKNOWLEDGMENT",
+                    "ACKNOWLEDGED",
+                    "DISPUTED",
+                    "PARTIALLY_PAID",
+                    "PAID",
+                    "OVERDUE",
+                    "CANCELLED",
+                )
+            ],
+        }
+
+    wanted = {
+        a.slug: expect("0.00", "10.00", "ACKNOWLEDGED"),
+        b.slug: expect("40.00", "0.00", "PAID"),
+    }
+
+    async def ask(w: money.World) -> tuple[str, dict]:
+        return w.slug, (await w.admin.ok(query))["dashboard"]
+
+    for slug, figures in await asyncio.gather(*(ask((a, b)[i % 2]) for i in range(40))):
+        assert figures == wanted[slug]

@@ -1,0 +1,1 @@
+"""The estate dashboard: money collected, owed and overdue, and a revenue series."""
