@@ -19,7 +19,7 @@ from services.notifications.channels import (
     SmsSender,
     SmtpEmailSender,
 )
-from services.payments import provider_payments, webhooks
+from services.payments import webhooks
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from workers.scheduled import expire_stale_payments as expire_stale_payments
@@ -43,18 +43,13 @@ async def apply_webhook_event(slug: str, event_id: str) -> str:
 
 
 async def sweep() -> list[tuple[str, str]]:
-    """In every estate: expire provider payments left pending too long, and return the
-    (estate, event) pairs stored but not applied for a while, to be sent again."""
-    settings = get_settings()
-    expiry = timedelta(minutes=settings.payment_expiry_minutes)
-    after = timedelta(seconds=settings.sweep_after_seconds)
+    """The (estate, event) pairs stored in every estate but not applied for a while, to be
+    sent again. (Stale pending payments are expired by the scheduler's job.)"""
+    after = timedelta(seconds=get_settings().sweep_after_seconds)
     found: list[tuple[str, str]] = []
     now = datetime.now(UTC)
     for estate in await Estate.filter(status="ACTIVE"):
         async with tenant_scope(estate.slug):
-            expired = await provider_payments.expire_stale(expiry, now)
-            if expired:
-                log.info("%s: %d pending payments expired", estate.slug, expired)
             found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(after, now)]
     return found
 
