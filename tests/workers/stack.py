@@ -24,7 +24,7 @@ import httpx
 
 from tests.acceptance.test_serve import free_port
 from tests.conftest import DATABASE_URL, PASSWORD, REDIS_URL, GraphQLClient, recreate_database
-from tests.world import Person, World
+from tests.world import World, populate
 from workers.clock import FileClock
 from workers.schedule import SCHEDULE, latest_fire
 
@@ -183,30 +183,4 @@ async def estate_world(
             "adminPassword": PASSWORD,
         },
     )
-    admin = await operator.as_tenant(slug).login(f"admin@{slug}.test")
-    prop = (await admin.ok('mutation { createProperty(input: {name: "Block"}) { id } }'))[
-        "createProperty"
-    ]
-    world = World(slug, admin, prop["id"])
-    for n in range(residents):
-        unit = (
-            await admin.ok(
-                "mutation($p: ID!, $l: String!) { createUnit(input: {propertyId: $p, "
-                "label: $l}) { id } }",
-                p=prop["id"],
-                l=f"U{n}",
-            )
-        )["createUnit"]
-        email = f"r{n}@{slug}.test"
-        created = (
-            await admin.ok(
-                "mutation($e: String!, $u: ID!) { createResident(input: {email: $e, "
-                f'fullName: "Resident {n}", password: "{PASSWORD}", unitIds: [$u]}}) '
-                "{ id wallet { id } } }",
-                e=email,
-                u=unit["id"],
-            )
-        )["createResident"]
-        person = await operator.as_tenant(slug).login(email)
-        world.residents.append(Person(person, created["id"], created["wallet"]["id"], unit["id"]))
-    return world
+    return await populate(operator, slug, f"admin@{slug}.test", residents)
