@@ -178,7 +178,11 @@ class GraphQLClient:
 
 @pytest.fixture
 async def http(app: Any) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app, client=(f"127.0.1.{uuid.uuid4().int % 250}", 1234))
+    # An address of its own per test: one test locking its address out (the per-address
+    # login limit) must not lock out a later one, so 16 million of them, not 250.
+    n = uuid.uuid4().int
+    address = f"127.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255 or 1}"
+    transport = httpx.ASGITransport(app=app, client=(address, 1234))
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield client
 
