@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -372,3 +373,34 @@ async def test_admins_follow_the_dashboard(servers: list[str]) -> None:
             assert (by_status["PAID"], by_status["ACKNOWLEDGED"]) == (5, 1)
             # Coalesced: never more messages than changes (each payment is two events).
             assert len(seen) <= 2 * len(bills)
+
+
+async def test_the_embedded_default_serves_subscriptions(tmp_path: Path) -> None:
+    """No DATABASE_URL, no REDIS_URL: SQLite and in-process pub/sub, same subscriptions."""
+    with serve(tmp_path, clean_env()) as (base, _):
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+            gql = GraphQLClient(http)
+            admin = await gql.as_tenant("demo").login("admin@demo.estatepay.local", "admin-pass-1")
+            ada = await gql.as_tenant("demo").login("ada@demo.estatepay.local", "resident-pass-1")
+            tunde = await gql.as_tenant("demo").login(
+                "tunde@demo.estatepay.local", "resident-pass-2"
+            )
+            wallet_id = (await ada.ok("{ wallet { id } }"))["wallet"]["id"]
+            async with (
+                live_client(base, token_of(ada), "demo") as owner,
+                live_client(base, token_of(tunde), "demo") as neighbour,
+            ):
+                mine = await owner.subscribe(WALLET)
+                theirs = await neighbour.subscribe(WALLET)
+                await owner.live()
+                await neighbour.live()
+                await admin.ok(
+                    "mutation($w: ID!, $k: String!) { adjustWallet(walletId: $w, "
+                    'amount: "5.00", reason: "gift", idempotencyKey: $k) { id } }',
+                    w=wallet_id,
+                    k=uuid.uuid4().hex,
+                )
+                event = await owner.next(mine)
+                assert event.data["walletUpdated"]["id"] == wallet_id
+                await asyncio.sleep(GRACE_SECONDS)
+                assert neighbour.pending(theirs) == []
