@@ -15,7 +15,7 @@ servers' SECRET_KEY (logging in is not what is measured).
 
 Processes on 127.0.0.1, all under uvicorn with the same defaults (one worker, uvloop):
 * two API processes, `python -m estatepay.cli serve --port P` on PostgreSQL + Redis
-  (DB_POOL_MAX_SIZE=10 each);
+  (DB_POOL_MAX_SIZE=8 each, `--pool-size`);
 * two baseline processes, `python bench/subscriptions.py --serve-baseline`: a bare
   Starlette WebSocket route per process and ONE redis.asyncio pub/sub connection, which
   forwards each published message, as is, to the sockets it names (a resident's, or every
@@ -806,12 +806,12 @@ def uvloop_ok() -> bool:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--subscribers", type=int, default=1000, help="WebSocket subscribers")
-    parser.add_argument("--admins", type=int, default=50, help="of which admin billUpdated")
+    parser.add_argument("--admins", type=int, default=10, help="of which admin billUpdated")
     parser.add_argument("--rounds", type=int, default=3, help="paced rounds per system")
     parser.add_argument("--per-round", type=int, default=60, help="payments per paced round")
     parser.add_argument("--rate", type=float, default=10.0, help="paced payments per second")
     parser.add_argument("--burst", type=int, default=200, help="payments in the burst phase")
-    parser.add_argument("--pool-size", type=int, default=10, help="DB_POOL_MAX_SIZE per API")
+    parser.add_argument("--pool-size", type=int, default=8, help="DB_POOL_MAX_SIZE per API")
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
