@@ -28,9 +28,10 @@ import json
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Hashable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
@@ -66,6 +67,9 @@ class Hint:
     committed_at: float
     # When this process got it (monotonic): a read started later sees the change.
     received_at: float = field(default_factory=time.monotonic)
+    # One hint object reaches every subscriber of the process: what they compute for it
+    # alike is computed once (see schema.execution).
+    shared: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def encode(event: DomainEvent, committed_at: float) -> str:

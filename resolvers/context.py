@@ -65,6 +65,15 @@ class RequestContext:
         self._loaders = None
         self.event_committed_at = committed_at
 
+    def audience(self) -> tuple[object, ...] | None:
+        """What the caller may see, as a key: callers with equal audiences are entitled to
+        exactly the same answers (every resolver authorises through the estate and the
+        viewer: admin or not, and which resident). None until the viewer is known."""
+        if self.access is None or self._viewer is None:
+            return None
+        viewer = self._viewer
+        return (self.access.estate.slug, viewer.is_admin, viewer.resident_id)
+
     def adopt_credentials(self, other: RequestContext) -> None:
         """Take who is calling, and where, from a context built for the same caller."""
         self.user, self.access = other.user, other.access

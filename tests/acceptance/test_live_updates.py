@@ -404,3 +404,38 @@ async def test_the_embedded_default_serves_subscriptions(tmp_path: Path) -> None
                 assert event.data["walletUpdated"]["id"] == wallet_id
                 await asyncio.sleep(GRACE_SECONDS)
                 assert neighbour.pending(theirs) == []
+
+
+async def test_identical_subscriptions_on_one_process_all_get_their_answer(
+    servers: list[str],
+) -> None:
+    """Same operation, same audience, same event: executed once per process, sent to all;
+    another selection or another audience is its own execution."""
+    first, _ = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "50.00")
+    bill = await world.bill(payer, "5.00")
+    other_selection = "subscription { billUpdated { id number balanceDue { amount } } }"
+    async with (
+        live_client(first, token_of(world.admin), world.slug) as a,
+        live_client(first, token_of(world.admin), world.slug) as b,
+        live_client(first, token_of(payer.client), world.slug) as owner,
+    ):
+        subscriptions = [
+            (a, await a.subscribe(BILL)),
+            (b, await b.subscribe(BILL)),
+            (b, await b.subscribe(other_selection)),
+            (owner, await owner.subscribe(BILL)),
+        ]
+        for client in (a, b, owner):
+            await client.live()
+        await payer.client.ok(PAY, b=bill["id"], k=uuid.uuid4().hex)
+        answers = [(await client.next(op)).data["billUpdated"] for client, op in subscriptions]
+    same = {"id": bill["id"], "status": "PAID", "amountPaid": {"amount": "5.00"}}
+    assert answers[0] == answers[1] == answers[3] == same
+    assert answers[2] == {
+        "id": bill["id"],
+        "number": bill["number"],
+        "balanceDue": {"amount": "0.00"},
+    }
