@@ -1,7 +1,7 @@
 """Live subscriptions across two API processes: commit -> client latency and events
 delivered per second, against raw Redis pub/sub fan-out to plain WebSockets, same run.
 
-    python bench/subscriptions.py [--subscribers 1000] [--admins 50] [--rounds 3]
+    python bench/subscriptions.py [--subscribers 1000] [--admins 100] [--rounds 3]
                                   [--per-round 60] [--rate 10] [--burst 200]
                                   [--database-url URL] [--redis-url URL]
 
@@ -806,7 +806,7 @@ def uvloop_ok() -> bool:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--subscribers", type=int, default=1000, help="WebSocket subscribers")
-    parser.add_argument("--admins", type=int, default=10, help="of which admin billUpdated")
+    parser.add_argument("--admins", type=int, default=100, help="of which admin billUpdated")
     parser.add_argument("--rounds", type=int, default=3, help="paced rounds per system")
     parser.add_argument("--per-round", type=int, default=60, help="payments per paced round")
     parser.add_argument("--rate", type=float, default=10.0, help="paced payments per second")
