@@ -41,16 +41,12 @@ import contextlib
 import gc
 import json
 import os
-import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -58,13 +54,23 @@ from typing import Any
 import asyncpg
 
 from bench.common import (
+    Result,
+    Server,
     asyncpg_dsn,
+    build_request,
     cpu_jiffies,
     cpu_used,
+    free_port,
+    http_once,
     load_average,
     log,
+    postgres_pids,
     process_cpu,
+    read_response,
     recreate_database,
+    start_server,
+    stop_server,
+    wait_healthy,
 )
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench_reads"
@@ -78,7 +84,6 @@ BILL_TYPES = ("SERVICE_CHARGE", "SECURITY", "WASTE", "WATER", "ELECTRICITY", "LE
 PAGE_A = 20
 PAGE_B = 50
 SCRIPT = Path(__file__).resolve()
-ROOT = SCRIPT.parent.parent
 
 QUERY_A = (
     "{ bills(first: 20) { edges { node { id number status amount { amount currency } "
@@ -473,123 +478,6 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
     )
 
 
-# --- processes ----------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class Server:
-    name: str
-    port: int
-    process: subprocess.Popen[bytes]
-    log_path: Path
-
-    def tail(self, lines: int = 20) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no log)"
-
-
-def start_server(name: str, command: list[str], env: dict[str, str], log_dir: Path) -> Server:
-    port = int(command[command.index("--port") + 1])
-    log_path = log_dir / f"{name}.log"
-    with open(log_path, "wb") as out:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    return Server(name, port, process, log_path)
-
-
-def stop_server(server: Server) -> None:
-    if server.process.poll() is not None:
-        return
-    server.process.send_signal(signal.SIGTERM)
-    try:
-        server.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=5)
-
-
-async def wait_healthy(server: Server, within: float = 90.0) -> None:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise SystemExit(
-                f"{server.name} exited ({server.process.returncode}):\n{server.tail()}"
-            )
-        try:
-            status, _ = await http_once(server.port, "GET", "/healthz", b"", {})
-            if status == 200:
-                return
-        except OSError:
-            pass
-        await asyncio.sleep(0.2)
-    raise SystemExit(f"{server.name} not healthy after {within:.0f}s:\n{server.tail()}")
-
-
-# --- a small HTTP/1.1 client --------------------------------------------------------
-
-
-def build_request(method: str, path: str, body: bytes, headers: dict[str, str], port: int) -> bytes:
-    lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}"]
-    lines += [f"{k}: {v}" for k, v in headers.items()]
-    if method == "POST":
-        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
-    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
-
-
-async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
-    head = await reader.readuntil(b"\r\n\r\n")
-    status_line, _, rest = head.partition(b"\r\n")
-    status = int(status_line.split(b" ", 2)[1])
-    length: int | None = None
-    chunked = False
-    for line in rest.split(b"\r\n"):
-        name, _, value = line.partition(b":")
-        key = name.strip().lower()
-        if key == b"content-length":
-            length = int(value)
-        elif key == b"transfer-encoding" and b"chunked" in value.lower():
-            chunked = True
-    if chunked:
-        parts = []
-        while True:
-            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
-            if size == 0:
-                await reader.readuntil(b"\r\n")
-                break
-            parts.append(await reader.readexactly(size))
-            await reader.readexactly(2)
-        return status, b"".join(parts)
-    return status, await reader.readexactly(length or 0)
-
-
-async def http_once(
-    port: int, method: str, path: str, body: bytes, headers: dict[str, str]
-) -> tuple[int, bytes]:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    try:
-        writer.write(build_request(method, path, body, {**headers, "Connection": "close"}, port))
-        await writer.drain()
-        return await asyncio.wait_for(read_response(reader), 60)
-    finally:
-        writer.close()
-        with contextlib.suppress(OSError):
-            await writer.wait_closed()
-
-
 # --- measuring ----------------------------------------------------------------------
 
 
@@ -598,52 +486,6 @@ class Variant:
     label: str
     server: Server
     request: bytes
-
-
-@dataclass
-class Result:
-    label: str
-    requests: int = 0
-    seconds: float = 0.0
-    latencies: list[float] = field(default_factory=list)
-    failures: list[str] = field(default_factory=list)
-    generator_cpu_s: float = 0.0
-    server_cpu_s: float = 0.0
-    postgres_cpu_s: float = 0.0
-    busy_jiffies: int = 0
-    total_jiffies: int = 0
-
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
-
-    def pct_ms(self, q: int) -> float:
-        if len(self.latencies) < 2:
-            return float("nan")
-        return statistics.quantiles(self.latencies, n=100, method="inclusive")[q - 1] * 1000
-
-    def share(self, cpu_s: float) -> float:
-        """`cpu_s` as a share of all cores over the measured time."""
-        cores = os.cpu_count() or 1
-        return cpu_s / (self.seconds * cores) if self.seconds else 0.0
-
-    @property
-    def machine_busy(self) -> float:
-        return self.busy_jiffies / self.total_jiffies if self.total_jiffies else 0.0
-
-    @property
-    def others_busy(self) -> float:
-        mine = self.generator_cpu_s + self.server_cpu_s + self.postgres_cpu_s
-        return max(0.0, self.machine_busy - self.share(mine))
-
-
-async def postgres_pids(monitor: asyncpg.Connection) -> list[int]:
-    """The server processes of every connection to the bench database but `monitor`."""
-    rows = await monitor.fetch(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-        "AND pid <> pg_backend_pid()"
-    )
-    return [int(r["pid"]) for r in rows]
 
 
 async def load(

@@ -79,14 +79,18 @@ from typing import Any
 import asyncpg
 
 from bench.common import (
+    Server,
     asyncpg_dsn,
     cpu_used,
+    free_port,
     load_average,
     log,
     process_cpu,
     recreate_database,
+    start_server,
+    stop_server,
+    wait_healthy,
 )
-from bench.reads import Server, free_port, start_server, stop_server, wait_healthy
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench_subs"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -11,7 +11,7 @@ from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
@@ -107,7 +107,10 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         return process_result(result)
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, extra_routes: Sequence[BaseRoute] = ()
+) -> Starlette:
+    """`extra_routes`: served beside the API (the demo's fake providers)."""
     settings = settings or get_settings()
     settings.check_production_safety()
     runtime = Runtime(settings)
@@ -166,6 +169,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 webhook_endpoint(runtime.dispatcher, settings.encryption_key),
                 methods=["POST"],
             ),
+            *extra_routes,
         ],
         lifespan=lifespan,
     )

@@ -35,18 +35,33 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from estatepay.app import create_app
-    from estatepay.demo import LOGINS, seed_demo
+    from estatepay.demo import (
+        LOGINS,
+        configure_demo_gateways,
+        fake_provider_routes,
+        local_base_url,
+        seed_demo,
+        walkthrough,
+    )
 
-    if settings.embedded or args.demo:
+    demo = settings.embedded or args.demo
+    # The fakes settle whatever a browser presses Pay on: the demo's only, never production.
+    fakes = demo and not settings.is_production
+    base_url = local_base_url(args.host, args.port)
+    if demo:
 
         async def seed() -> int:
             await seed_demo()
+            if fakes:
+                await configure_demo_gateways(base_url, settings.encryption_key)
             return 0
 
         _with_database(settings, seed)
         print("\nDemo estate 'demo' (send the header X-Tenant: demo). Logins:")
         for login in LOGINS:
             print(f"  {login.role:15} {login.email:30} {login.password}")
+        if fakes:
+            print(walkthrough(base_url))
     else:
 
         async def nothing() -> int:
@@ -57,7 +72,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\nEmbedded mode: SQLite under {settings.data_dir}/, in-process broker.")
     if settings.graphiql_enabled:
         print(f"GraphiQL: http://{args.host}:{args.port}/graphql\n")
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    routes = fake_provider_routes(settings, base_url) if fakes else []
+    uvicorn.run(create_app(settings, routes), host=args.host, port=args.port, log_level="info")
     return 0
 
 
@@ -170,7 +186,11 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the API server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--demo", action="store_true", help="seed the demo estate (PostgreSQL)")
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="seed the demo estate and serve its fake providers (PostgreSQL)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")

@@ -40,11 +40,33 @@ class Settings(BaseSettings):
     # The largest amount one operation may move, in major units of any currency.
     max_amount: Decimal = Field(default=Decimal("1000000000"), gt=0)
 
+    # Email through SMTP and SMS through a Twilio-compatible API; unset: written to the log.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str = "estatepay <no-reply@estatepay.local>"
+    smtp_starttls: bool = True
+    sms_api_base_url: str = "https://api.twilio.com"
+    sms_account_sid: str | None = None
+    sms_auth_token: str | None = None
+    sms_from: str | None = None
+
     login_attempts_per_email: int = Field(default=5, ge=1)
     login_attempts_per_address: int = Field(default=20, ge=1)
     login_window_seconds: int = Field(default=15 * 60, ge=1)
 
-    @field_validator("database_url", "redis_url", mode="before")
+    @field_validator(
+        "database_url",
+        "redis_url",
+        "smtp_host",
+        "smtp_username",
+        "smtp_password",
+        "sms_account_sid",
+        "sms_auth_token",
+        "sms_from",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value

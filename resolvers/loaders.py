@@ -13,6 +13,8 @@ from strawberry.dataloader import DataLoader
 from services.bills.models import Bill
 from services.bills.queries import payments_by_bill
 from services.identity.models import Membership, User
+from services.notifications.delivery import deliveries_by_notification
+from services.notifications.models import NotificationDelivery
 from services.payments.models import Payment
 from services.properties.catalog import units_by_id, units_by_property
 from services.properties.models import Unit
@@ -101,6 +103,9 @@ class Loaders:
         )
         self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(
             self._keyed(_bills, lambda: None)
+        )
+        self.deliveries_by_notification: DataLoader[uuid.UUID, list[NotificationDelivery]] = (
+            DataLoader(self._keyed(deliveries_by_notification, list))
         )
 
     def _keyed(

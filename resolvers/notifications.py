@@ -6,8 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers.context import RequestContext
-from schema.types import Connection, Notification, connection
-from services.notifications import inbox
+from schema.inputs import NotificationPreferencesInput
+from schema.types import Connection, Notification, NotificationPreferences, connection
+from services.notifications import inbox, preferences
 from services.properties.catalog import parse_id
 
 
@@ -30,3 +31,27 @@ async def mark_notifications_read(
     ctx.require_access()
     wanted = [parse_id(i, "ids", "notification") for i in ids]
     return await inbox.mark_read(ctx.user_id, wanted, datetime.now(UTC))
+
+
+def _preferences(found: preferences.Preferences) -> NotificationPreferences:
+    return NotificationPreferences(
+        email=found.email, sms=found.sms, muted_kinds=list(found.muted_kinds)
+    )
+
+
+async def notification_preferences(info: Info[RequestContext, None]) -> NotificationPreferences:
+    ctx = info.context
+    ctx.require_access()
+    return _preferences(await preferences.preferences_of(ctx.user_id))
+
+
+async def set_notification_preferences(
+    info: Info[RequestContext, None], input: NotificationPreferencesInput
+) -> NotificationPreferences:
+    ctx = info.context
+    ctx.require_access()
+    return _preferences(
+        await preferences.set_preferences(
+            ctx.user_id, email=input.email, sms=input.sms, muted_kinds=input.muted_kinds
+        )
+    )

@@ -6,7 +6,15 @@ from decimal import Decimal
 import strawberry
 from strawberry.scalars import JSON
 
-from schema.types import BillStatus, BillType, PaymentProvider, PaymentPurpose, PaymentStatus
+from schema.types import (
+    BillStatus,
+    BillType,
+    PaymentProvider,
+    PaymentPurpose,
+    PaymentStatus,
+    RecurringFrequency,
+)
+from services.recurring.models import DEFAULT_MAX_FAILURES
 
 
 @strawberry.input
@@ -99,3 +107,33 @@ class ConfigureGatewayInput:
 class WebhookEventFilter:
     status: str | None = None
     provider: PaymentProvider | None = None
+
+
+# Notifications.
+
+
+@strawberry.input
+class NotificationPreferencesInput:
+    """Omitted fields stay as they are."""
+
+    email: bool | None = None
+    sms: bool | None = None
+    # Kinds (BILL_REMINDER, ...) to receive in-app only.
+    muted_kinds: list[str] | None = None
+
+
+# Recurring payments.
+
+
+@strawberry.input
+class CreateRecurringPaymentInput:
+    title: str
+    amount: Decimal
+    frequency: RecurringFrequency
+    start_date: date
+    # Pay open bills of this type up to `amount`; without it, `amount` goes to the estate.
+    bill_type: BillType | None = None
+    currency: str | None = None
+    max_failures: int = DEFAULT_MAX_FAILURES
+    # Required when the wallet has a PIN: it authorises every run of the plan.
+    pin: str | None = None

@@ -14,6 +14,7 @@ from resolvers import identity as identity_resolvers
 from resolvers import notifications as notification_resolvers
 from resolvers import payments as payment_resolvers
 from resolvers import properties as property_resolvers
+from resolvers import recurring as recurring_resolvers
 from resolvers import residents as resident_resolvers
 from resolvers import subscriptions as subscription_resolvers
 from resolvers import wallets as wallet_resolvers
@@ -29,8 +30,10 @@ from schema.types import (
     GatewayConfig,
     LoginPayload,
     Notification,
+    NotificationPreferences,
     Payment,
     Property,
+    RecurringPayment,
     Resident,
     Unit,
     User,
@@ -84,6 +87,17 @@ class Query:
     )
     # dashboard
     dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
+    # Notifications.
+    notification_preferences: NotificationPreferences = strawberry.field(
+        resolver=notification_resolvers.notification_preferences
+    )
+    # Recurring payments.
+    recurring_payments: Connection[RecurringPayment] = strawberry.field(
+        resolver=recurring_resolvers.recurring_payments
+    )
+    recurring_payment: RecurringPayment = strawberry.field(
+        resolver=recurring_resolvers.recurring_payment
+    )
 
 
 @strawberry.type
@@ -127,6 +141,23 @@ class Mutation:
     )
     mark_notifications_read: int = strawberry.mutation(
         resolver=notification_resolvers.mark_notifications_read
+    )
+    # Notifications.
+    set_notification_preferences: NotificationPreferences = strawberry.mutation(
+        resolver=notification_resolvers.set_notification_preferences
+    )
+    # Recurring payments.
+    create_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.create_recurring_payment
+    )
+    pause_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.pause_recurring_payment
+    )
+    resume_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.resume_recurring_payment
+    )
+    cancel_recurring_payment: RecurringPayment = strawberry.mutation(
+        resolver=recurring_resolvers.cancel_recurring_payment
     )
 
 

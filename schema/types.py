@@ -25,6 +25,7 @@ from services.payments.models import Payment as PaymentModel
 from services.payments.models import WebhookEvent as WebhookEventModel
 from services.properties.models import Property as PropertyModel
 from services.properties.models import Unit as UnitModel
+from services.recurring.models import RecurringPayment as RecurringPaymentModel
 from services.residents.models import Resident as ResidentModel
 from services.wallets.models import Wallet as WalletModel
 from services.wallets.wallets import AccountLine, account_history
@@ -627,6 +628,27 @@ class EstateWallet:
 
 
 @strawberry.type
+class NotificationDelivery:
+    """How a notification went out by email or SMS (status PENDING, SENDING, SENT,
+    FAILED or UNDELIVERABLE)."""
+
+    channel: str
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_at: datetime | None
+
+
+@strawberry.type
+class NotificationPreferences:
+    """Which channels reach the signed-in user in this estate; in-app always does."""
+
+    email: bool
+    sms: bool
+    muted_kinds: list[str]
+
+
+@strawberry.type
 class Notification:
     id: strawberry.ID
     kind: str
@@ -634,6 +656,20 @@ class Notification:
     body: str
     read_at: datetime | None
     created_at: datetime
+
+    @strawberry.field
+    async def deliveries(self, info: Info) -> list[NotificationDelivery]:
+        rows = await info.context.loaders.deliveries_by_notification.load(uuid.UUID(self.id))
+        return [
+            NotificationDelivery(
+                channel=r.channel,
+                status=r.status,
+                attempts=r.attempts,
+                last_error=r.last_error,
+                sent_at=r.sent_at,
+            )
+            for r in rows
+        ]
 
     @classmethod
     def from_model(cls, row: NotificationModel) -> Notification:
@@ -702,4 +738,72 @@ class WebhookEvent:
             received_at=event.received_at,
             processed_at=event.processed_at,
             error=event.error,
+        )
+
+
+# Recurring payments.
+
+
+@strawberry.enum
+class RecurringFrequency(Enum):
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+    QUARTERLY = "QUARTERLY"
+    YEARLY = "YEARLY"
+
+
+@strawberry.enum
+class RecurringPaymentStatus(Enum):
+    ACTIVE = "ACTIVE"
+    PAUSED = "PAUSED"
+    CANCELLED = "CANCELLED"
+
+
+@strawberry.type
+class RecurringPayment:
+    id: strawberry.ID
+    title: str
+    amount: Money
+    frequency: RecurringFrequency
+    status: RecurringPaymentStatus
+    start_date: date
+    # The period waiting to be paid; null once the plan is cancelled.
+    next_run_date: date | None
+    # Set while a failed period waits for its retry.
+    next_attempt_at: datetime | None
+    last_run_at: datetime | None
+    failure_count: int
+    max_failures: int
+    bill_type: BillType | None
+    last_failure_code: str | None
+    last_failure: str | None
+    created_at: datetime
+    resident_id: strawberry.Private[uuid.UUID]
+
+    @strawberry.field
+    async def resident(self, info: Info) -> BillResident:
+        found = await info.context.loaders.resident.load(self.resident_id)
+        assert found is not None, "a plan's resident is never deleted"
+        return BillResident(id=strawberry.ID(str(found.id)), user_id=uuid.UUID(str(found.user_id)))
+
+    @classmethod
+    def from_model(cls, plan: RecurringPaymentModel) -> RecurringPayment:
+        return cls(
+            id=strawberry.ID(str(plan.id)),
+            title=plan.title,
+            amount=Money.of(plan.amount, plan.currency),
+            frequency=RecurringFrequency(plan.frequency),
+            status=RecurringPaymentStatus(plan.status),
+            start_date=plan.start_date,
+            next_run_date=None if plan.status == "CANCELLED" else plan.next_run_date,
+            next_attempt_at=plan.next_attempt_at,
+            last_run_at=plan.last_run_at,
+            failure_count=plan.failure_count,
+            max_failures=plan.max_failures,
+            bill_type=BillType(plan.bill_type) if plan.bill_type else None,
+            last_failure_code=plan.last_failure_code,
+            last_failure=plan.last_failure,
+            created_at=plan.created_at,
+            resident_id=uuid.UUID(str(plan.resident_id)),
         )

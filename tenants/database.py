@@ -31,6 +31,7 @@ TENANT_MODELS = [
     "services.payments.models",
     "services.notifications.models",
     "services.payments.gateways.models",
+    "services.recurring.models",
 ]
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.

@@ -71,7 +71,7 @@ class InProcessDispatcher:
 
 
 # The background job a committed change calls for, by event topic.
-JOBS_FOR_TOPIC: dict[str, str] = {}
+JOBS_FOR_TOPIC: dict[str, str] = {"notification": "deliver_notification"}
 
 
 def jobs_outlet(dispatcher: Dispatcher) -> Outlet:

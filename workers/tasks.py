@@ -3,17 +3,31 @@ worker of the embedded default both call these."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from estatepay.settings import get_settings
+from estatepay.settings import Settings, get_settings
+from services.notifications import delivery
+from services.notifications.channels import (
+    Channels,
+    ConsoleEmailSender,
+    ConsoleSmsSender,
+    EmailSender,
+    HttpSmsSender,
+    SmsSender,
+    SmtpEmailSender,
+)
 from services.payments import provider_payments, webhooks
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 
 log = logging.getLogger(__name__)
 SWEEP_AFTER = timedelta(minutes=3)
+# The in-process worker (embedded default) retries deliveries itself, on the app's loop.
+IN_PROCESS_DELIVERY_ATTEMPTS = 6
+IN_PROCESS_FIRST_BACKOFF = 2.0
 
 
 async def apply_webhook_event(slug: str, event_id: str) -> str:
@@ -36,3 +50,50 @@ async def sweep() -> list[tuple[str, str]]:
                 log.info("%s: %d pending payments expired", estate.slug, expired)
             found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(SWEEP_AFTER, now)]
     return found
+
+
+def notification_channels(settings: Settings) -> Channels:
+    """SMTP and the SMS API when configured; otherwise both are written to the log."""
+    email: EmailSender = ConsoleEmailSender()
+    if settings.smtp_host:
+        email = SmtpEmailSender(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            sender=settings.smtp_from,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            starttls=settings.smtp_starttls,
+        )
+    sms: SmsSender = ConsoleSmsSender()
+    if settings.sms_account_sid and settings.sms_auth_token and settings.sms_from:
+        sms = HttpSmsSender(
+            settings.sms_api_base_url,
+            settings.sms_account_sid,
+            settings.sms_auth_token,
+            settings.sms_from,
+        )
+    return Channels(email, sms)
+
+
+async def deliver_notification_once(slug: str, notification_id: str) -> None:
+    """One try at every channel still owed; `DeliveryIncomplete` if any is left over."""
+    report = await delivery.deliver(
+        slug, uuid.UUID(notification_id), notification_channels(get_settings())
+    )
+    if not report.complete:
+        raise delivery.DeliveryIncomplete(f"notification {notification_id}: {report.summary()}")
+
+
+async def deliver_notification(slug: str, notification_id: str) -> None:
+    """The in-process job (the Dramatiq actor retries through the broker instead)."""
+    backoff = IN_PROCESS_FIRST_BACKOFF
+    for attempt in range(1, IN_PROCESS_DELIVERY_ATTEMPTS + 1):
+        try:
+            await deliver_notification_once(slug, notification_id)
+            return
+        except delivery.DeliveryIncomplete as exc:
+            if attempt == IN_PROCESS_DELIVERY_ATTEMPTS:
+                raise
+            log.info("%s; retrying in %.0f s", exc, backoff)
+            await asyncio.sleep(backoff)
+            backoff *= 4

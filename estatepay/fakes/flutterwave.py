@@ -14,6 +14,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from estatepay.fakes.checkout import CheckoutView, checkout_routes, usable_return_url, with_query
+
 
 @dataclass
 class Transaction:
@@ -23,6 +25,7 @@ class Transaction:
     currency: str
     status: str = "pending"
     refunded: Decimal = Decimal(0)
+    redirect_url: str | None = None
 
 
 @dataclass
@@ -31,6 +34,10 @@ class FakeFlutterwave:
     webhook_hash: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
+    # Where browsers reach this fake (its checkout pages); unset, checkout links are inert.
+    public_url: str | None = None
+    # Where the checkout page's Pay and Decline send the webhook, if anywhere.
+    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -39,6 +46,7 @@ class FakeFlutterwave:
                 Route("/transactions/verify_by_reference", self.verify, methods=["GET"]),
                 Route("/transactions/{id:int}/refund", self.refund, methods=["POST"]),
                 Route("/balances", self.balances, methods=["GET"]),
+                *checkout_routes(self),
             ]
         )
 
@@ -52,16 +60,19 @@ class FakeFlutterwave:
             return refused
         body = await request.json()
         tx = Transaction(
-            next(self.ids), body["tx_ref"], Decimal(str(body["amount"])), body["currency"]
+            next(self.ids),
+            body["tx_ref"],
+            Decimal(str(body["amount"])),
+            body["currency"],
+            redirect_url=body.get("redirect_url"),
         )
         self.transactions[tx.tx_ref] = tx
-        return JSONResponse(
-            {
-                "status": "success",
-                "message": "Hosted Link",
-                "data": {"link": f"https://checkout.fake-flw/{tx.tx_ref}"},
-            }
+        link = (
+            f"{self.public_url}/checkout/{tx.tx_ref}"
+            if self.public_url
+            else f"https://checkout.fake-flw/{tx.tx_ref}"
         )
+        return JSONResponse({"status": "success", "message": "Hosted Link", "data": {"link": link}})
 
     async def verify(self, request: Request) -> JSONResponse:
         if refused := self._refused(request):
@@ -103,3 +114,24 @@ class FakeFlutterwave:
             "verif-hash": verif_hash or self.webhook_hash,
             "content-type": "application/json",
         }
+
+    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+
+    def checkout(self, key: str) -> CheckoutView | None:
+        tx = self.transactions.get(key)
+        if tx is None:
+            return None
+        state = {"pending": "open", "successful": "paid"}.get(tx.status, "declined")
+        return CheckoutView("Flutterwave", tx.tx_ref, f"{tx.amount:,.2f} {tx.currency}", state)
+
+    def settle(self, key: str, paid: bool) -> tuple[bytes, dict[str, str]]:
+        self.complete(key, "successful" if paid else "failed")
+        return self.webhook(key)  # charge.completed, whichever way it went
+
+    def return_url(self, key: str, paid: bool) -> str | None:
+        tx = self.transactions[key]
+        url = usable_return_url(tx.redirect_url)
+        status = "successful" if paid else "cancelled"
+        return (
+            with_query(url, status=status, tx_ref=key, transaction_id=str(tx.id)) if url else None
+        )

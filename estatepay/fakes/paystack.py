@@ -17,6 +17,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from estatepay.fakes.checkout import (
+    CheckoutView,
+    checkout_routes,
+    major,
+    usable_return_url,
+    with_query,
+)
+
 
 @dataclass
 class Transaction:
@@ -27,6 +35,7 @@ class Transaction:
     email: str
     status: str = "ongoing"
     refunded: int = 0
+    callback_url: str | None = None
 
 
 @dataclass
@@ -36,6 +45,10 @@ class FakePaystack:
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     # Test switches: fail every call with this HTTP status.
     failing_with: int | None = None
+    # Where browsers reach this fake (its checkout pages); unset, checkout URLs are inert.
+    public_url: str | None = None
+    # Where the checkout page's Pay and Decline send the signed webhook, if anywhere.
+    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -44,6 +57,7 @@ class FakePaystack:
                 Route("/transaction/verify/{reference}", self.verify, methods=["GET"]),
                 Route("/transaction", self.list, methods=["GET"]),
                 Route("/refund", self.refund, methods=["POST"]),
+                *checkout_routes(self),
             ]
         )
 
@@ -60,14 +74,24 @@ class FakePaystack:
         body = await request.json()
         reference = body["reference"]
         self.transactions[reference] = Transaction(
-            next(self.ids), reference, int(body["amount"]), body["currency"], body["email"]
+            next(self.ids),
+            reference,
+            int(body["amount"]),
+            body["currency"],
+            body["email"],
+            callback_url=body.get("callback_url"),
+        )
+        checkout = (
+            f"{self.public_url}/checkout/{reference}"
+            if self.public_url
+            else f"https://checkout.fake/{reference}"
         )
         return JSONResponse(
             {
                 "status": True,
                 "message": "Authorization URL created",
                 "data": {
-                    "authorization_url": f"https://checkout.fake/{reference}",
+                    "authorization_url": checkout,
                     "access_code": "x",
                     "reference": reference,
                 },
@@ -129,6 +153,26 @@ class FakePaystack:
         body = json.dumps({"event": event, "data": self._data(tx)}).encode()
         signature = hmac.new((secret or self.secret_key).encode(), body, hashlib.sha512).hexdigest()
         return body, {"x-paystack-signature": signature, "content-type": "application/json"}
+
+    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+
+    def checkout(self, key: str) -> CheckoutView | None:
+        tx = self.transactions.get(key)
+        if tx is None:
+            return None
+        state = {"ongoing": "open", "success": "paid"}.get(tx.status, "declined")
+        return CheckoutView("Paystack", tx.reference, major(tx.amount, tx.currency), state)
+
+    def settle(self, key: str, paid: bool) -> tuple[bytes, dict[str, str]]:
+        self.complete(key, "success" if paid else "failed")
+        # Real Paystack reports a failed charge only through verify; the fake also says
+        # so by webhook (estatepay confirms any event with verify before acting on it).
+        return self.webhook(key, "charge.success" if paid else "charge.failed")
+
+    def return_url(self, key: str, paid: bool) -> str | None:
+        url = usable_return_url(self.transactions[key].callback_url)
+        # Paystack appends both names of the reference to the callback.
+        return with_query(url, trxref=key, reference=key) if url else None
 
     async def send_webhook(self, url: str, reference: str, **kwargs: Any) -> httpx.Response:
         body, headers = self.webhook(reference, **kwargs)

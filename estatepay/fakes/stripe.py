@@ -18,6 +18,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from estatepay.fakes.checkout import CheckoutView, checkout_routes, major, usable_return_url
+
 
 async def _form(request: Request) -> dict[str, str]:
     """Stripe's SDK posts form-encoded bodies with bracketed keys."""
@@ -34,6 +36,7 @@ class Session:
     payment_status: str = "unpaid"
     status: str = "open"
     refunded: int = 0
+    success_url: str | None = None
 
 
 @dataclass
@@ -42,6 +45,10 @@ class FakeStripe:
     webhook_secret: str
     sessions: dict[str, Session] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    # Where browsers reach this fake (its checkout pages); unset, session URLs are inert.
+    public_url: str | None = None
+    # Where the checkout page's Pay and Decline send the signed event, if anywhere.
+    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -50,6 +57,7 @@ class FakeStripe:
                 Route("/v1/checkout/sessions/{id}", self.retrieve, methods=["GET"]),
                 Route("/v1/refunds", self.refund, methods=["POST"]),
                 Route("/v1/balance", self.balance, methods=["GET"]),
+                *checkout_routes(self),
             ]
         )
 
@@ -72,6 +80,7 @@ class FakeStripe:
             amount=int(str(form["line_items[0][price_data][unit_amount]"])),
             currency=str(form["line_items[0][price_data][currency]"]),
             payment_intent=f"pi_test_{n}",
+            success_url=form.get("success_url"),
         )
         self.sessions[session.id] = session
         return JSONResponse(self._session(session))
@@ -113,7 +122,11 @@ class FakeStripe:
         return {
             "object": "checkout.session",
             "id": s.id,
-            "url": f"https://checkout.fake-stripe/{s.id}",
+            "url": (
+                f"{self.public_url}/checkout/{s.id}"
+                if self.public_url
+                else f"https://checkout.fake-stripe/{s.id}"
+            ),
             "amount_total": s.amount,
             "currency": s.currency,
             "status": s.status,
@@ -132,14 +145,19 @@ class FakeStripe:
         return session
 
     def webhook(
-        self, reference: str, *, secret: str | None = None, timestamp: int | None = None
+        self,
+        reference: str,
+        *,
+        secret: str | None = None,
+        timestamp: int | None = None,
+        type: str = "checkout.session.completed",
     ) -> tuple[bytes, dict[str, str]]:
         session = self.session_for(reference)
         body = json.dumps(
             {
-                "id": f"evt_{session.id}",
+                "id": f"evt_{session.id}" + ("" if type.endswith(".completed") else f"_{type}"),
                 "object": "event",
-                "type": "checkout.session.completed",
+                "type": type,
                 "data": {"object": self._session(session)},
             }
         ).encode()
@@ -153,3 +171,29 @@ class FakeStripe:
             "stripe-signature": f"t={t},v1={signature}",
             "content-type": "application/json",
         }
+
+    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+
+    def checkout(self, key: str) -> CheckoutView | None:
+        s = self.sessions.get(key)
+        if s is None:
+            return None
+        state = (
+            "paid" if s.payment_status == "paid" else "open" if s.status == "open" else "declined"
+        )
+        return CheckoutView("Stripe", s.reference, major(s.amount, s.currency), state)
+
+    def settle(self, key: str, paid: bool) -> tuple[bytes, dict[str, str]]:
+        session = self.sessions[key]
+        if paid:
+            self.complete(session.reference)
+            return self.webhook(session.reference)
+        # A declined card leaves a real session open for another try; the fake ends it
+        # the way Stripe eventually does, so the demo shows a failed payment at once.
+        session.status = "expired"
+        return self.webhook(session.reference, type="checkout.session.expired")
+
+    def return_url(self, key: str, paid: bool) -> str | None:
+        url = usable_return_url(self.sessions[key].success_url) if paid else None
+        # Stripe fills in this template variable of the success URL.
+        return url.replace("{CHECKOUT_SESSION_ID}", key) if url else None

@@ -17,8 +17,14 @@ from services.bills.lifecycle import transition
 from services.bills.models import BILL_TYPES, Bill, BillCounter
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
-from services.money import Money
-from services.notifications.inbox import estate_admin_ids, notify
+from services.money import Money, to_major
+from services.notifications.inbox import (
+    Message,
+    current_estate_admin_ids,
+    estate_admin_ids,
+    notify,
+    notify_each,
+)
 from services.properties.catalog import get_property, parse_id
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
@@ -101,6 +107,7 @@ async def create_bill(
             "BILL_CREATED",
             f"New bill {number}: {draft.title}",
             f"Due {draft.due_date.isoformat()}",
+            data=_details(bill),
         )
     return bill
 
@@ -113,6 +120,15 @@ def _fields(draft: BillDraft) -> dict[str, Any]:
         "amount": draft.amount.minor,
         "currency": draft.amount.currency,
         "due_date": draft.due_date,
+    }
+
+
+def _details(bill: Bill) -> dict[str, str]:
+    """What the notification templates show of a bill."""
+    return {
+        "billNumber": bill.number,
+        "amount": f"{to_major(bill.amount - bill.amount_paid, bill.currency)} {bill.currency}",
+        "dueDate": bill.due_date.isoformat(),
     }
 
 
@@ -173,13 +189,31 @@ async def create_bills(
             numbers[0],
             after={"count": len(bills), "first": numbers[0], "last": numbers[-1]},
         )
-        await notify(
-            [r.user_id for r, _ in targets],
-            "BILL_CREATED",
-            f"New bill: {draft.title}",
-            f"Due {draft.due_date.isoformat()}",
-        )
+        await notify_each("BILL_CREATED", _bill_messages(bills, draft))
     return await Bill.filter(id__in=[b.id for b in bills]).order_by("number")
+
+
+def _bill_messages(bills: list[Bill], draft: BillDraft) -> list[Message]:
+    """One notification per resident, naming their bill, or summing up several (one
+    resident in many units must not get a thousand emails)."""
+    by_user: dict[uuid.UUID, list[Bill]] = {}
+    for bill in bills:
+        by_user.setdefault(bill.resident.user_id, []).append(bill)
+    due = f"Due {draft.due_date.isoformat()}"
+    messages = []
+    for user_id, own in by_user.items():
+        if len(own) == 1:
+            title, data = f"New bill {own[0].number}: {draft.title}", _details(own[0])
+        else:
+            total = to_major(sum(b.amount for b in own), draft.amount.currency)
+            title = f"{len(own)} new bills: {draft.title}"
+            data = {
+                "billNumber": f"{own[0].number} to {own[-1].number}",
+                "amount": f"{total} {draft.amount.currency} in all",
+                "dueDate": draft.due_date.isoformat(),
+            }
+        messages.append(Message(user_id, title, due, data))
+    return messages
 
 
 async def get_bill(viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False) -> Bill:
@@ -210,13 +244,21 @@ async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **chang
 
 
 async def acknowledge(viewer: Viewer, bill_id: str) -> Bill:
-    return await _change(
+    bill = await _change(
         _as_owner(viewer),
         bill_id,
         "acknowledge",
         "acknowledgeBill",
         acknowledged_at=datetime.now(UTC),
     )
+    await notify(
+        await current_estate_admin_ids(),
+        "BILL_ACKNOWLEDGED",
+        f"Bill {bill.number} acknowledged",
+        bill.title,
+        data=_details(bill),
+    )
+    return bill
 
 
 async def dispute(viewer: Viewer, estate: Estate, bill_id: str, reason: str) -> Bill:
@@ -225,7 +267,11 @@ async def dispute(viewer: Viewer, estate: Estate, bill_id: str, reason: str) -> 
         _as_owner(viewer), bill_id, "dispute", "disputeBill", dispute_reason=reason
     )
     await notify(
-        await estate_admin_ids(estate.id), "BILL_DISPUTED", f"Bill {bill.number} disputed", reason
+        await estate_admin_ids(estate.id),
+        "BILL_DISPUTED",
+        f"Bill {bill.number} disputed",
+        reason,
+        data=_details(bill),
     )
     return bill
 

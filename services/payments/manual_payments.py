@@ -19,7 +19,7 @@ from services.money import Money, to_major
 from services.notifications.inbox import estate_admin_ids, notify
 from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
 from services.payments.models import Payment
-from services.payments.settlement import settle
+from services.payments.settlement import notify_payment_failed, settle
 from services.properties.catalog import parse_id
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
@@ -146,6 +146,7 @@ async def reject(actor_id: uuid.UUID, payment_id: str, note: str | None, now: da
             update_fields=["status", "completed_at", "failure_code", "failure_message"]
         )
         changed("payment", payment.id, payment.resident_id)
+        await notify_payment_failed(payment)
         await record(
             actor_id,
             "rejectManualPayment",

@@ -30,7 +30,7 @@ from services.payments.gateways.config import active_config, adapter
 from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
 from services.payments.models import Payment
 from services.payments.queries import payment_by_reference
-from services.payments.settlement import settle
+from services.payments.settlement import notify_payment_failed, settle
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
@@ -166,6 +166,7 @@ async def apply_verification(
             update_fields=["status", "failure_code", "failure_message", "completed_at"]
         )
         changed("payment", payment.id, payment.resident_id)
+        await notify_payment_failed(payment)
         return payment
 
 

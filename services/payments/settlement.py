@@ -64,11 +64,12 @@ async def settle(
     changed("payment", payment.id, payment.resident_id)
     if owner_user_id is None:
         owner_user_id = (await Resident.get(id=payment.resident_id)).user_id
+    amount = f"{to_major(payment.amount, payment.currency)} {payment.currency}"
     await notify(
         [owner_user_id],
         "PAYMENT_SUCCEEDED",
-        f"Payment {payment.reference} of {to_major(payment.amount, payment.currency)} "
-        f"{payment.currency} succeeded",
+        f"Payment {payment.reference} of {amount} succeeded",
+        data={"reference": payment.reference, "amount": amount},
     )
     # The ledger last: it locks the estate's revenue account, a row every payment needs,
     # until commit; everything above happens before, outside that window.
@@ -81,3 +82,17 @@ async def settle(
         known_new=True,
     )
     return payment
+
+
+async def notify_payment_failed(payment: Payment) -> None:
+    """Tell the payer a payment of theirs failed (in the transaction that failed it)."""
+    owner = await Resident.get(id=payment.resident_id)
+    amount = f"{to_major(payment.amount, payment.currency)} {payment.currency}"
+    reason = payment.failure_message or (payment.failure_code or "").replace("_", " ").lower()
+    await notify(
+        [owner.user_id],
+        "PAYMENT_FAILED",
+        f"Payment {payment.reference} of {amount} failed",
+        reason,
+        data={"reference": payment.reference, "amount": amount},
+    )

@@ -37,6 +37,39 @@ async def pay_bill_from_wallet(
 ) -> Payment:
     """Pay all (amount None: the balance due) or part of an acknowledged bill. The same
     key with the same request returns the first payment; money moves once."""
+    return await _pay(viewer, estate, bill_id, amount, idempotency_key, now, pin=pin)
+
+
+async def pay_bill_from_wallet_authorised(
+    viewer: Viewer,
+    estate: Estate,
+    bill_id: str,
+    amount: Money | None,
+    idempotency_key: str,
+    now: datetime,
+    *,
+    authorisation: str,
+) -> Payment:
+    """The same payment without a PIN, for a debit the resident authorised beforehand
+    (a recurring plan they created with their PIN): `authorisation` names that consent
+    in the audit row, whose actor is then the system, not a person."""
+    return await _pay(
+        viewer, estate, bill_id, amount, idempotency_key, now, authorisation=authorisation
+    )
+
+
+async def _pay(
+    viewer: Viewer,
+    estate: Estate,
+    bill_id: str,
+    amount: Money | None,
+    idempotency_key: str,
+    now: datetime,
+    *,
+    pin: str | None = None,
+    authorisation: str | None = None,
+) -> Payment:
+    """The payment itself; the PIN is checked unless `authorisation` stands for it."""
     key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
@@ -50,7 +83,7 @@ async def pay_bill_from_wallet(
     if amount is not None and amount.currency != estate.currency:
         raise ValidationFailed(f"currency must be {estate.currency}", field="currency")
     # Before the savepoint: a wrong PIN is counted even though the payment fails.
-    if wallet.pin_hash is not None:
+    if wallet.pin_hash is not None and authorisation is None:
         await check_pin(wallet, pin, now)
     ensure_can_debit(wallet)
 
@@ -81,12 +114,15 @@ async def pay_bill_from_wallet(
                 idempotency_key=key,
                 request_fingerprint=fingerprint,
             )
+            audited: dict[str, object] = {"bill": bill.number, "amount": paying, "fee": fee}
+            if authorisation is not None:
+                audited["authorisation"] = authorisation
             await record(
-                viewer.user_id,
+                viewer.user_id if authorisation is None else None,
                 "payBillFromWallet",
                 "Payment",
                 payment.id,
-                after={"bill": bill.number, "amount": paying, "fee": fee},
+                after=audited,
             )
             try:
                 await settle(

@@ -30,6 +30,7 @@ from services.ledger.journal import (
 )
 from services.ledger.models import Account, JournalEntry, Posting
 from services.money import Money
+from services.notifications.inbox import notify
 from services.pagination import Page, paginate
 from services.properties.catalog import parse_id
 from services.residents.models import Resident
@@ -123,6 +124,14 @@ async def set_frozen(
     wallet.frozen, wallet.frozen_reason = frozen, reason if frozen else None
     await wallet.save(update_fields=["frozen", "frozen_reason"])
     changed("wallet", wallet.id)
+    if before["frozen"] != frozen:  # freezing a frozen wallet again tells no one
+        owner = await Resident.get(id=wallet.resident_id)
+        await notify(
+            [owner.user_id],
+            "WALLET_FROZEN" if frozen else "WALLET_UNFROZEN",
+            "Your wallet was frozen" if frozen else "Your wallet was unfrozen",
+            reason or "",
+        )
     await record(
         actor_id,
         "freezeWallet" if frozen else "unfreezeWallet",

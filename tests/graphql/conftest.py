@@ -15,12 +15,20 @@ from tests.conftest import DATABASE_URL, REDIS_URL
 
 
 @pytest.fixture(scope="module")
-def worker(database: Any) -> Iterator[None]:
+def worker_env() -> dict[str, str]:
+    """More environment for the module's worker: a test module overrides this fixture
+    (e.g. with SMTP and SMS settings pointing at fakes)."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def worker(database: Any, worker_env: dict[str, str]) -> Iterator[None]:
     env = {
         **os.environ,
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "SECRET_KEY": database.secret_key,
+        **worker_env,
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],

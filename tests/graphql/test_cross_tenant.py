@@ -22,13 +22,37 @@ OPERATIONS_BY_ID = {
         f'fullName: "I", password: "{PASSWORD}", unitIds: [$id]}}) {{ id }} }}',
         "unit",
     ),
+    # Recurring payments.
+    "recurringPayment": ("query($id: ID!) { recurringPayment(id: $id) { id } }", "recurring"),
+    "pauseRecurringPayment": (
+        "mutation($id: ID!) { pauseRecurringPayment(id: $id) { id } }",
+        "recurring",
+    ),
+    "resumeRecurringPayment": (
+        "mutation($id: ID!) { resumeRecurringPayment(id: $id) { id } }",
+        "recurring",
+    ),
+    "cancelRecurringPayment": (
+        "mutation($id: ID!) { cancelRecurringPayment(id: $id) { id } }",
+        "recurring",
+    ),
 }
+# Operations a resident may run on their own objects: tried by A's resident too.
+RESIDENT_OPERATIONS_BY_ID = [
+    "recurringPayment",
+    "pauseRecurringPayment",
+    "resumeRecurringPayment",
+    "cancelRecurringPayment",
+]
 TENANT_OPERATIONS = [
     "{ estate { slug } }",
     "{ properties { totalCount edges { node { name } } } }",
     "{ residents { totalCount } }",
     'mutation { createProperty(input: {name: "sneaky"}) { id } }',
     "{ dashboard(period: YEAR) { collected { amount } } }",
+    "{ recurringPayments { totalCount } }",
+    'mutation { createRecurringPayment(input: {title: "sneaky", amount: "1.00", '
+    'frequency: DAILY, startDate: "2099-01-01"}) { id } }',
 ]
 
 
@@ -62,11 +86,22 @@ async def build_world(gql: GraphQLClient, prefix: str) -> World:
         )
     )["createResident"]
     resident = await gql.as_tenant(fixture.slug).login(email)
+    plan = (
+        await resident.ok(
+            'mutation { createRecurringPayment(input: {title: "levy", amount: "1.00", '
+            'frequency: MONTHLY, startDate: "2099-01-01"}) { id } }'
+        )
+    )["createRecurringPayment"]
     return World(
         fixture.slug,
         admin,
         resident,
-        {"property": prop["id"], "unit": unit["id"], "resident": res["id"]},
+        {
+            "property": prop["id"],
+            "unit": unit["id"],
+            "resident": res["id"],
+            "recurring": plan["id"],
+        },
     )
 
 
@@ -100,11 +135,19 @@ async def test_other_estates_ids_are_not_found_for_every_operation(
     for name, (query, kind) in OPERATIONS_BY_ID.items():
         error = await a.admin.error(query, id=b.ids[kind])
         assert error["extensions"]["code"] == "NOT_FOUND", name
+    for name in RESIDENT_OPERATIONS_BY_ID:
+        query, kind = OPERATIONS_BY_ID[name]
+        error = await a.resident.error(query, id=b.ids[kind])
+        assert error["extensions"]["code"] == "NOT_FOUND", name
     # ...and B saw no side effect.
     data = await b.admin.ok(
-        "{ residents { totalCount } properties { edges { node { units { label } } } } }"
+        "{ residents { totalCount } properties { edges { node { units { label } } } } "
+        "recurringPayments { edges { node { id status } } } }"
     )
     assert data["residents"]["totalCount"] == 1
+    assert data["recurringPayments"]["edges"] == [
+        {"node": {"id": b.ids["recurring"], "status": "ACTIVE"}}
+    ]
     assert data["properties"]["edges"][0]["node"]["units"] == [{"label": "U1"}]
     names = await a.admin.ok("{ properties { edges { node { name } } } }")
     assert names["properties"]["edges"] == [{"node": {"name": "a block"}}]

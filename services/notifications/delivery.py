@@ -1,0 +1,210 @@
+"""Sending a notification by email and SMS, once per channel however often the job runs.
+
+Per channel a `NotificationDelivery` row is claimed (status SENDING, attempts + 1) and
+committed before anything is sent, and marked SENT or FAILED after. A repeated job finds
+SENT and sends nothing; a concurrent one finds the claim and backs off; a worker that died
+mid-send leaves a claim that lapses after `CLAIM_LEASE`, so its message is retried.
+No tenant scope is held while a channel is called (a scope holds a connection).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from services.identity.models import User
+from services.notifications.channels import (
+    Channels,
+    DeliveryError,
+    EmailMessage,
+    SmsMessage,
+)
+from services.notifications.models import Notification, NotificationDelivery
+from services.notifications.preferences import preferences_of
+from services.notifications.templates import Rendered, render
+from tenants.models import Estate
+from tenants.scope import TENANT_CONNECTION, tenant_scope
+
+log = logging.getLogger(__name__)
+# Longer than any send may take (SMTP and SMS time out well within it).
+CLAIM_LEASE = timedelta(minutes=5)
+CLAIMABLE = ("PENDING", "FAILED")
+ERROR_MAX = 1000
+
+
+class DeliveryIncomplete(Exception):
+    """Some channel failed for now or is being sent by another worker: try again later.
+    What did go is recorded and will not be sent again."""
+
+
+@dataclass
+class DeliveryReport:
+    # channel -> what happened on this run: SENT, FAILED, UNDELIVERABLE, BUSY (another
+    # worker holds it), ALREADY_SENT, ALREADY_UNDELIVERABLE
+    outcomes: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Nothing left that a retry could still send."""
+        return not any(o in ("FAILED", "BUSY") for o in self.outcomes.values())
+
+    def summary(self) -> str:
+        parts = [
+            f"{channel} {outcome}"
+            + (f" ({self.errors[channel]})" if channel in self.errors else "")
+            for channel, outcome in self.outcomes.items()
+        ]
+        return ", ".join(parts) or "nothing to send"
+
+
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    delivery_id: uuid.UUID
+    channel: str
+    recipient: str
+
+
+def _wanted(rendered: Rendered, user: User, allows_email: bool, allows_sms: bool) -> dict[str, str]:
+    """channel -> address, for the channels this person gets this notification on."""
+    wanted: dict[str, str] = {}
+    if allows_email and user.email:
+        wanted["EMAIL"] = user.email
+    if allows_sms and user.phone and rendered.sms:
+        wanted["SMS"] = user.phone
+    return wanted
+
+
+async def _claim(
+    notification: Notification, channel: str, recipient: str, now: datetime
+) -> tuple[uuid.UUID, str | None]:
+    """Claim the channel's delivery for this run: its id, and None if claimed, else why
+    not (already sent, refused for good, or held by another run)."""
+    delivery = await NotificationDelivery.get_or_none(notification=notification, channel=channel)
+    if delivery is None:
+        try:  # a concurrent run may insert it first: then claim (or not) its row
+            async with in_transaction(TENANT_CONNECTION):
+                delivery = await NotificationDelivery.create(
+                    notification=notification, channel=channel, recipient=recipient
+                )
+        except IntegrityError:
+            delivery = await NotificationDelivery.get(notification=notification, channel=channel)
+    claimed = await NotificationDelivery.filter(
+        Q(status__in=CLAIMABLE) | Q(status="SENDING", claimed_at__lt=now - CLAIM_LEASE),
+        id=delivery.id,
+    ).update(status="SENDING", attempts=F("attempts") + 1, claimed_at=now, recipient=recipient)
+    if claimed:
+        return delivery.id, None
+    status = await NotificationDelivery.filter(id=delivery.id).values_list("status", flat=True)
+    refused = {"SENT": "ALREADY_SENT", "UNDELIVERABLE": "ALREADY_UNDELIVERABLE"}
+    return delivery.id, refused.get(str(status[0]), "BUSY")
+
+
+async def _send(
+    channels: Channels, claim: _Claimed, rendered: Rendered
+) -> tuple[str, str | None, str | None]:
+    """(outcome, provider id, error) of one channel's send."""
+    try:
+        if claim.channel == "EMAIL":
+            sent_id = await channels.email.send(
+                EmailMessage(claim.recipient, rendered.subject, rendered.text)
+            )
+        else:
+            sent_id = await channels.sms.send(SmsMessage(claim.recipient, rendered.sms or ""))
+    except DeliveryError as exc:
+        return ("UNDELIVERABLE" if exc.permanent else "FAILED"), None, exc.message
+    except Exception as exc:  # a bug or an unforeseen error: recorded, and retried
+        log.exception("sending %s to %s failed", claim.channel, claim.recipient)
+        return "FAILED", None, f"{type(exc).__name__}: {exc}"
+    return "SENT", sent_id, None
+
+
+async def deliver(
+    slug: str, notification_id: uuid.UUID, channels: Channels, now: datetime | None = None
+) -> DeliveryReport:
+    """Send the notification by every channel its recipient wants and has not yet had
+    it on. Safe to run again, and concurrently: a channel already sent is skipped."""
+    now = now or datetime.now(UTC)
+    report = DeliveryReport()
+    estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
+    if estate is None:
+        log.warning("notification %s: no active estate %r", notification_id, slug)
+        return report
+    async with tenant_scope(slug):
+        notification = await Notification.get_or_none(id=notification_id)
+        if notification is None:
+            log.warning("notification %s not found in %s", notification_id, slug)
+            return report
+        preferences = await preferences_of(notification.user_id)
+    user = await User.get_or_none(id=notification.user_id, is_active=True)
+    if user is None:
+        return report
+    rendered = render(
+        notification.kind,
+        notification.title,
+        notification.body,
+        notification.data,
+        name=user.full_name,
+        estate=estate.name,
+    )
+    wanted = _wanted(
+        rendered,
+        user,
+        preferences.allows("EMAIL", notification.kind),
+        preferences.allows("SMS", notification.kind),
+    )
+    if not wanted:
+        return report
+    claims: list[_Claimed] = []
+    async with tenant_scope(slug):  # committed before sending: the claim is the guard
+        for channel, recipient in wanted.items():
+            delivery_id, refused = await _claim(notification, channel, recipient, now)
+            if refused is None:
+                claims.append(_Claimed(delivery_id, channel, recipient))
+            else:
+                report.outcomes[channel] = refused
+    results = await asyncio.gather(*(_send(channels, c, rendered) for c in claims))
+    done_at = datetime.now(UTC)
+    async with tenant_scope(slug):
+        for claim, (outcome, provider_id, error) in zip(claims, results, strict=True):
+            report.outcomes[claim.channel] = outcome
+            if error is not None:
+                report.errors[claim.channel] = error
+            await NotificationDelivery.filter(id=claim.delivery_id).update(
+                status=outcome,
+                provider_id=provider_id,
+                last_error=error[:ERROR_MAX] if error else None,
+                sent_at=done_at if outcome == "SENT" else None,
+                claimed_at=None,
+            )
+    for claim, (outcome, _, error) in zip(claims, results, strict=True):
+        if outcome != "SENT":
+            log.warning(
+                "%s: notification %s by %s: %s (%s)",
+                slug,
+                notification_id,
+                claim.channel,
+                outcome,
+                error,
+            )
+    return report
+
+
+async def deliveries_by_notification(
+    notification_ids: list[uuid.UUID],
+) -> dict[uuid.UUID, list[NotificationDelivery]]:
+    """Each notification's deliveries in the current estate, by channel."""
+    grouped: dict[uuid.UUID, list[NotificationDelivery]] = {}
+    rows = await NotificationDelivery.filter(notification_id__in=notification_ids).order_by(
+        "channel"
+    )
+    for row in rows:
+        grouped.setdefault(uuid.UUID(str(row.notification_id)), []).append(row)
+    return grouped

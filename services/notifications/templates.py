@@ -1,0 +1,181 @@
+"""What each kind of notification says by email and SMS.
+
+Every notification has a title and a body (what the in-app list shows); a template adds
+per kind the words around them: the email's subject, an opening line, what to do next,
+and the SMS text. Callers may also store `data` on the notification (bill number,
+amount, due date, ...), which the email lists under the body. A kind without a template
+still goes out, with the generic wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    subject: str
+    intro: str
+    action: str
+    # None: this kind is not worth a text message (it goes by email and in-app only).
+    sms: str | None = "{estate}: {title}. {body}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    subject: str
+    text: str
+    sms: str | None
+
+
+GENERIC = Template(subject="{estate}: {title}", intro="", action="")
+
+TEMPLATES: dict[str, Template] = {
+    "BILL_CREATED": Template(
+        subject="{estate}: {title}",
+        intro="A new bill was issued to you.",
+        action="Please acknowledge it in the app, or dispute it if something is wrong.",
+        sms="{estate}: {title}. {body}. Acknowledge or dispute it in the app.",
+    ),
+    "BILL_ACKNOWLEDGED": Template(
+        subject="{estate}: {title}",
+        intro="A resident acknowledged a bill.",
+        action="It can now be paid.",
+        sms=None,
+    ),
+    "BILL_DISPUTED": Template(
+        subject="{estate}: {title}",
+        intro="A resident disputed a bill. Their reason:",
+        action="Review the dispute and uphold, adjust or cancel the bill.",
+        sms="{estate}: {title}. Review the dispute in the app.",
+    ),
+    "DISPUTE_RESOLVED": Template(
+        subject="{estate}: {title}",
+        intro="The estate answered your dispute:",
+        action="See the bill in the app for what happens next.",
+        sms="{estate}: {title}. See the bill in the app.",
+    ),
+    "BILL_REMINDER": Template(
+        subject="Reminder from {estate}: {title}",
+        intro="A friendly reminder about a bill that is due soon.",
+        action="Pay it in the app before the due date so it does not become overdue.",
+        sms="Reminder from {estate}: {title}. {body}",
+    ),
+    "BILL_OVERDUE": Template(
+        subject="{estate}: {title}",
+        intro="A bill of yours is past its due date.",
+        action="Please pay it in the app as soon as you can.",
+        sms="{estate}: {title}. {body}. Please pay in the app.",
+    ),
+    "PAYMENT_SUCCEEDED": Template(
+        subject="{estate}: {title}",
+        intro="Thank you, your payment went through.",
+        action="Your receipt is in the app.",
+        sms="{estate}: {title}. Thank you.",
+    ),
+    "PAYMENT_FAILED": Template(
+        subject="{estate}: {title}",
+        intro="A payment of yours did not go through.",
+        action="No money was taken for it. You can try again in the app.",
+        sms="{estate}: {title}. {body}. You can try again in the app.",
+    ),
+    "MANUAL_PAYMENT_SUBMITTED": Template(
+        subject="{estate}: {title}",
+        intro="A resident reported a bank transfer.",
+        action="Approve or reject it once you have checked the estate's bank account.",
+        sms=None,
+    ),
+    "RECURRING_PAYMENT_PROCESSED": Template(
+        subject="{estate}: {title}",
+        intro="Your recurring payment was made from your wallet.",
+        action="The details are in your wallet history.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "RECURRING_PAYMENT_FAILED": Template(
+        subject="{estate}: {title}",
+        intro="Your recurring payment could not be made.",
+        action="Top up your wallet so the next attempt succeeds.",
+        sms="{estate}: {title}. {body}. Top up your wallet for the next attempt.",
+    ),
+    "RECURRING_PAYMENT_PAUSED": Template(
+        subject="{estate}: {title}",
+        intro="Your recurring payment was paused: it will not run until it is resumed.",
+        action="You can resume it in the app.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "RECURRING_PAYMENT_CANCELLED": Template(
+        subject="{estate}: {title}",
+        intro="Your recurring payment was cancelled: it will not run again.",
+        action="Contact the estate office if you did not expect this.",
+        sms="{estate}: {title}.",
+    ),
+    "WALLET_FROZEN": Template(
+        subject="{estate}: your wallet was frozen",
+        intro="The estate froze your wallet. Payments from it are blocked until it is unfrozen.",
+        action="Contact the estate office if you think this is a mistake.",
+        sms="{estate}: your wallet was frozen. {body}. Contact the estate office.",
+    ),
+    "WALLET_UNFROZEN": Template(
+        subject="{estate}: your wallet was unfrozen",
+        intro="The estate unfroze your wallet.",
+        action="You can pay from it again.",
+        sms="{estate}: your wallet was unfrozen; you can pay from it again.",
+    ),
+}
+KINDS = tuple(TEMPLATES)
+
+# How `data` keys are labelled in the email, in this order; other keys are not shown.
+DETAILS = (
+    ("billNumber", "Bill"),
+    ("amount", "Amount"),
+    ("dueDate", "Due date"),
+    ("reference", "Reference"),
+)
+SMS_MAX = 480  # three SMS segments: past that, carriers split the text or refuse it
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def _line(text: str) -> str:
+    """One tidy line: no doubled spaces or punctuation left by an empty placeholder."""
+    text = " ".join(text.split())
+    while ".." in text or ". ." in text:
+        text = text.replace(". .", ".").replace("..", ".")
+    return text.strip(" .:") + ("." if text.rstrip().endswith(".") else "")
+
+
+def render(
+    kind: str,
+    title: str,
+    body: str,
+    data: Mapping[str, str] | None,
+    *,
+    name: str,
+    estate: str,
+) -> Rendered:
+    template = TEMPLATES.get(kind, GENERIC)
+    values = _Blank({k: str(v) for k, v in (data or {}).items()})
+    # Our own words last: `data` cannot replace the title or the estate's name.
+    values.update(title=title.strip(), body=body.strip(), name=name.strip(), estate=estate)
+    subject = _line(template.subject.format_map(values)).rstrip(".")
+    details = [f"{label}: {values[key]}" for key, label in DETAILS if values.get(key)]
+    paragraphs = [
+        f"Hello {values['name']}," if values["name"] else "Hello,",
+        template.intro,
+        "\n".join(part for part in (values["title"], values["body"]) if part),
+        "\n".join(details),
+        template.action,
+        f"{estate}\n--\nYou can choose which messages reach you by email or SMS in your "
+        "notification settings in the app.",
+    ]
+    text = "\n\n".join(p for p in paragraphs if p) + "\n"
+    sms = None
+    if template.sms is not None:
+        sms = _line(template.sms.format_map(values))
+        if len(sms) > SMS_MAX:
+            sms = sms[: SMS_MAX - 1].rstrip() + "…"
+    return Rendered(subject=subject, text=text, sms=sms)
