@@ -439,3 +439,33 @@ async def test_identical_subscriptions_on_one_process_all_get_their_answer(
         "number": bill["number"],
         "balanceDue": {"amount": "0.00"},
     }
+
+
+async def test_a_change_that_rolls_back_reaches_nobody(servers: list[str]) -> None:
+    first, second = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "5.00")
+    bill = await world.bill(payer, "40.00")
+    async with (
+        live_client(first, token_of(payer.client), world.slug) as owner,
+        live_client(second, token_of(world.admin), world.slug) as admin,
+    ):
+        subscriptions = [
+            (owner, await owner.subscribe(BILL)),
+            (owner, await owner.subscribe(PAYMENT)),
+            (admin, await admin.subscribe(BILL)),
+            (admin, await admin.subscribe(PAYMENT)),
+        ]
+        wallet = await owner.subscribe(WALLET)
+        await owner.live()
+        await admin.live()
+        refused = await payer.client.error(PAY, b=bill["id"], k=uuid.uuid4().hex)
+        assert refused["extensions"]["code"] == "INSUFFICIENT_FUNDS"
+        await world.fund(payer, "1.00")
+        # Redis keeps one publisher's order: a published rollback would have come first.
+        event = await owner.next(wallet)
+        assert event.data["walletUpdated"]["balance"] == {"amount": "6.00"}
+        await asyncio.sleep(GRACE_SECONDS)
+        for client, op in subscriptions:
+            assert [r.payload for r in client.pending(op)] == [], op
