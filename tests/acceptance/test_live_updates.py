@@ -469,3 +469,31 @@ async def test_a_change_that_rolls_back_reaches_nobody(servers: list[str]) -> No
         await asyncio.sleep(GRACE_SECONDS)
         for client, op in subscriptions:
             assert [r.payload for r in client.pending(op)] == [], op
+
+
+async def test_every_message_reads_afresh(servers: list[str]) -> None:
+    """Nothing loaded for one message (DataLoaders included) is served to the next."""
+    first, _ = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "50.00")
+    bill = await world.bill(payer, "30.00")
+    query = (
+        "subscription($id: ID) { billUpdated(billId: $id) { status "
+        "payments { amount { amount } } resident { user { fullName } } } }"
+    )
+    part = (
+        'mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: "10.00", '
+        "idempotencyKey: $k) { status } }"
+    )
+    async with live_client(first, token_of(payer.client), world.slug) as owner:
+        op = await owner.subscribe(query, id=bill["id"])
+        await owner.live()
+        seen = []
+        for expected in (1, 2, 3):
+            await payer.client.ok(part, b=bill["id"], k=uuid.uuid4().hex)
+            event = (await owner.next(op)).data["billUpdated"]
+            assert len(event["payments"]) == expected
+            seen.append(event["status"])
+        assert seen == ["PARTIALLY_PAID", "PARTIALLY_PAID", "PAID"]
+        assert event["resident"]["user"]["fullName"] == "Resident 0"
