@@ -218,6 +218,7 @@ class RedisHub(Hub):
         self._unconfirmed: dict[str, int] = {}
         self._confirmed: dict[str, asyncio.Event] = {}
         self._lock = asyncio.Lock()
+        self._chores: set[asyncio.Task[None]] = set()
         self.connections = 0  # how many times the reader (re)connected
 
     async def start(self) -> None:
@@ -242,7 +243,10 @@ class RedisHub(Hub):
         confirmed = self._confirmed.setdefault(channel, asyncio.Event())
         if confirmed.is_set():
             return
-        await self._reconcile()
+        try:
+            await self._reconcile()
+        except Exception as exc:  # the reader reconnects and subscribes what is wanted
+            log.warning("live updates could not subscribe %s yet: %s", estate, exc)
         try:
             await asyncio.wait_for(confirmed.wait(), SUBSCRIBE_TIMEOUT)
         except TimeoutError:
@@ -251,6 +255,8 @@ class RedisHub(Hub):
 
     def _forget(self, estate: str) -> None:
         task = asyncio.create_task(self._reconcile())
+        self._chores.add(task)  # a task nobody holds may be collected half-way
+        task.add_done_callback(self._chores.discard)
         task.add_done_callback(_log_failure)
 
     async def _reconcile(self) -> None:
