@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from typing import Any
 
 from redis.asyncio import Redis
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -36,8 +37,11 @@ from workers.broker import (
     configure_broker,
     jobs_outlet,
 )
+from workers.scheduler import start_in_process
 
 log = logging.getLogger("estatepay")
+# The live dashboard: one static page, no build step (see estatepay/static/).
+DASHBOARD_PAGE = files("estatepay") / "static" / "dashboard.html"
 
 
 class Runtime:
@@ -51,9 +55,11 @@ class Runtime:
         self.login_failures: FailureCounter = (
             RedisFailureCounter(self.redis) if self.redis else MemoryFailureCounter()
         )
-        configure_broker(settings)  # process-wide: actors send through it
+        configure_broker(settings)  # process-wide: the actors are defined on it
         self.dispatcher: Dispatcher = (
-            RedisDispatcher() if settings.redis_url else InProcessDispatcher()
+            RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds)
+            if settings.redis_url
+            else InProcessDispatcher()
         )
         # Live updates: through Redis pub/sub, or in-process for the embedded default.
         self.hub: Hub = make_hub(self.redis)
@@ -139,6 +145,11 @@ def create_app(
             status_code=200 if ready else 503,
         )
 
+    dashboard_html = DASHBOARD_PAGE.read_text(encoding="utf-8")
+
+    async def dashboard_page(request: Request) -> Response:
+        return HTMLResponse(dashboard_html)
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
@@ -148,9 +159,13 @@ def create_app(
         events.install_outlet(live_outlet)
         outlet = jobs_outlet(runtime.dispatcher)
         events.install_outlet(outlet)
+        # Without Redis there is no `estatepay scheduler` to send to: schedule in-process.
+        schedule = None if settings.redis_url else start_in_process(settings, runtime.dispatcher)
         try:
             yield
         finally:
+            if schedule is not None:
+                await schedule.stop()
             events.remove_outlet(outlet)
             events.remove_outlet(live_outlet)
             await runtime.hub.stop()
@@ -162,6 +177,7 @@ def create_app(
         routes=[
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            Route("/dashboard", dashboard_page, methods=["GET"]),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route(

@@ -172,6 +172,12 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     return run_worker(settings, args.threads)
 
 
+def cmd_scheduler(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.scheduler import run_scheduler
+
+    return run_scheduler(settings)
+
+
 def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
     from tenants.migrations import generate
 
@@ -196,6 +202,13 @@ def parser() -> argparse.ArgumentParser:
     worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")
     worker.add_argument("--threads", type=int, default=4)
     worker.set_defaults(func=cmd_worker)
+
+    scheduler = commands.add_parser(
+        "scheduler",
+        help="send the periodic jobs (needs REDIS_URL); run as many as you like: each "
+        "fire time is sent once",
+    )
+    scheduler.set_defaults(func=cmd_scheduler)
 
     admin = commands.add_parser("admin", help="platform operators").add_subparsers(
         dest="admin_command", required=True

@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Only for the embedded default; any shared deployment must set its own keys.
 DEV_SECRET_KEY = "estatepay-dev-secret-change-me-0123456789abcdef"
@@ -37,8 +38,32 @@ class Settings(BaseSettings):
     page_size_cap: int = Field(default=100, ge=1)
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)
+    # The worker's sweep runs this often; it re-sends webhook events stored but still not
+    # applied after `sweep_after_seconds` (a broker outage, a killed worker).
+    sweep_every_seconds: float = Field(default=60.0, gt=0)
+    sweep_after_seconds: float = Field(default=180.0, gt=0)
+    # How long a request waits to hand a job to Redis before giving up on it; whatever
+    # needs the job done is stored first (webhook events), so the sweeper sends it later.
+    broker_timeout_seconds: float = Field(default=2.0, gt=0)
     # The largest amount one operation may move, in major units of any currency.
     max_amount: Decimal = Field(default=Decimal("1000000000"), gt=0)
+
+    # The scheduler (`estatepay scheduler`, or in-process in the embedded default): how
+    # often it reads the clock, and how long a claimed slot may stay unsent before another
+    # scheduler sends it (the claimer died between claiming and sending).
+    scheduler_tick_seconds: float = Field(default=15.0, gt=0)
+    scheduler_claim_lease_seconds: float = Field(default=300.0, gt=0)
+    # Tests and drills only: "now" is the ISO 8601 instant written in this file.
+    scheduler_clock_file: Path | None = None
+    # Bill reminders: days before the due date and days after it (while unpaid), e.g.
+    # REMINDER_DAYS_BEFORE_DUE="3,1"; sent from this hour of the estate's local day.
+    reminder_days_before_due: Annotated[tuple[int, ...], NoDecode] = (3, 1)
+    reminder_days_after_due: Annotated[tuple[int, ...], NoDecode] = (1, 7)
+    reminder_hour: int = Field(default=9, ge=0, le=23)
+    # Retention: applied webhook events, read notifications, scheduler and job history.
+    webhook_event_retention_days: int = Field(default=90, ge=1)
+    notification_retention_days: int = Field(default=90, ge=1)
+    job_history_retention_days: int = Field(default=30, ge=1)
 
     # Email through SMTP and SMS through a Twilio-compatible API; unset: written to the log.
     smtp_host: str | None = None
@@ -70,6 +95,21 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @field_validator("reminder_days_before_due", "reminder_days_after_due", mode="before")
+    @classmethod
+    def _day_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(int(part) for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("reminder_days_before_due", "reminder_days_after_due")
+    @classmethod
+    def _distinct_days(cls, value: tuple[int, ...], info: ValidationInfo) -> tuple[int, ...]:
+        lowest = 0 if info.field_name == "reminder_days_before_due" else 1
+        if any(day < lowest or day > 365 for day in value):
+            raise ValueError(f"days must be between {lowest} and 365")
+        return tuple(sorted(set(value)))
 
     @property
     def embedded(self) -> bool:

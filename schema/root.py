@@ -85,8 +85,6 @@ class Query:
     notifications: Connection[Notification] = strawberry.field(
         resolver=notification_resolvers.notifications
     )
-    # dashboard
-    dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
     # Notifications.
     notification_preferences: NotificationPreferences = strawberry.field(
         resolver=notification_resolvers.notification_preferences
@@ -98,6 +96,8 @@ class Query:
     recurring_payment: RecurringPayment = strawberry.field(
         resolver=recurring_resolvers.recurring_payment
     )
+    # dashboard
+    dashboard: Dashboard = strawberry.field(resolver=dashboard_resolvers.dashboard)
 
 
 @strawberry.type

@@ -20,7 +20,7 @@ from tenants import migrations
 from tenants.scope import TENANT_CONNECTION, TenantScope, TenantScopeError, install_backend
 
 SHARED_CONNECTION = "shared"
-SHARED_MODELS = ["tenants.models", "services.identity.models"]
+SHARED_MODELS = ["tenants.models", "services.identity.models", "workers.models"]
 TENANT_MODELS = [
     "services.properties.models",
     "services.residents.models",
@@ -32,6 +32,7 @@ TENANT_MODELS = [
     "services.notifications.models",
     "services.payments.gateways.models",
     "services.recurring.models",
+    "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.

@@ -64,11 +64,16 @@ class World:
 
 async def build_world(gql: GraphQLClient, residents: int = 2, prefix: str = "w") -> World:
     fixture = await make_estate(prefix)
-    admin = await gql.as_tenant(fixture.slug).login(fixture.admin_email)
+    return await populate(gql, fixture.slug, fixture.admin_email, residents)
+
+
+async def populate(gql: GraphQLClient, slug: str, admin_email: str, residents: int) -> World:
+    """The estate's admin signed in, one property, and residents each in a unit of it."""
+    admin = await gql.as_tenant(slug).login(admin_email)
     prop = (await admin.ok('mutation { createProperty(input: {name: "Block"}) { id } }'))[
         "createProperty"
     ]
-    world = World(fixture.slug, admin, prop["id"])
+    world = World(slug, admin, prop["id"])
     for n in range(residents):
         unit = (
             await admin.ok(
@@ -78,7 +83,7 @@ async def build_world(gql: GraphQLClient, residents: int = 2, prefix: str = "w")
                 l=f"U{n + 1}",
             )
         )["createUnit"]
-        email = f"r{n}@{fixture.slug}.test"
+        email = f"r{n}@{slug}.test"
         created = (
             await admin.ok(
                 "mutation($e: String!, $u: ID!) { createResident(input: {email: $e, "
@@ -88,7 +93,7 @@ async def build_world(gql: GraphQLClient, residents: int = 2, prefix: str = "w")
                 u=unit["id"],
             )
         )["createResident"]
-        client = await gql.as_tenant(fixture.slug).login(email)
+        client = await gql.as_tenant(slug).login(email)
         world.residents.append(Person(client, created["id"], created["wallet"]["id"], unit["id"]))
     return world
 

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 import dramatiq
+import redis
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AsyncIO
@@ -33,18 +34,35 @@ def configure_broker(settings: Settings) -> dramatiq.Broker:
 
 class Dispatcher(Protocol):
     """Sends a background job: `job` names both a coroutine in `workers.tasks` and the
-    Dramatiq actor in `workers.actors` that runs it; the first argument is the estate."""
+    Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
+    slug first."""
 
     async def send(self, job: str, *args: str) -> None: ...
 
 
 class RedisDispatcher:
-    async def send(self, job: str, *args: str) -> None:
-        from workers import actors  # noqa: F401 - defines the actors on the broker
+    """Sends jobs through a Redis connection of its own whose every socket operation, and
+    each send as a whole, is bounded by `timeout`: a request handing over a job must not
+    hang on a Redis that is down or stalled. The send then fails; what needs the job
+    done is stored first (webhook events), so the sweeper sends it again."""
 
-        actor = dramatiq.get_broker().get_actor(job)
-        # redis-py's sync client under Dramatiq: off the event loop.
-        await asyncio.to_thread(actor.send, *args)
+    def __init__(self, redis_url: str, timeout: float) -> None:
+        client = redis.Redis.from_url(
+            redis_url, socket_connect_timeout=timeout, socket_timeout=timeout
+        )
+        # Its own broker, not the process's global one: the actor object only names the
+        # queue and options (a later `configure_broker` must neither orphan nor reroute it).
+        self.broker = RedisBroker(client=client)
+        self.timeout = timeout
+
+    async def send(self, job: str, *args: str) -> None:
+        from workers import actors
+
+        actor: dramatiq.Actor[..., object] = getattr(actors, job)
+        message = actor.message(*args)
+        # redis-py's sync client under Dramatiq: off the event loop. The request stops
+        # waiting after `timeout`; the thread ends by itself at its socket timeouts.
+        await asyncio.wait_for(asyncio.to_thread(self.broker.enqueue, message), self.timeout)
 
 
 class InProcessDispatcher:

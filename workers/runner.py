@@ -9,6 +9,7 @@ import threading
 from types import FrameType
 
 import dramatiq
+import redis
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 from redis.asyncio import Redis
@@ -20,7 +21,6 @@ from tenants.database import close_database, init_database
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
 
 log = logging.getLogger(__name__)
-SWEEP_EVERY_SECONDS = 60.0
 
 
 class Database(Middleware):
@@ -34,7 +34,10 @@ class Database(Middleware):
         assert loop is not None, "the AsyncIO middleware must come first"
         loop.run_coroutine(init_database(self.settings))
 
-    def before_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+    # After the worker threads have finished what they were doing (before them, the
+    # messages in flight failed on a closed pool); `after_` signals run in reverse order,
+    # so this comes before the AsyncIO middleware stops the loop.
+    def after_worker_shutdown(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
         loop = get_event_loop_thread()
         if loop is not None:
             loop.run_coroutine(close_database())
@@ -67,7 +70,9 @@ def run_worker(settings: Settings, threads: int) -> int:
     # serves none itself, so it only publishes. The client connects on first use, on
     # the loop the actors run on.
     events.install_outlet(RedisPublisher(Redis.from_url(settings.redis_url)).publish)
-    events.install_outlet(jobs_outlet(RedisDispatcher()))
+    events.install_outlet(
+        jobs_outlet(RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds))
+    )
 
     worker = dramatiq.Worker(broker, worker_threads=threads)
     worker.start()
@@ -83,9 +88,13 @@ def run_worker(settings: Settings, threads: int) -> int:
         while not stop.is_set():
             try:
                 sweep_once()
+            except (redis.ConnectionError, redis.TimeoutError) as exc:
+                # Redis is away: expected during an outage, one line per period is enough;
+                # the events stay stored and the next sweep sends them.
+                log.warning("sweep could not reach Redis (%s); retrying at the next period", exc)
             except Exception:
                 log.exception("sweep failed; retrying at the next period")
-            stop.wait(SWEEP_EVERY_SECONDS)
+            stop.wait(settings.sweep_every_seconds)
     finally:
         worker.stop()
     return 0

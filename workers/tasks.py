@@ -19,12 +19,17 @@ from services.notifications.channels import (
     SmsSender,
     SmtpEmailSender,
 )
-from services.payments import provider_payments, webhooks
+from services.payments import webhooks
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from workers.scheduled import expire_stale_payments as expire_stale_payments
+from workers.scheduled import mark_overdue_bills as mark_overdue_bills
+from workers.scheduled import process_recurring_payments as process_recurring_payments
+from workers.scheduled import prune_schedule as prune_schedule
+from workers.scheduled import purge_old_records as purge_old_records
+from workers.scheduled import send_bill_reminders as send_bill_reminders
 
 log = logging.getLogger(__name__)
-SWEEP_AFTER = timedelta(minutes=3)
 # The in-process worker (embedded default) retries deliveries itself, on the app's loop.
 IN_PROCESS_DELIVERY_ATTEMPTS = 6
 IN_PROCESS_FIRST_BACKOFF = 2.0
@@ -38,17 +43,14 @@ async def apply_webhook_event(slug: str, event_id: str) -> str:
 
 
 async def sweep() -> list[tuple[str, str]]:
-    """In every estate: expire provider payments left pending too long, and return the
-    (estate, event) pairs stored but not applied for a while, to be sent again."""
-    expiry = timedelta(minutes=get_settings().payment_expiry_minutes)
+    """The (estate, event) pairs stored in every estate but not applied for a while, to be
+    sent again. (Stale pending payments are expired by the scheduler's job.)"""
+    after = timedelta(seconds=get_settings().sweep_after_seconds)
     found: list[tuple[str, str]] = []
     now = datetime.now(UTC)
     for estate in await Estate.filter(status="ACTIVE"):
         async with tenant_scope(estate.slug):
-            expired = await provider_payments.expire_stale(expiry, now)
-            if expired:
-                log.info("%s: %d pending payments expired", estate.slug, expired)
-            found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(SWEEP_AFTER, now)]
+            found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(after, now)]
     return found
 
 

@@ -3,6 +3,7 @@ numbers (as the real API sends them), and webhooks carrying the `verif-hash`."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class Transaction:
     currency: str
     status: str = "pending"
     refunded: Decimal = Decimal(0)
+    processor_response: str | None = None
     redirect_url: str | None = None
 
 
@@ -34,6 +36,10 @@ class FakeFlutterwave:
     webhook_hash: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
+    # Test switches: fail every call with this HTTP status; answer every call this many
+    # seconds late (a slow or stalled provider).
+    failing_with: int | None = None
+    delay: float = 0.0
     # Where browsers reach this fake (its checkout pages); unset, checkout links are inert.
     public_url: str | None = None
     # Where the checkout page's Pay and Decline send the webhook, if anywhere.
@@ -50,13 +56,17 @@ class FakeFlutterwave:
             ]
         )
 
-    def _refused(self, request: Request) -> JSONResponse | None:
+    async def _refused(self, request: Request) -> JSONResponse | None:
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.failing_with:
+            return JSONResponse({"status": "error", "message": "down"}, self.failing_with)
         if request.headers.get("authorization") != f"Bearer {self.secret_key}":
             return JSONResponse({"status": "error", "message": "Invalid authorization key"}, 401)
         return None
 
     async def payments(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         body = await request.json()
         tx = Transaction(
@@ -75,7 +85,7 @@ class FakeFlutterwave:
         return JSONResponse({"status": "success", "message": "Hosted Link", "data": {"link": link}})
 
     async def verify(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         tx = self.transactions.get(request.query_params.get("tx_ref", ""))
         if tx is None:
@@ -83,7 +93,7 @@ class FakeFlutterwave:
         return JSONResponse({"status": "success", "data": self._data(tx)})
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         body = await request.json()
         tx = next(t for t in self.transactions.values() if t.id == request.path_params["id"])
@@ -91,7 +101,7 @@ class FakeFlutterwave:
         return JSONResponse({"status": "success", "data": {"id": next(self.ids)}})
 
     async def balances(self, request: Request) -> JSONResponse:
-        return self._refused(request) or JSONResponse({"status": "success", "data": []})
+        return await self._refused(request) or JSONResponse({"status": "success", "data": []})
 
     def _data(self, tx: Transaction) -> dict[str, Any]:
         return {
@@ -100,11 +110,17 @@ class FakeFlutterwave:
             "amount": float(tx.amount),
             "currency": tx.currency,
             "status": tx.status,
-            "processor_response": "Approved" if tx.status == "successful" else "Declined",
+            "processor_response": tx.processor_response
+            or ("Approved" if tx.status == "successful" else "Declined"),
         }
 
-    def complete(self, tx_ref: str, status: str = "successful") -> None:
-        self.transactions[tx_ref].status = status
+    def complete(
+        self, tx_ref: str, status: str = "successful", processor_response: str | None = None
+    ) -> None:
+        """The payer finishes the checkout; a failure can say why, as the card network's
+        message."""
+        tx = self.transactions[tx_ref]
+        tx.status, tx.processor_response = status, processor_response
 
     def webhook(self, tx_ref: str, verif_hash: str | None = None) -> tuple[bytes, dict[str, str]]:
         body = json.dumps(

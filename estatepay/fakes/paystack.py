@@ -4,6 +4,7 @@ so estatepay's verification is really exercised)."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -35,6 +36,7 @@ class Transaction:
     email: str
     status: str = "ongoing"
     refunded: int = 0
+    gateway_response: str | None = None
     callback_url: str | None = None
 
 
@@ -43,8 +45,10 @@ class FakePaystack:
     secret_key: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
-    # Test switches: fail every call with this HTTP status.
+    # Test switches: fail every call with this HTTP status; answer every call this many
+    # seconds late (a slow or stalled provider).
     failing_with: int | None = None
+    delay: float = 0.0
     # Where browsers reach this fake (its checkout pages); unset, checkout URLs are inert.
     public_url: str | None = None
     # Where the checkout page's Pay and Decline send the signed webhook, if anywhere.
@@ -61,7 +65,9 @@ class FakePaystack:
             ]
         )
 
-    def _refused(self, request: Request) -> JSONResponse | None:
+    async def _refused(self, request: Request) -> JSONResponse | None:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.failing_with:
             return JSONResponse({"status": False, "message": "down"}, self.failing_with)
         if request.headers.get("authorization") != f"Bearer {self.secret_key}":
@@ -69,7 +75,7 @@ class FakePaystack:
         return None
 
     async def initialize(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         body = await request.json()
         reference = body["reference"]
@@ -99,7 +105,7 @@ class FakePaystack:
         )
 
     async def verify(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         tx = self.transactions.get(request.path_params["reference"])
         if tx is None:
@@ -107,12 +113,12 @@ class FakePaystack:
         return JSONResponse({"status": True, "data": self._data(tx)})
 
     async def list(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         return JSONResponse({"status": True, "data": []})
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         body = await request.json()
         tx = self.transactions[body["transaction"]]
@@ -126,7 +132,8 @@ class FakePaystack:
             "amount": tx.amount,
             "currency": tx.currency,
             "status": tx.status,
-            "gateway_response": "Approved" if tx.status == "success" else "Declined",
+            "gateway_response": tx.gateway_response
+            or ("Approved" if tx.status == "success" else "Declined"),
         }
 
     # --- what a test does in the payer's and Paystack's place -----------------------
@@ -137,10 +144,12 @@ class FakePaystack:
         status: str = "success",
         amount: int | None = None,
         currency: str | None = None,
+        gateway_response: str | None = None,
     ) -> None:
-        """The payer finishes the hosted checkout (the amount can be tampered with)."""
+        """The payer finishes the hosted checkout (the amount can be tampered with; a
+        failure can say why, as the card network's message)."""
         tx = self.transactions[reference]
-        tx.status = status
+        tx.status, tx.gateway_response = status, gateway_response
         if amount is not None:
             tx.amount = amount
         if currency is not None:

@@ -4,6 +4,7 @@ them: `t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>")`, computed here without 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -45,6 +46,10 @@ class FakeStripe:
     webhook_secret: str
     sessions: dict[str, Session] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    # Test switches: answer every call with this HTTP status and Stripe error object
+    # (e.g. 402 and a card_error); answer every call this many seconds late.
+    failing_with: tuple[int, dict[str, Any]] | None = None
+    delay: float = 0.0
     # Where browsers reach this fake (its checkout pages); unset, session URLs are inert.
     public_url: str | None = None
     # Where the checkout page's Pay and Decline send the signed event, if anywhere.
@@ -61,7 +66,12 @@ class FakeStripe:
             ]
         )
 
-    def _refused(self, request: Request) -> JSONResponse | None:
+    async def _refused(self, request: Request) -> JSONResponse | None:
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.failing_with:
+            status, error = self.failing_with
+            return JSONResponse({"error": error}, status)
         if request.headers.get("authorization") != f"Bearer {self.secret_key}":
             return JSONResponse(
                 {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided"}},
@@ -70,7 +80,7 @@ class FakeStripe:
         return None
 
     async def create(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         form = await _form(request)
         n = next(self.ids)
@@ -86,7 +96,7 @@ class FakeStripe:
         return JSONResponse(self._session(session))
 
     async def retrieve(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         session = self.sessions.get(request.path_params["id"])
         if session is None:
@@ -97,7 +107,7 @@ class FakeStripe:
         return JSONResponse(self._session(session))
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := self._refused(request):
+        if refused := await self._refused(request):
             return refused
         form = await _form(request)
         session = next(
@@ -114,7 +124,7 @@ class FakeStripe:
         )
 
     async def balance(self, request: Request) -> JSONResponse:
-        return self._refused(request) or JSONResponse(
+        return await self._refused(request) or JSONResponse(
             {"object": "balance", "available": [], "pending": []}
         )
 

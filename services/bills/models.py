@@ -66,3 +66,22 @@ class BillCounter(TenantModel):
     class Meta:
         app = "tenant"
         table = "bill_counter"
+
+
+class BillNotice(TenantModel):
+    """A notice sent about a bill by the schedule ("overdue", "before:3", "after:7"): the
+    unique pair is what makes each one go out at most once, however often the job runs."""
+
+    id = fields.UUIDField(primary_key=True)
+    bill: fields.ForeignKeyRelation[Bill] = fields.ForeignKeyField(
+        "tenant.Bill", related_name="notices", on_delete=fields.CASCADE
+    )
+    notice = fields.CharField(max_length=20)
+    sent_at = fields.DatetimeField()
+
+    bill_id: str
+
+    class Meta:
+        app = "tenant"
+        table = "bill_notices"
+        unique_together = (("bill", "notice"),)

@@ -58,8 +58,8 @@ TEMPLATES: dict[str, Template] = {
     ),
     "BILL_REMINDER": Template(
         subject="Reminder from {estate}: {title}",
-        intro="A friendly reminder about a bill that is due soon.",
-        action="Pay it in the app before the due date so it does not become overdue.",
+        intro="A friendly reminder about a bill of yours that is still unpaid.",
+        action="Pay it in the app by its due date, or as soon as you can if it has passed.",
         sms="Reminder from {estate}: {title}. {body}",
     ),
     "BILL_OVERDUE": Template(

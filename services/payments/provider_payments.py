@@ -139,12 +139,15 @@ async def apply_verification(
     estate: Estate, reference: str, verified: Verification, now: datetime
 ) -> Payment:
     """Apply the provider's confirmed word, exactly once: a payment already final is left
-    as it is. Money moves only when status, amount and currency all match."""
+    as it is, except that a failed one the provider now confirms as paid succeeds (the
+    payer tried again on the same checkout; its events may come in any order). Money
+    moves only when status, amount and currency all match."""
     async with tenant_scope(estate.slug):
         payment = await Payment.filter(reference=reference).select_for_update().first()
         if payment is None:
             raise NotFound("payment not found", field="reference")
-        if payment.status in FINAL or verified.status == "PENDING":
+        paid_after_failing = payment.status == "FAILED" and verified.status == "SUCCEEDED"
+        if (payment.status in FINAL and not paid_after_failing) or verified.status == "PENDING":
             return payment
         if verified.status == "SUCCEEDED":
             if (verified.amount, verified.currency) != (payment.amount, payment.currency):
@@ -155,6 +158,9 @@ async def apply_verification(
                     f"{to_major(payment.amount, payment.currency)} {payment.currency}"
                 )
             else:
+                if paid_after_failing:
+                    payment.failure_code = payment.failure_message = None
+                    await payment.save(update_fields=["failure_code", "failure_message"])
                 clearing = await system_account(clearing_code(payment.provider), payment.currency)
                 return await settle(payment, clearing, estate, now)
         else:

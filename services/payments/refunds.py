@@ -1,7 +1,7 @@
 """Refunds, full or partial: to the resident's wallet for wallet payments, back through
-the provider otherwise. The ledger moves first (so the money cannot be spent twice), the
-provider is called with no connection held, and a refusal there is undone by a
-correcting entry."""
+the provider otherwise. The ledger moves first (so the money cannot be spent twice), then
+the payment's gateway is called with no connection held (the wallet's only confirms: the
+entry has credited it), and a refusal there is undone by a correcting entry."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from services.ledger.journal import (
 from services.ledger.models import Account, JournalEntry, Posting
 from services.money import Money, to_major
 from services.payments.gateways.base import ProviderError
-from services.payments.gateways.config import active_config, adapter
+from services.payments.gateways.config import gateway_for
 from services.payments.models import Payment
 from services.properties.catalog import parse_id
 from services.wallets.wallets import wallet_of
@@ -45,7 +45,6 @@ class _Plan:
     provider: str
     amount: int
     currency: str
-    call_provider: bool
     provider_reference: str | None
 
 
@@ -78,11 +77,7 @@ async def refund_payment(
         if await JournalEntry.exists(idempotency_key=entry_key):
             return await Payment.get(id=parse_id(payment_id, "paymentId", "payment"))
         plan = await _move_money(actor_id, estate, payment_id, amount, reason, entry_key, now)
-        gateway = (
-            adapter(await active_config(plan.provider), encryption_key)
-            if plan.call_provider
-            else None
-        )
+        gateway = await gateway_for(plan.provider, encryption_key)
     if gateway is not None:
         try:
             await gateway.refund(
@@ -166,7 +161,6 @@ async def _move_money(
             payment.provider,
             refunding,
             payment.currency,
-            call_provider=not to_wallet and payment.provider != "MANUAL",
             provider_reference=payment.provider_reference,
         )
 

@@ -148,3 +148,12 @@ async def _pay(
         if done is None:
             raise
         return done
+
+
+async def wallet_payment(reference: str) -> Payment:
+    """A wallet payment of the current estate by its reference (the wallet gateway's
+    own record: the wallet has no provider to ask)."""
+    payment = await Payment.get_or_none(reference=reference, provider="WALLET")
+    if payment is None:
+        raise NotFound("payment not found", field="reference")
+    return payment

@@ -80,7 +80,8 @@ async def process(estate: Estate, event_id: uuid.UUID, encryption_key: str, now:
         await apply_verification(estate, payment.reference, verified, now)
     except Exception as exc:
         async with tenant_scope(estate.slug):
-            await WebhookEvent.filter(id=event_id).update(
+            # Not over a concurrent delivery of the same event that has applied it.
+            await WebhookEvent.filter(id=event_id, status__not="PROCESSED").update(
                 status="FAILED", error=f"{type(exc).__name__}: {exc}"[:2000]
             )
         raise

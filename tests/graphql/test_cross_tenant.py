@@ -49,10 +49,10 @@ TENANT_OPERATIONS = [
     "{ properties { totalCount edges { node { name } } } }",
     "{ residents { totalCount } }",
     'mutation { createProperty(input: {name: "sneaky"}) { id } }',
-    "{ dashboard(period: YEAR) { collected { amount } } }",
     "{ recurringPayments { totalCount } }",
     'mutation { createRecurringPayment(input: {title: "sneaky", amount: "1.00", '
     'frequency: DAILY, startDate: "2099-01-01"}) { id } }',
+    "{ dashboard(period: YEAR) { collected { amount } } }",
 ]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
+import httpx
+
 from tenants.models import Estate
 from tests.conftest import GraphQLClient
 from tests.world import build_world
@@ -111,3 +113,12 @@ async def test_residents_and_strangers_are_refused(gql: GraphQLClient) -> None:
     assert error["extensions"]["code"] == "FORBIDDEN"
     error = await gql.error(DASHBOARD, p="DAY")
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_the_page_is_served_as_html(http: httpx.AsyncClient) -> None:
+    response = await http.get("/dashboard")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    for testid in ("signin-form", "collected", "outstanding", "overdue", "collection-rate"):
+        assert f'data-testid="{testid}"' in response.text
+    assert "graphql-transport-ws" in response.text

@@ -14,7 +14,7 @@ from tests.conftest import GraphQLClient
 from tests.graphql.test_notifications import SID, SMS_FROM, TOKEN, household
 from tests.notification_fakes import FakeSms, FakeSmtp
 from tests.world import eventually
-from workers.broker import RedisDispatcher, jobs_outlet
+from workers.broker import jobs_outlet
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +45,9 @@ def worker_env(smtp: FakeSmtp, sms: FakeSms) -> dict[str, str]:
 
 @pytest.fixture
 def jobs(app: Any) -> Iterator[None]:
-    """Committed changes in this process send their jobs to Redis, as the API's do."""
-    outlet = jobs_outlet(RedisDispatcher())
+    """Committed changes in this process send their jobs to Redis, through the API's own
+    dispatcher."""
+    outlet = jobs_outlet(app.state.runtime.dispatcher)
     events.install_outlet(outlet)
     yield
     events.remove_outlet(outlet)

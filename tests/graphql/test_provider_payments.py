@@ -195,7 +195,7 @@ async def test_gateways_never_show_secrets_and_test_connection(setup: Any) -> No
     assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "credentials.secretKey"}
 
 
-async def test_sweep_expires_stale_payments_and_finds_unapplied_events(
+async def test_expiry_job_and_sweep_of_unapplied_events(
     setup: Any, http: httpx.AsyncClient
 ) -> None:
     from datetime import UTC, datetime, timedelta
@@ -227,9 +227,11 @@ async def test_sweep_expires_stale_payments_and_finds_unapplied_events(
         await WebhookEvent.filter(event_id="charge.success:lost").update(
             received_at=datetime.now(UTC) - timedelta(minutes=10)
         )
+    slot = datetime.now(UTC).replace(second=0, microsecond=0).isoformat()
+    assert await tasks.expire_stale_payments(world.slug, slot) == 1
+    assert (await status_of(ada.client, stale["reference"]))["status"] == "EXPIRED"
     found = await tasks.sweep()
     assert [slug for slug, _ in found if slug == world.slug] == [world.slug]
-    assert (await status_of(ada.client, stale["reference"]))["status"] == "EXPIRED"
     # Applying what the sweeper found settles the payment once, however often it runs.
     for slug, event_id in found:
         if slug == world.slug:

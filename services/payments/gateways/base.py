@@ -3,10 +3,12 @@ categorised provider errors, timeouts and a circuit breaker per estate and provi
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import certifi
 import httpx
 
 from services.errors import DomainError
@@ -27,6 +29,47 @@ FAILURE_CODES = frozenset(
     }
 )
 CALL_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+# Loading the CA bundle is most of what a new httpx client costs (~20 ms of CPU per
+# provider call, measured by bench/webhooks.py): build the TLS context once.
+_TLS = ssl.create_default_context(cafile=certifi.where())
+# The card network's reason for a failed charge, as Paystack and Flutterwave pass it on
+# in free text: the first phrase found wins, so the specific ones come first.
+DECLINE_MESSAGES: tuple[tuple[str, str], ...] = (
+    ("insufficient", "INSUFFICIENT_FUNDS"),
+    ("not sufficient funds", "INSUFFICIENT_FUNDS"),
+    ("expired card", "EXPIRED_CARD"),
+    ("card expired", "EXPIRED_CARD"),
+    ("card has expired", "EXPIRED_CARD"),
+    ("invalid card", "INVALID_CARD"),
+    ("card number", "INVALID_CARD"),
+    ("invalid expiry", "INVALID_CARD"),
+    ("cvv", "INVALID_CARD"),
+    ("timed out", "TIMEOUT_ERROR"),
+    ("timeout", "TIMEOUT_ERROR"),
+    ("expired", "EXPIRED"),  # the checkout or session, not the card (matched above)
+    ("declined", "DECLINED_CARD"),
+    ("do not honor", "DECLINED_CARD"),
+    ("do not honour", "DECLINED_CARD"),
+    ("not permitted", "DECLINED_CARD"),
+    ("restricted card", "DECLINED_CARD"),
+    ("lost card", "DECLINED_CARD"),
+    ("stolen card", "DECLINED_CARD"),
+)
+
+
+def failure_from_message(message: str) -> str:
+    """The failureCode for a provider's free-text reason a charge failed."""
+    lowered = message.lower()
+    return next((code for words, code in DECLINE_MESSAGES if words in lowered), "PROVIDER_ERROR")
+
+
+def failure_from_status(status: int) -> str:
+    """The failureCode for a provider's HTTP error status."""
+    if status in (401, 403):
+        return "AUTHENTICATION_ERROR"
+    if status in (408, 504):  # the provider, or a gateway in front of it, timed out
+        return "TIMEOUT_ERROR"
+    return "PROVIDER_ERROR"
 
 
 class ProviderError(DomainError):
@@ -139,38 +182,42 @@ class HttpGateway:
 
     provider = "HTTP"
 
-    def __init__(self, base_url: str, breaker: CircuitBreaker) -> None:
+    def __init__(
+        self, base_url: str, breaker: CircuitBreaker, timeout: httpx.Timeout = CALL_TIMEOUT
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.breaker = breaker
+        self.timeout = timeout
 
     def headers(self) -> dict[str, str]:
         return {}
 
     async def call(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
-        self.breaker.check(self.provider.title())
+        name = self.provider.title()
+        self.breaker.check(name)
         try:
-            async with httpx.AsyncClient(timeout=CALL_TIMEOUT) as client:
+            async with httpx.AsyncClient(timeout=self.timeout, verify=_TLS) as client:
                 response = await client.request(
                     method, f"{self.base_url}{path}", headers=self.headers(), **kwargs
                 )
         except httpx.TimeoutException as exc:
             self.breaker.failed()
-            raise ProviderError(f"{self.provider.title()} timed out", "TIMEOUT_ERROR") from exc
+            raise ProviderError(f"{name} timed out", "TIMEOUT_ERROR") from exc
         except httpx.TransportError as exc:
             self.breaker.failed()
-            raise ProviderError(f"{self.provider.title()} unreachable", "NETWORK_ERROR") from exc
-        if response.status_code >= 500:
+            raise ProviderError(f"{name} unreachable", "NETWORK_ERROR") from exc
+        status = response.status_code
+        if status >= 500:
             self.breaker.failed()
-            raise ProviderError(f"{self.provider.title()} failed ({response.status_code})")
+            raise ProviderError(f"{name} failed ({status})", failure_from_status(status))
         self.breaker.succeeded()
-        if response.status_code in (401, 403):
-            raise ProviderError(
-                f"{self.provider.title()} refused our credentials", "AUTHENTICATION_ERROR"
-            )
+        if status in (401, 403):
+            raise ProviderError(f"{name} refused our credentials", failure_from_status(status))
         try:
             body: dict[str, Any] = response.json()
         except ValueError as exc:
-            raise ProviderError(f"{self.provider.title()} sent a body that is not JSON") from exc
-        if response.status_code >= 400:
-            raise ProviderError(str(body.get("message") or f"HTTP {response.status_code}"))
+            raise ProviderError(f"{name} sent a body that is not JSON") from exc
+        if status >= 400:
+            message = str(body.get("message") or f"HTTP {status}")
+            raise ProviderError(message, failure_from_status(status))
         return body

@@ -21,6 +21,7 @@ from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.paystack import PaystackGateway
 from services.payments.gateways.stripe_gateway import StripeGateway
+from services.payments.gateways.wallet import WalletGateway
 from tenants.scope import TENANT_CONNECTION, current_scope
 
 # The credential keys each provider needs (API.md's `credentials: JSON`).
@@ -132,6 +133,16 @@ def adapter(config: GatewayConfig, key: str) -> Gateway:
     if config.provider == "STRIPE":
         return StripeGateway(credentials, config.api_base_url, breaker)
     raise ValidationFailed(f"{config.provider} payments are not available yet", field="provider")
+
+
+async def gateway_for(provider: str, key: str) -> Gateway | None:
+    """The adapter that moves money for the current estate's payments of `provider`:
+    the wallet needs no settings; None for manual bank transfers (people move that money)."""
+    if provider == "WALLET":
+        return WalletGateway(current_scope().slug)
+    if provider == "MANUAL":
+        return None
+    return adapter(await active_config(provider), key)
 
 
 async def list_configs() -> list[GatewayConfig]:

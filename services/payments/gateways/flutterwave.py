@@ -7,8 +7,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
+import httpx
+
 from services.money import exponent, to_major
 from services.payments.gateways.base import (
+    CALL_TIMEOUT,
     BadWebhook,
     Checkout,
     CircuitBreaker,
@@ -17,16 +20,11 @@ from services.payments.gateways.base import (
     ProviderError,
     Verification,
     WebhookEvent,
+    failure_from_message,
 )
 
 DEFAULT_BASE_URL = "https://api.flutterwave.com/v3"
 STATUSES = {"successful": "SUCCEEDED", "failed": "FAILED", "cancelled": "FAILED"}
-FAILURES = {
-    "insufficient": "INSUFFICIENT_FUNDS",
-    "expired": "EXPIRED_CARD",
-    "declined": "DECLINED_CARD",
-    "invalid": "INVALID_CARD",
-}
 
 
 def _minor(amount: Any, currency: str) -> int:
@@ -38,9 +36,13 @@ class FlutterwaveGateway(HttpGateway):
     provider = "FLUTTERWAVE"
 
     def __init__(
-        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+        self,
+        credentials: dict[str, str],
+        base_url: str | None,
+        breaker: CircuitBreaker,
+        timeout: httpx.Timeout = CALL_TIMEOUT,
     ) -> None:
-        super().__init__(base_url or DEFAULT_BASE_URL, breaker)
+        super().__init__(base_url or DEFAULT_BASE_URL, breaker, timeout)
         self.secret_key = credentials["secretKey"]
         self.webhook_hash = credentials["webhookHash"]
         self.public_key = credentials.get("publicKey", "")
@@ -77,14 +79,12 @@ class FlutterwaveGateway(HttpGateway):
         currency = str(data["currency"]).upper()
         status = STATUSES.get(str(data.get("status")), "PENDING")
         message = str(data.get("processor_response") or "")
-        lowered = message.lower()
-        code = next((c for word, c in FAILURES.items() if word in lowered), "PROVIDER_ERROR")
         return Verification(
             status=status,
             amount=_minor(data["amount"], currency),
             currency=currency,
             provider_reference=str(data["id"]),
-            failure_code=code if status == "FAILED" else None,
+            failure_code=failure_from_message(message) if status == "FAILED" else None,
             failure_message=message if status == "FAILED" else None,
         )
 

@@ -7,7 +7,10 @@ import hmac
 import json
 from typing import Any
 
+import httpx
+
 from services.payments.gateways.base import (
+    CALL_TIMEOUT,
     BadWebhook,
     Checkout,
     CircuitBreaker,
@@ -16,30 +19,27 @@ from services.payments.gateways.base import (
     ProviderError,
     Verification,
     WebhookEvent,
+    failure_from_message,
 )
 
 DEFAULT_BASE_URL = "https://api.paystack.co"
-STATUSES = {"success": "SUCCEEDED", "failed": "FAILED", "reversed": "FAILED", "abandoned": "FAILED"}
-FAILURES = {
-    "insufficient": "INSUFFICIENT_FUNDS",
-    "expired": "EXPIRED_CARD",
-    "declined": "DECLINED_CARD",
-    "invalid": "INVALID_CARD",
-}
-
-
-def _failure_code(message: str) -> str:
-    lowered = message.lower()
-    return next((code for word, code in FAILURES.items() if word in lowered), "PROVIDER_ERROR")
+# Anything else (abandoned, ongoing, pending, processing, queued) is not final yet:
+# "abandoned" is how Paystack reports a checkout the payer has not completed *so far*, and
+# the payer may still pay it; the sweep expires checkouts left too long.
+STATUSES = {"success": "SUCCEEDED", "failed": "FAILED", "reversed": "FAILED"}
 
 
 class PaystackGateway(HttpGateway):
     provider = "PAYSTACK"
 
     def __init__(
-        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+        self,
+        credentials: dict[str, str],
+        base_url: str | None,
+        breaker: CircuitBreaker,
+        timeout: httpx.Timeout = CALL_TIMEOUT,
     ) -> None:
-        super().__init__(base_url or DEFAULT_BASE_URL, breaker)
+        super().__init__(base_url or DEFAULT_BASE_URL, breaker, timeout)
         self.secret_key = credentials["secretKey"]
         self.public_key = credentials.get("publicKey", "")
 
@@ -73,7 +73,7 @@ class PaystackGateway(HttpGateway):
             amount=int(data["amount"]),
             currency=str(data["currency"]).upper(),
             provider_reference=str(data.get("id") or reference),
-            failure_code=_failure_code(message) if status == "FAILED" else None,
+            failure_code=failure_from_message(message) if status == "FAILED" else None,
             failure_message=message if status == "FAILED" else None,
         )
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import stripe
 
 from services.payments.gateways.base import (
+    CALL_TIMEOUT,
     BadWebhook,
     Checkout,
     CircuitBreaker,
@@ -16,29 +18,60 @@ from services.payments.gateways.base import (
     ProviderError,
     Verification,
     WebhookEvent,
+    failure_from_status,
 )
 
 DEFAULT_SUCCESS_URL = "https://estatepay.invalid/paid"
+# Stripe's decline_code (the issuer's reason) where it gives one, else its error code.
 DECLINES = {
     "insufficient_funds": "INSUFFICIENT_FUNDS",
     "expired_card": "EXPIRED_CARD",
     "incorrect_number": "INVALID_CARD",
     "invalid_number": "INVALID_CARD",
+    "invalid_expiry_month": "INVALID_CARD",
+    "invalid_expiry_year": "INVALID_CARD",
+    "incorrect_cvc": "INVALID_CARD",
+    "invalid_cvc": "INVALID_CARD",
     "card_declined": "DECLINED_CARD",
+    "processing_error": "PROVIDER_ERROR",  # Stripe's own failure, not the card's
 }
+
+
+def card_failure(code: str | None, decline_code: str | None) -> str:
+    """A card error's failureCode: a decline says why in `decline_code` (`card_declined`
+    with `insufficient_funds`); anything unnamed is a plain decline."""
+    return DECLINES.get(decline_code or "") or DECLINES.get(code or "") or "DECLINED_CARD"
+
+
+def failure_of(exc: stripe.StripeError) -> str:
+    """The failureCode of any error the Stripe SDK raises."""
+    if isinstance(exc, stripe.CardError):
+        return card_failure(exc.code, exc.error.decline_code if exc.error else None)
+    if isinstance(exc, stripe.AuthenticationError | stripe.PermissionError):
+        return "AUTHENTICATION_ERROR"
+    if isinstance(exc, stripe.APIConnectionError):
+        # The SDK wraps every transport failure alike; the cause tells a timeout apart.
+        timed_out = isinstance(exc.__cause__, httpx.TimeoutException)
+        return "TIMEOUT_ERROR" if timed_out else "NETWORK_ERROR"
+    return failure_from_status(exc.http_status or 500)
 
 
 class StripeGateway:
     provider = "STRIPE"
 
     def __init__(
-        self, credentials: dict[str, str], base_url: str | None, breaker: CircuitBreaker
+        self,
+        credentials: dict[str, str],
+        base_url: str | None,
+        breaker: CircuitBreaker,
+        timeout: httpx.Timeout = CALL_TIMEOUT,
     ) -> None:
         self.webhook_secret = credentials["webhookSecret"]
         self.publishable_key = credentials.get("publishableKey", "")
         self.breaker = breaker
         options: dict[str, Any] = {
-            "http_client": stripe.HTTPXClient(allow_sync_methods=False),
+            # Our timeout, not the SDK's 80 s default.
+            "http_client": stripe.HTTPXClient(timeout=timeout, allow_sync_methods=False),
             "max_network_retries": 0,
         }
         if base_url:
@@ -51,18 +84,20 @@ class StripeGateway:
             result = await request
         except stripe.CardError as exc:
             self.breaker.succeeded()
-            code = DECLINES.get(str(exc.code or ""), "DECLINED_CARD")
-            raise ProviderError(exc.user_message or "the card was declined", code) from exc
-        except stripe.AuthenticationError as exc:
+            message = exc.user_message or "the card was declined"
+            raise ProviderError(message, failure_of(exc)) from exc
+        except (stripe.AuthenticationError, stripe.PermissionError) as exc:
             self.breaker.succeeded()
-            raise ProviderError("Stripe refused our credentials", "AUTHENTICATION_ERROR") from exc
+            raise ProviderError("Stripe refused our credentials", failure_of(exc)) from exc
         except stripe.APIConnectionError as exc:
             self.breaker.failed()
-            raise ProviderError("Stripe unreachable", "NETWORK_ERROR") from exc
+            code = failure_of(exc)
+            message = "Stripe timed out" if code == "TIMEOUT_ERROR" else "Stripe unreachable"
+            raise ProviderError(message, code) from exc
         except stripe.StripeError as exc:
             if (exc.http_status or 500) >= 500:
                 self.breaker.failed()
-            raise ProviderError(f"Stripe: {exc.user_message or exc}") from exc
+            raise ProviderError(f"Stripe: {exc.user_message or exc}", failure_of(exc)) from exc
         self.breaker.succeeded()
         return result
 

@@ -1,0 +1,139 @@
+"""The scheduled jobs as plain coroutines (`workers.tasks` exports them by name for the
+actors and the in-process worker). Each per-estate job takes the estate's slug and its
+slot (an ISO instant): the job computes "now" from the slot, never from the worker's
+clock, so a late or repeated message means the same thing, and tests travel in time.
+
+Each run is recorded in the estate's `job_runs` in the same transaction as its work: a
+repeated delivery of a slot already done is counted and skipped, and a failure keeps its
+error there (Dramatiq retries it with backoff)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from estatepay.settings import get_settings
+from services.bills.overdue import mark_overdue
+from services.bills.reminders import ReminderPolicy, send_reminders
+from services.notifications.retention import purge_read
+from services.payments import provider_payments
+from services.payments.retention import purge_webhook_events
+from services.recurring.runs import run_due
+from tenants.models import Estate
+from tenants.scope import TENANT_CONNECTION, tenant_scope
+from workers.models import JobRun, ScheduleClaim
+
+log = logging.getLogger(__name__)
+Work = Callable[[Estate, datetime], Awaitable[int]]
+
+
+async def _start(job: str, slot: datetime) -> JobRun:
+    """This slot's run in the current estate, created on first delivery; counts deliveries."""
+    run = await JobRun.get_or_none(job=job, slot=slot)
+    if run is None:
+        try:
+            async with in_transaction(TENANT_CONNECTION):
+                run = await JobRun.create(job=job, slot=slot)
+        except IntegrityError:  # a concurrent delivery of the same message made it
+            run = await JobRun.get(job=job, slot=slot)
+    await JobRun.filter(id=run.id).update(deliveries=F("deliveries") + 1)
+    return run
+
+
+async def run_for_estate(job: str, slug: str, slot_iso: str, work: Work) -> int:
+    """Run `work` for the slot in the estate unless already done; returns what it affected."""
+    slot = datetime.fromisoformat(slot_iso).astimezone(UTC)
+    estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
+    if estate is None:  # removed or suspended since the message was sent
+        log.warning("%s: estate %s is not active; skipped", job, slug)
+        return 0
+    async with tenant_scope(slug):
+        run = await _start(job, slot)
+    if run.status == "DONE":
+        return 0
+    try:
+        async with tenant_scope(slug):
+            affected = await work(estate, slot)
+            await JobRun.filter(id=run.id).update(
+                status="DONE",
+                affected=affected,
+                attempts=F("attempts") + 1,
+                error=None,
+                finished_at=datetime.now(UTC),
+            )
+    except Exception as exc:
+        async with tenant_scope(slug):
+            await JobRun.filter(id=run.id).update(
+                status="FAILED",
+                attempts=F("attempts") + 1,
+                error=f"{type(exc).__name__}: {exc}"[:4000],
+                finished_at=datetime.now(UTC),
+            )
+        raise
+    if affected:
+        log.info("%s %s %s: %d", job, slug, slot_iso, affected)
+    return affected
+
+
+async def _overdue(estate: Estate, at: datetime) -> int:
+    return await mark_overdue(estate, at)
+
+
+async def _reminders(estate: Estate, at: datetime) -> int:
+    settings = get_settings()
+    policy = ReminderPolicy(
+        settings.reminder_days_before_due, settings.reminder_days_after_due, settings.reminder_hour
+    )
+    return await send_reminders(estate, at, policy)
+
+
+async def _recurring(estate: Estate, at: datetime) -> int:
+    return await run_due(at)
+
+
+async def _expire(estate: Estate, at: datetime) -> int:
+    expiry = timedelta(minutes=get_settings().payment_expiry_minutes)
+    return await provider_payments.expire_stale(expiry, at)
+
+
+async def _purge(estate: Estate, at: datetime) -> int:
+    settings = get_settings()
+    history = timedelta(days=settings.job_history_retention_days)
+    return (
+        await purge_webhook_events(timedelta(days=settings.webhook_event_retention_days), at)
+        + await purge_read(timedelta(days=settings.notification_retention_days), at)
+        + await JobRun.filter(slot__lt=at - history, status="DONE").delete()
+    )
+
+
+async def mark_overdue_bills(slug: str, slot: str) -> int:
+    return await run_for_estate("mark_overdue_bills", slug, slot, _overdue)
+
+
+async def send_bill_reminders(slug: str, slot: str) -> int:
+    return await run_for_estate("send_bill_reminders", slug, slot, _reminders)
+
+
+async def process_recurring_payments(slug: str, slot: str) -> int:
+    return await run_for_estate("process_recurring_payments", slug, slot, _recurring)
+
+
+async def expire_stale_payments(slug: str, slot: str) -> int:
+    return await run_for_estate("expire_stale_payments", slug, slot, _expire)
+
+
+async def purge_old_records(slug: str, slot: str) -> int:
+    return await run_for_estate("purge_old_records", slug, slot, _purge)
+
+
+async def prune_schedule(slot: str) -> int:
+    """Old claims go; the chain's recent links stay (each job fires far more often)."""
+    cutoff = datetime.fromisoformat(slot) - timedelta(
+        days=get_settings().job_history_retention_days
+    )
+    return await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()
