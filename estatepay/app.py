@@ -62,7 +62,7 @@ class Runtime:
             else InProcessDispatcher()
         )
         # Live updates: through Redis pub/sub, or in-process for the embedded default.
-        self.hub: Hub = make_hub(self.redis)
+        self.hub: Hub = make_hub(self.redis, settings.broker_timeout_seconds)
 
 
 class EstatepayGraphQL(GraphQL[RequestContext, None]):

@@ -28,9 +28,10 @@ import json
 import logging
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Hashable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
@@ -44,6 +45,8 @@ CHANNEL_PREFIX = "estatepay:events:"
 CONTROL_CHANNEL = "estatepay:live:control"
 QUEUE_SIZE = 256
 SUBSCRIBE_TIMEOUT = 5.0
+PUBLISH_TIMEOUT = 2.0  # the API and worker pass BROKER_TIMEOUT_SECONDS
+PUBLISH_QUEUE = 10_000
 RECONNECT_MAX_DELAY = 5.0
 
 Accept = Callable[[DomainEvent], bool]
@@ -66,6 +69,9 @@ class Hint:
     committed_at: float
     # When this process got it (monotonic): a read started later sees the change.
     received_at: float = field(default_factory=time.monotonic)
+    # One hint object reaches every subscriber of the process: what they compute for it
+    # alike is computed once (see schema.execution).
+    shared: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def encode(event: DomainEvent, committed_at: float) -> str:
@@ -190,22 +196,77 @@ class LocalHub(Hub):
 
 
 class RedisPublisher:
-    """Publish only: for processes that change things but serve no subscribers (workers)."""
+    """Publishes committed events on their estates' channels, in commit order, from a task
+    of its own: the request or job that committed never waits on Redis (a stalled Redis
+    must not hold up a payment). Each PUBLISH is bounded by `timeout`; what cannot be
+    published in time, or finds PUBLISH_QUEUE events already waiting, is dropped and
+    logged (pub/sub is at-most-once: clients re-query after a reconnect anyway)."""
 
-    def __init__(self, redis: Redis) -> None:
+    def __init__(self, redis: Redis, timeout: float = PUBLISH_TIMEOUT) -> None:
         self.redis = redis
+        self.timeout = timeout
+        self._queue: asyncio.Queue[tuple[DomainEvent, float]] = asyncio.Queue(PUBLISH_QUEUE)
+        self._task: asyncio.Task[None] | None = None
+        self.dropped = 0
+        self._last_warning = 0.0
 
     async def publish(self, event: DomainEvent) -> None:
-        await self.redis.publish(channel_for(event.estate), encode(event, time.time()))
+        committed_at = time.time()  # the outlet runs right after the commit
+        try:
+            self._queue.put_nowait((event, committed_at))
+        except asyncio.QueueFull:
+            self._lost(f"{PUBLISH_QUEUE} events already waiting")
+            return
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._drain())
+
+    async def _drain(self) -> None:
+        while True:
+            event, committed_at = await self._queue.get()
+            try:
+                async with asyncio.timeout(self.timeout):
+                    await self.redis.publish(channel_for(event.estate), encode(event, committed_at))
+            except asyncio.CancelledError:
+                self._lost("shutting down")
+                raise
+            except Exception as exc:
+                self._lost(f"{type(exc).__name__}: {exc}")
+            finally:
+                self._queue.task_done()
+
+    def _lost(self, why: str) -> None:
+        self.dropped += 1
+        now = time.monotonic()
+        if now - self._last_warning > 10:  # one line per 10 s, however many are lost
+            self._last_warning = now
+            log.warning("live updates: %d events not published so far (%s)", self.dropped, why)
+
+    async def close(self) -> None:
+        """Give what is waiting a last chance (bounded), then stop."""
+        if self._task is None:
+            return
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.timeout):
+                await self._queue.join()
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+        self._task = None
+        while not self._queue.empty():
+            self._queue.get_nowait()
+            self._queue.task_done()
+            self._lost("shutting down")
 
 
 class RedisHub(Hub):
     """Events through Redis pub/sub: every API process delivers to its own subscribers."""
 
-    def __init__(self, redis: Redis, queue_size: int = QUEUE_SIZE) -> None:
+    def __init__(
+        self, redis: Redis, timeout: float = PUBLISH_TIMEOUT, queue_size: int = QUEUE_SIZE
+    ) -> None:
         super().__init__(queue_size)
         self.redis = redis
-        self._publisher = RedisPublisher(redis)
+        self.publisher = RedisPublisher(redis, timeout)
         self._pubsub: PubSub | None = None
         self._reader: asyncio.Task[None] | None = None
         # Channels asked of the current connection, and SUBSCRIBE replies still to come:
@@ -214,6 +275,7 @@ class RedisHub(Hub):
         self._unconfirmed: dict[str, int] = {}
         self._confirmed: dict[str, asyncio.Event] = {}
         self._lock = asyncio.Lock()
+        self._chores: set[asyncio.Task[None]] = set()
         self.connections = 0  # how many times the reader (re)connected
 
     async def start(self) -> None:
@@ -221,6 +283,7 @@ class RedisHub(Hub):
             self._reader = asyncio.create_task(self._read_forever(), name="estatepay-live")
 
     async def stop(self) -> None:
+        await self.publisher.close()
         if self._reader is not None:
             self._reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -228,7 +291,7 @@ class RedisHub(Hub):
             self._reader = None
 
     async def publish(self, event: DomainEvent) -> None:
-        await self._publisher.publish(event)
+        await self.publisher.publish(event)
 
     def _wanted(self) -> set[str]:
         return {channel_for(estate) for estate in self._subscribers}
@@ -238,7 +301,10 @@ class RedisHub(Hub):
         confirmed = self._confirmed.setdefault(channel, asyncio.Event())
         if confirmed.is_set():
             return
-        await self._reconcile()
+        try:
+            await self._reconcile()
+        except Exception as exc:  # the reader reconnects and subscribes what is wanted
+            log.warning("live updates could not subscribe %s yet: %s", estate, exc)
         try:
             await asyncio.wait_for(confirmed.wait(), SUBSCRIBE_TIMEOUT)
         except TimeoutError:
@@ -247,6 +313,8 @@ class RedisHub(Hub):
 
     def _forget(self, estate: str) -> None:
         task = asyncio.create_task(self._reconcile())
+        self._chores.add(task)  # a task nobody holds may be collected half-way
+        task.add_done_callback(self._chores.discard)
         task.add_done_callback(_log_failure)
 
     async def _reconcile(self) -> None:
@@ -323,5 +391,5 @@ def _log_failure(task: asyncio.Task[None]) -> None:
         log.warning("live updates could not unsubscribe: %s", task.exception())
 
 
-def make_hub(redis: Redis | None) -> Hub:
-    return RedisHub(redis) if redis is not None else LocalHub()
+def make_hub(redis: Redis | None, timeout: float = PUBLISH_TIMEOUT) -> Hub:
+    return RedisHub(redis, timeout) if redis is not None else LocalHub()

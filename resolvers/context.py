@@ -34,7 +34,6 @@ class RequestContext:
     # Raised when the operation needs what failed (a bad token must not break `login`).
     auth_error: DomainError | None = None
     tenant_error: DomainError | None = None
-    loaders: Loaders = field(init=False)
     # Set by transports that need it (the Starlette request or WebSocket).
     request: Any = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
@@ -46,20 +45,34 @@ class RequestContext:
     # Set while a subscription event executes: when its change committed (epoch seconds).
     event_committed_at: float | None = None
     _viewer: Viewer | None = None
+    _loaders: Loaders | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        self.loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
+    @property
+    def loaders(self) -> Loaders:
+        """Made on first use: many operations (and most subscription messages) need none."""
+        if self._loaders is None:
+            self._loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
+        return self._loaders
 
     def for_operation(self) -> RequestContext:
         """A copy for one operation on a long-lived connection: its own DataLoaders (and
         viewer), so nothing cached by one operation is served to another."""
-        return dataclasses.replace(self, per_connection=False, _viewer=None)
+        return dataclasses.replace(self, per_connection=False, _viewer=None, _loaders=None)
 
     def start_event(self, committed_at: float | None) -> None:
         """A subscription event is about to execute: nothing loaded for the previous one
         may be served (it would be stale)."""
-        self.loaders = Loaders(lambda: self.access.estate.slug if self.access else None)
+        self._loaders = None
         self.event_committed_at = committed_at
+
+    def audience(self) -> tuple[object, ...] | None:
+        """What the caller may see, as a key: callers with equal audiences are entitled to
+        exactly the same answers (every resolver authorises through the estate and the
+        viewer: admin or not, and which resident). None until the viewer is known."""
+        if self.access is None or self._viewer is None:
+            return None
+        viewer = self._viewer
+        return (self.access.estate.slug, viewer.is_admin, viewer.resident_id)
 
     def adopt_credentials(self, other: RequestContext) -> None:
         """Take who is calling, and where, from a context built for the same caller."""

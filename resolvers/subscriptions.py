@@ -22,7 +22,7 @@ import asyncio
 import contextvars
 import time
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable
 from datetime import datetime
 from typing import Any, Generic, TypeVar, cast
 
@@ -51,12 +51,20 @@ class Fresh(Generic[T]):
     before it executes leaves nothing un-awaited behind."""
 
     def __init__(
-        self, load: Callable[[], Awaitable[T]], committed_at: float, scoped: bool = True
+        self,
+        load: Callable[[], Awaitable[T]],
+        committed_at: float,
+        *,
+        scoped: bool = True,
+        shared: dict[Hashable, Any] | None = None,
     ) -> None:
         self.load = load
         self.committed_at = committed_at
         # False when the answer is read elsewhere and needs no scope of its own.
         self.scoped = scoped
+        # Where subscribers of this process that would execute the same thing for the
+        # same event find each other (the hint's `shared`); None: never shared.
+        self.shared = shared
 
     def __await__(self) -> Generator[Any, None, T]:
         return self.load().__await__()
@@ -68,7 +76,11 @@ async def _events(
     async with hub.subscribe(estate, accept) as subscriber:
         async for hint in subscriber:
             event = hint.event
-            yield Fresh(lambda event=event: read(event), hint.committed_at)  # type: ignore[misc]
+            yield Fresh(
+                lambda event=event: read(event),  # type: ignore[misc]
+                hint.committed_at,
+                shared=hint.shared,
+            )
 
 
 def _stream(

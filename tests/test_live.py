@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from estatepay.live import Hint, Hub, LocalHub, RedisHub, Subscriber, channel_for
+from estatepay.live import Hint, Hub, LocalHub, RedisHub, RedisPublisher, Subscriber, channel_for
 from services import events
 from services.events import DomainEvent
 from tenants.scope import tenant_scope
@@ -168,3 +168,30 @@ async def test_a_slow_subscriber_keeps_one_hint_per_object_and_drops_the_oldest(
     assert subscriber.dropped == 2
     subscriber.offer(hint("a"))  # taken out of the queue: a new change is queued again
     assert (await next_hint(subscriber)).event.object_id == "a"
+
+
+async def test_a_stalled_redis_never_holds_up_the_commit() -> None:
+    """A Redis that accepts and never answers: the committed change returns at once, the
+    event is given up after the publish timeout, and nothing else is held."""
+    accepted: list[asyncio.StreamWriter] = []
+
+    async def stall(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        accepted.append(writer)  # read nothing, answer nothing
+
+    server = await asyncio.start_server(stall, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    client = Redis.from_url(f"redis://127.0.0.1:{port}/0")
+    publisher = RedisPublisher(client, timeout=0.2)
+    events.install_outlet(publisher.publish)
+    try:
+        slug = unique_slug("live")
+        await change(slug, "stalled")  # returns: the outlet only queued the event
+        assert publisher.dropped == 0
+        await publisher.close()  # waits at most the timeout for the queue to drain
+        assert publisher.dropped == 1
+    finally:
+        events.remove_outlet(publisher.publish)
+        for writer in accepted:
+            writer.close()
+        server.close()
+        await client.aclose()

@@ -69,7 +69,8 @@ def run_worker(settings: Settings, threads: int) -> int:
     # What the worker commits (webhooks applied, jobs) reaches live subscribers too; it
     # serves none itself, so it only publishes. The client connects on first use, on
     # the loop the actors run on.
-    events.install_outlet(RedisPublisher(Redis.from_url(settings.redis_url)).publish)
+    live = RedisPublisher(Redis.from_url(settings.redis_url), settings.broker_timeout_seconds)
+    events.install_outlet(live.publish)
     events.install_outlet(
         jobs_outlet(RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds))
     )

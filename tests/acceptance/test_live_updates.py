@@ -10,6 +10,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -372,3 +373,127 @@ async def test_admins_follow_the_dashboard(servers: list[str]) -> None:
             assert (by_status["PAID"], by_status["ACKNOWLEDGED"]) == (5, 1)
             # Coalesced: never more messages than changes (each payment is two events).
             assert len(seen) <= 2 * len(bills)
+
+
+async def test_the_embedded_default_serves_subscriptions(tmp_path: Path) -> None:
+    """No DATABASE_URL, no REDIS_URL: SQLite and in-process pub/sub, same subscriptions."""
+    with serve(tmp_path, clean_env()) as (base, _):
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+            gql = GraphQLClient(http)
+            admin = await gql.as_tenant("demo").login("admin@demo.estatepay.local", "admin-pass-1")
+            ada = await gql.as_tenant("demo").login("ada@demo.estatepay.local", "resident-pass-1")
+            tunde = await gql.as_tenant("demo").login(
+                "tunde@demo.estatepay.local", "resident-pass-2"
+            )
+            wallet_id = (await ada.ok("{ wallet { id } }"))["wallet"]["id"]
+            async with (
+                live_client(base, token_of(ada), "demo") as owner,
+                live_client(base, token_of(tunde), "demo") as neighbour,
+            ):
+                mine = await owner.subscribe(WALLET)
+                theirs = await neighbour.subscribe(WALLET)
+                await owner.live()
+                await neighbour.live()
+                await admin.ok(
+                    "mutation($w: ID!, $k: String!) { adjustWallet(walletId: $w, "
+                    'amount: "5.00", reason: "gift", idempotencyKey: $k) { id } }',
+                    w=wallet_id,
+                    k=uuid.uuid4().hex,
+                )
+                event = await owner.next(mine)
+                assert event.data["walletUpdated"]["id"] == wallet_id
+                await asyncio.sleep(GRACE_SECONDS)
+                assert neighbour.pending(theirs) == []
+
+
+async def test_identical_subscriptions_on_one_process_all_get_their_answer(
+    servers: list[str],
+) -> None:
+    """Same operation, same audience, same event: executed once per process, sent to all;
+    another selection or another audience is its own execution."""
+    first, _ = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "50.00")
+    bill = await world.bill(payer, "5.00")
+    other_selection = "subscription { billUpdated { id number balanceDue { amount } } }"
+    async with (
+        live_client(first, token_of(world.admin), world.slug) as a,
+        live_client(first, token_of(world.admin), world.slug) as b,
+        live_client(first, token_of(payer.client), world.slug) as owner,
+    ):
+        subscriptions = [
+            (a, await a.subscribe(BILL)),
+            (b, await b.subscribe(BILL)),
+            (b, await b.subscribe(other_selection)),
+            (owner, await owner.subscribe(BILL)),
+        ]
+        for client in (a, b, owner):
+            await client.live()
+        await payer.client.ok(PAY, b=bill["id"], k=uuid.uuid4().hex)
+        answers = [(await client.next(op)).data["billUpdated"] for client, op in subscriptions]
+    same = {"id": bill["id"], "status": "PAID", "amountPaid": {"amount": "5.00"}}
+    assert answers[0] == answers[1] == answers[3] == same
+    assert answers[2] == {
+        "id": bill["id"],
+        "number": bill["number"],
+        "balanceDue": {"amount": "0.00"},
+    }
+
+
+async def test_a_change_that_rolls_back_reaches_nobody(servers: list[str]) -> None:
+    first, second = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "5.00")
+    bill = await world.bill(payer, "40.00")
+    async with (
+        live_client(first, token_of(payer.client), world.slug) as owner,
+        live_client(second, token_of(world.admin), world.slug) as admin,
+    ):
+        subscriptions = [
+            (owner, await owner.subscribe(BILL)),
+            (owner, await owner.subscribe(PAYMENT)),
+            (admin, await admin.subscribe(BILL)),
+            (admin, await admin.subscribe(PAYMENT)),
+        ]
+        wallet = await owner.subscribe(WALLET)
+        await owner.live()
+        await admin.live()
+        refused = await payer.client.error(PAY, b=bill["id"], k=uuid.uuid4().hex)
+        assert refused["extensions"]["code"] == "INSUFFICIENT_FUNDS"
+        await world.fund(payer, "1.00")
+        # Redis keeps one publisher's order: a published rollback would have come first.
+        event = await owner.next(wallet)
+        assert event.data["walletUpdated"]["balance"] == {"amount": "6.00"}
+        await asyncio.sleep(GRACE_SECONDS)
+        for client, op in subscriptions:
+            assert [r.payload for r in client.pending(op)] == [], op
+
+
+async def test_every_message_reads_afresh(servers: list[str]) -> None:
+    """Nothing loaded for one message (DataLoaders included) is served to the next."""
+    first, _ = servers
+    world, _ = await world_on(servers, residents=1)
+    payer = world.residents[0]
+    await world.fund(payer, "50.00")
+    bill = await world.bill(payer, "30.00")
+    query = (
+        "subscription($id: ID) { billUpdated(billId: $id) { status "
+        "payments { amount { amount } } resident { user { fullName } } } }"
+    )
+    part = (
+        'mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: "10.00", '
+        "idempotencyKey: $k) { status } }"
+    )
+    async with live_client(first, token_of(payer.client), world.slug) as owner:
+        op = await owner.subscribe(query, id=bill["id"])
+        await owner.live()
+        seen = []
+        for expected in (1, 2, 3):
+            await payer.client.ok(part, b=bill["id"], k=uuid.uuid4().hex)
+            event = (await owner.next(op)).data["billUpdated"]
+            assert len(event["payments"]) == expected
+            seen.append(event["status"])
+        assert seen == ["PARTIALLY_PAID", "PARTIALLY_PAID", "PAID"]
+        assert event["resident"]["user"]["fullName"] == "Resident 0"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
+from tortoise.transactions import in_transaction
 
 from services import events
 from services.events import DomainEvent
 from services.properties.models import Property
-from tenants.scope import tenant_scope
+from tenants.scope import TENANT_CONNECTION, tenant_scope
 from tests.conftest import make_estate
 
 pytestmark = pytest.mark.usefixtures("database")
@@ -82,3 +83,29 @@ async def test_a_failing_outlet_neither_undoes_the_change_nor_silences_others(
     assert len(heard) == 1
     async with tenant_scope(estate.slug):
         assert await Property.filter(id=prop.id).exists()
+
+
+async def test_a_bare_savepoint_that_rolls_back_drops_its_events() -> None:
+    """Services nest `in_transaction(...)` directly; a refusal inside one must not leave
+    its announcement behind when the operation's transaction commits."""
+    announced: list[str] = []
+
+    async def record(event: DomainEvent) -> None:
+        announced.append(event.object_id)
+
+    events.install_outlet(record)
+    try:
+        estate = await make_estate()
+        async with tenant_scope(estate.slug):
+            events.changed("bill", "kept")
+            with pytest.raises(RuntimeError):
+                async with in_transaction(TENANT_CONNECTION):
+                    events.changed("bill", "gone")
+                    async with in_transaction(TENANT_CONNECTION):
+                        events.changed("bill", "gone too")
+                    raise RuntimeError("refused")
+            async with in_transaction(TENANT_CONNECTION):
+                events.changed("bill", "also kept")
+    finally:
+        events.remove_outlet(record)
+    assert announced == ["kept", "also kept"]
