@@ -3,6 +3,7 @@ subprocesses and a small HTTP/1.1 client."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import os
@@ -257,3 +258,24 @@ async def postgres_pids(monitor: asyncpg.Connection) -> list[int]:
         "AND pid <> pg_backend_pid()"
     )
     return [int(r["pid"]) for r in rows]
+
+
+def add_store_arguments(
+    parser: argparse.ArgumentParser,
+    database_url: str,
+    redis_url: str | None = None,
+    redis_note: str = "",
+) -> None:
+    """`--database-url` (dropped and recreated!) and, if the bench uses one, `--redis-url`,
+    each defaulting to $BENCH_DATABASE_URL / $BENCH_REDIS_URL, then the bench's own."""
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", database_url),
+        help="dropped and recreated! (default: $BENCH_DATABASE_URL or %(default)s)",
+    )
+    if redis_url is not None:
+        parser.add_argument(
+            "--redis-url",
+            default=os.environ.get("BENCH_REDIS_URL", redis_url),
+            help=f"{redis_note} (default: $BENCH_REDIS_URL or %(default)s)",
+        )

@@ -62,6 +62,7 @@ import asyncpg
 from tortoise.connection import get_connection
 
 from bench.common import (
+    add_store_arguments,
     asyncpg_dsn,
     cpu_jiffies,
     cpu_used,
@@ -730,11 +731,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         choices=["on", "off"],
         help="set on the bench database for both sides (default: the server's setting)",
     )
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
-        help="dropped and recreated! (default: $BENCH_DATABASE_URL or %(default)s)",
-    )
+    add_store_arguments(parser, DEFAULT_URL)
     args = parser.parse_args(argv)
     if min(args.seconds, args.slice, args.warmup) <= 0:
         parser.error("--seconds, --slice and --warmup must be > 0")

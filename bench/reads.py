@@ -56,6 +56,7 @@ import asyncpg
 from bench.common import (
     Result,
     Server,
+    add_store_arguments,
     asyncpg_dsn,
     build_request,
     cpu_jiffies,
@@ -739,16 +740,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--residents", type=int, default=2000)
     parser.add_argument("--bills", type=int, default=50000)
     parser.add_argument("--payments", type=int, default=80000)
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
-        help="dropped and recreated! (default: $BENCH_DATABASE_URL or %(default)s)",
-    )
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        help="the server's REDIS_URL (default: $BENCH_REDIS_URL or %(default)s)",
-    )
+    add_store_arguments(parser, DEFAULT_URL, DEFAULT_REDIS_URL, "the server's REDIS_URL")
     # Internal: the baseline server process.
     parser.add_argument("--serve-baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)

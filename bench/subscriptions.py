@@ -80,6 +80,7 @@ import asyncpg
 
 from bench.common import (
     Server,
+    add_store_arguments,
     asyncpg_dsn,
     cpu_used,
     free_port,
@@ -816,16 +817,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, default=10.0, help="paced payments per second")
     parser.add_argument("--burst", type=int, default=200, help="payments in the burst phase")
     parser.add_argument("--pool-size", type=int, default=8, help="DB_POOL_MAX_SIZE per API")
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
-        help="dropped and recreated! (default: $BENCH_DATABASE_URL or %(default)s)",
-    )
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        help="flushed! (default: $BENCH_REDIS_URL or %(default)s)",
-    )
+    add_store_arguments(parser, DEFAULT_URL, DEFAULT_REDIS_URL, "flushed!")
     parser.add_argument("--serve-baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     return parser.parse_args(argv)

@@ -102,6 +102,7 @@ from bench.common import (
     ROOT,
     Result,
     Server,
+    add_store_arguments,
     asyncpg_dsn,
     build_request,
     cpu_jiffies,
@@ -1057,15 +1058,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--warmup-events", type=int, default=100, help="events in each applying warm-up batch"
     )
-    parser.add_argument(
-        "--database-url",
-        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL),
-        help="dropped and recreated! (default: $BENCH_DATABASE_URL or %(default)s)",
-    )
-    parser.add_argument(
-        "--redis-url",
-        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
-        help="its Dramatiq webhooks queue is emptied (default: $BENCH_REDIS_URL or %(default)s)",
+    add_store_arguments(
+        parser, DEFAULT_URL, DEFAULT_REDIS_URL, "its Dramatiq webhooks queue is emptied"
     )
     # Internal: the helper processes.
     parser.add_argument("--serve-bare", action="store_true", help=argparse.SUPPRESS)

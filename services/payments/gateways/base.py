@@ -3,6 +3,7 @@ categorised provider errors, timeouts and a circuit breaker per estate and provi
 
 from __future__ import annotations
 
+import json
 import ssl
 import time
 from dataclasses import dataclass, field
@@ -116,6 +117,25 @@ class WebhookEvent:
     # Our payment reference when the event is about a payment, else None.
     reference: str | None
     payload: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_event_and_data(
+        cls, raw_body: bytes, reference_key: str, provider: str
+    ) -> WebhookEvent:
+        """Paystack's and Flutterwave's shape: `{"event": ..., "data": {"id": ...,
+        <reference_key>: our reference}}`, one event id per (event, transaction)."""
+        try:
+            payload: dict[str, Any] = json.loads(raw_body)
+            event, data = str(payload["event"]), payload["data"]
+            reference = data.get(reference_key)
+            return cls(
+                event_id=f"{event}:{data['id']}",
+                type=event,
+                reference=str(reference) if reference else None,
+                payload=payload,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise BadWebhook(f"not a {provider} event") from exc
 
 
 @dataclass(frozen=True)

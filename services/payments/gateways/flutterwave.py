@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import json
 from decimal import Decimal
 from typing import Any
 
@@ -107,17 +106,7 @@ class FlutterwaveGateway(HttpGateway):
             raise BadWebhook("bad Flutterwave verif-hash")
 
     def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
-        try:
-            payload: dict[str, Any] = json.loads(raw_body)
-            event, data = str(payload["event"]), payload["data"]
-            return WebhookEvent(
-                event_id=f"{event}:{data['id']}",
-                type=event,
-                reference=str(data["tx_ref"]) if data.get("tx_ref") else None,
-                payload=payload,
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BadWebhook("not a Flutterwave event") from exc
+        return WebhookEvent.from_event_and_data(raw_body, "tx_ref", "Flutterwave")
 
     async def test_connection(self) -> str:
         await self.call("GET", "/balances")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 from typing import Any
 
 import httpx
@@ -92,17 +91,7 @@ class PaystackGateway(HttpGateway):
             raise BadWebhook("bad Paystack signature")
 
     def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
-        try:
-            payload: dict[str, Any] = json.loads(raw_body)
-            event, data = str(payload["event"]), payload["data"]
-            return WebhookEvent(
-                event_id=f"{event}:{data['id']}",
-                type=event,
-                reference=str(data["reference"]) if data.get("reference") else None,
-                payload=payload,
-            )
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BadWebhook("not a Paystack event") from exc
+        return WebhookEvent.from_event_and_data(raw_body, "reference", "Paystack")
 
     async def test_connection(self) -> str:
         await self.call("GET", "/transaction", params={"perPage": 1})
