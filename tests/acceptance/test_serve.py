@@ -157,7 +157,7 @@ def test_embedded_default_serves_the_demo_with_printed_logins(tmp_path: Path) ->
 def test_postgres_mode_reports_unready_when_the_database_goes(tmp_path: Path) -> None:
     import asyncio
 
-    url = DATABASE_URL.rsplit("/", 1)[0] + "/estatepay_test_serve"
+    url = DATABASE_URL + "_serve"
     asyncio.run(recreate_database(url))
     env = {**clean_env(), "DATABASE_URL": url, "REDIS_URL": REDIS_URL}
     with serve(tmp_path, env, "--demo") as (base, _):

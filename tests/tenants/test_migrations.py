@@ -90,7 +90,7 @@ async def test_concurrent_migrators_on_one_estate_apply_once(
 
 
 async def test_every_command_brings_an_empty_database_to_head_concurrently() -> None:
-    url = DATABASE_URL.rsplit("/", 1)[0] + "/estatepay_test_fresh"
+    url = DATABASE_URL + "_fresh"
     await recreate_database(url)
     env = {**os.environ, "DATABASE_URL": url, "REDIS_URL": ""}
     processes = [
