@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     page_size_cap: int = Field(default=100, ge=1)
+    # The longest string accepted in any GraphQL input (services set tighter per-field limits).
+    max_string_length: int = Field(default=10_000, ge=256)
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)
     # The worker's sweep runs this often; it re-sends webhook events stored but still not

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import strawberry
@@ -21,6 +23,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from estatepay.settings import Settings
 from resolvers.context import RequestContext
+from schema.boundary import InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
 from schema.root import UNSCOPED_FIELDS, Mutation, Query, Subscription
@@ -57,11 +60,14 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     ]
     if not settings.introspection_enabled:
         rules.append(NoSchemaIntrospectionCustomRule)
+    input_rules = Rules(settings.max_string_length)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        # After the validation cache: it checks the inputs of valid operations only.
+        lambda: InputBoundary(rules=input_rules),
         lambda: TenantScopeExtension(unscoped_fields=UNSCOPED_FIELDS),
         StreamResultExtension,
     ]
@@ -72,4 +78,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         extensions=extensions,
         execution_context_class=EstatepayExecutor,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection_enabled),
+        scalar_overrides={Decimal: decimal_scalar(settings.max_amount), date: date_scalar()},
     )

@@ -54,6 +54,36 @@ def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
     return found[0] if found else None
 
 
+def _field_at(error: GraphQLError) -> str | None:
+    """The argument or input field whose inline value the error points at."""
+    node = error.nodes[0] if error.nodes else None
+    if node is None or node.loc is None:
+        return None
+    start = node.loc.start
+    found: list[str] = []
+
+    class Finder(Visitor):
+        def enter_argument(self, node: ArgumentNode, *_: object) -> None:
+            self._check(node)
+
+        def enter_object_field(self, node: ObjectFieldNode, *_: object) -> None:
+            self._check(node)
+
+        def _check(self, node: ArgumentNode | ObjectFieldNode) -> None:
+            if node.value.loc is not None and node.value.loc.start == start:
+                found.append(node.name.value)
+
+    # The node's own document, parsed already: the node's location points into it.
+    document = getattr(node.loc, "source", None)
+    if document is None:
+        return None
+    try:
+        visit(parse(document), Finder())
+    except GraphQLError:
+        return None
+    return found[-1] if found else None
+
+
 def _reshaped(
     error: GraphQLError, message: str, original: Exception | None, extensions: dict[str, object]
 ) -> GraphQLError:
@@ -72,13 +102,18 @@ def shaped(error: GraphQLError) -> GraphQLError:
         if original.field:
             extensions["field"] = original.field
         return _reshaped(error, original.message, original, extensions)
-    if original is None or isinstance(original, GraphQLError):
+    # A scalar's parser refusing an inline value (ValueError, TypeError) during
+    # validation: outside execution, so no path; it is the client's input at fault.
+    refused_literal = isinstance(original, ValueError | TypeError) and error.path is None
+    if original is None or isinstance(original, GraphQLError) or refused_literal:
         # Parse, validation and input-coercion errors: the client's input is at fault.
         extensions = {**(error.extensions or {}), "code": "VALIDATION_ERROR"}
         for pattern in _FIELDS_IN_MESSAGE:
             if match := pattern.search(error.message):
                 extensions.setdefault("field", match.group(1))
                 break
+        if "field" not in extensions and (literal := _field_at(error)):
+            extensions["field"] = literal
         variable = _VARIABLE_IN_MESSAGE.search(error.message)
         if variable and extensions.get("field") == variable.group(1):
             # Name the argument the variable feeds, not the client's variable name.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -12,11 +13,32 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 # ISO 4217 codes we can hold; the minor-unit exponent matters once money moves.
 CURRENCY_EXPONENTS = {"NGN": 2, "USD": 2, "EUR": 2, "GBP": 2, "GHS": 2, "KES": 2, "ZAR": 2}
 MIN_PASSWORD_LENGTH = 10
+# IDs are UUIDs in their canonical ASCII form (uuid.UUID alone would take braces, a urn:
+# prefix and non-ASCII digits).
+UUID_PATTERN = re.compile(r"^[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+# Bidi embeddings, overrides and isolates: they make text display as something else.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MULTILINE_ALLOWED = frozenset("\n\t")
 
 
 @cache
 def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
+
+
+def forbidden_character(value: str, *, multiline: bool = False) -> str | None:
+    """What makes `value` unfit to store or show, or None: a control character (NUL
+    included; newline and tab are allowed in multi-line text), a lone surrogate (no valid
+    UTF-8 holds one) or a bidi control."""
+    if value.isprintable():  # the common case, in C
+        return None
+    for char in value:
+        if multiline and char in _MULTILINE_ALLOWED:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            return f"U+{ord(char):04X}"
+    return None
 
 
 def text(value: str | None, field: str, *, max_length: int, required: bool = True) -> str:

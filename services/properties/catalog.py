@@ -17,11 +17,13 @@ from tenants.scope import TENANT_CONNECTION
 
 
 def parse_id(value: str | uuid.UUID, field: str, what: str) -> uuid.UUID:
-    """An id from the outside world; a malformed one is as unknown as a missing one."""
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except ValueError as exc:
-        raise NotFound(f"{what} not found", field=field) from exc
+    """An id from the outside world: a UUID, or `VALIDATION_ERROR` on `field` (the GraphQL
+    boundary refuses malformed IDs first; this holds for every other caller)."""
+    if isinstance(value, uuid.UUID):
+        return value
+    if not validation.UUID_PATTERN.fullmatch(str(value)):
+        raise ValidationFailed(f"{field} is not a valid {what} id", field=field)
+    return uuid.UUID(str(value))
 
 
 async def create_property(actor_id: uuid.UUID | None, name: str, address: str | None) -> Property:

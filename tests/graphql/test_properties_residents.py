@@ -80,7 +80,7 @@ async def test_bad_input_names_the_field(gql: GraphQLClient) -> None:
     cases = [
         (CREATE_PROPERTY, {"name": ""}, "VALIDATION_ERROR", "name"),
         (CREATE_UNIT, {"p": prop["id"], "label": "A1"}, "VALIDATION_ERROR", "label"),
-        (CREATE_UNIT, {"p": "not-a-uuid", "label": "Z"}, "NOT_FOUND", "propertyId"),
+        (CREATE_UNIT, {"p": "not-a-uuid", "label": "Z"}, "VALIDATION_ERROR", "propertyId"),
         (
             CREATE_RESIDENT,
             {"email": "bad-email", "units": [unit["id"]], "password": PASSWORD},

@@ -422,7 +422,7 @@ async def test_pause_resume_cancel_rules_and_who_may() -> None:
     async with tenant_scope(h.slug):
         with pytest.raises(NotFound):
             await plans.pause(other, str(plan.id))
-        with pytest.raises(NotFound):
+        with pytest.raises(ValidationFailed):
             await plans.cancel(other, "not-a-uuid")
         with pytest.raises(InvalidState):
             await plans.resume(h.viewers[0], h.estate, str(plan.id), NOW)
