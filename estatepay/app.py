@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from redis.asyncio import Redis
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from estatepay.boundary import BodyLimit, refusal
 from estatepay.live import Hub, make_hub
 from estatepay.settings import Settings, get_settings
 from estatepay.webhooks import webhook_endpoint
@@ -112,6 +117,36 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         result.errors = shape_errors(result.errors)
         return process_result(result)
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Strawberry's, with its refusals (bad body, unsupported method or content type)
+        shaped as GraphQL errors instead of plain text."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            code = "NOT_FOUND" if exc.status_code == 404 else "VALIDATION_ERROR"
+            response = refusal(exc.reason, exc.status_code, code)
+        await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            return json.loads(data)
+        # Invalid UTF-8 is a ValueError but not a JSONDecodeError; deep nesting recurses.
+        except (ValueError, RecursionError) as exc:
+            raise HTTPException(400, "Unable to parse request body as JSON") from exc
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        try:
+            return await super().parse_http_body(request)
+        except AttributeError as exc:  # Strawberry calls .get() on what may not be an object
+            raise HTTPException(
+                400, "The body must be a JSON object: {query, variables, operationName}"
+            ) from exc
+
 
 def create_app(
     settings: Settings | None = None, extra_routes: Sequence[BaseRoute] = ()
@@ -187,6 +222,7 @@ def create_app(
             ),
             *extra_routes,
         ],
+        middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )
     app.state.runtime = runtime

@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     page_size_cap: int = Field(default=100, ge=1)
-    # The longest string accepted in any GraphQL input (services set tighter per-field limits).
+    # The input boundary: the largest request body on any route (413 beyond it), and the
+    # longest string accepted in any GraphQL input (services set tighter per-field limits).
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_string_length: int = Field(default=10_000, ge=256)
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)

@@ -22,6 +22,8 @@ from tenants.registry import TenantAccess, resolve_tenant
 if TYPE_CHECKING:
     from estatepay.live import Hub
 
+MAX_TOKEN_LENGTH = 4096
+
 
 @dataclass
 class RequestContext:
@@ -148,6 +150,9 @@ async def build_context(
     if authorization:
         scheme, _, token = authorization.partition(" ")
         try:
+            # A token is a few hundred ASCII characters; anything else is not one.
+            if len(token) > MAX_TOKEN_LENGTH or not token.isascii():
+                raise Unauthenticated("invalid token")
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthenticated("Authorization must be 'Bearer <token>'")
             ctx.user = await authenticate(token.strip(), settings.secret_key)

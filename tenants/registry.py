@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.errors import Forbidden
+from services.errors import Forbidden, ValidationFailed
 from services.identity.accounts import roles_in
 from services.identity.models import User
 from tenants.models import Estate
+from tenants.scope import SLUG_PATTERN
 
 NOT_A_MEMBER = "you are not a member of this estate"
 
@@ -29,7 +30,12 @@ class TenantAccess:
 async def resolve_tenant(user: User, slug: str) -> TenantAccess:
     """The estate named by `slug` with the caller's roles there. An unknown estate and
     one the caller does not belong to answer alike: no existence oracle."""
-    estate = await Estate.get_or_none(slug=(slug or "").strip().lower(), status="ACTIVE")
+    slug = (slug or "").strip().lower()
+    if not SLUG_PATTERN.match(slug):
+        # Over-long, control characters, other scripts: a malformed header, told as such
+        # (the slug format is no secret), and never sent to the database.
+        raise ValidationFailed("X-Tenant is not an estate slug", field="X-Tenant")
+    estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
     if estate is None:
         raise Forbidden(NOT_A_MEMBER, field="X-Tenant")
     roles = await roles_in(user.id, estate.id)

@@ -23,7 +23,7 @@ from tortoise.transactions import in_transaction
 
 TENANT_CONNECTION = "tenant"
 TENANT_APP = "tenant"
-SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]$")
+SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]\Z")  # \Z: no trailing newline
 SCHEMA_PATTERN = re.compile(r"^t_[a-z0-9_]+$")
 log = logging.getLogger(__name__)
 AfterCommit = Callable[[], Awaitable[None]]
