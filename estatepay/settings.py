@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Only for the embedded default; any shared deployment must set its own keys.
@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     environment: str = "development"
 
     token_lifetime_minutes: int = Field(default=60 * 12, ge=1)
+    # Unset: on in development, off in production (where "Did you mean" suggestions go
+    # with introspection). An explicit value wins either way.
     graphiql_enabled: bool = True
     introspection_enabled: bool = True
 
@@ -99,6 +101,17 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _locked_down_in_production(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        production = str(data.get("environment") or "").strip() == "production"
+        for name in ("graphiql_enabled", "introspection_enabled"):
+            if data.get(name) in (None, ""):
+                data[name] = not production
+        return data
 
     @field_validator("reminder_days_before_due", "reminder_days_after_due", mode="before")
     @classmethod

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+import os
 from typing import Any
 
 import httpx
@@ -53,6 +55,33 @@ async def test_introspection_and_suggestions_can_be_switched_off(database: Any) 
     assert "Did you mean" not in typo["errors"][0]["message"]
     open_ = create_app(make_settings())
     assert (await _post(open_, "{ __schema { queryType { name } } }"))["data"]
+
+
+async def test_production_is_locked_down_unless_switched_on(database: Any) -> None:
+    """ENVIRONMENT=production: no introspection, no GraphiQL and no "Did you mean"
+    suggestions, unless GRAPHIQL_ENABLED / INTROSPECTION_ENABLED say otherwise."""
+    keys = {"encryption_key": base64.urlsafe_b64encode(os.urandom(32)).decode()}
+    locked = create_app(make_settings(environment="production", **keys))
+    body = await _post(locked, "{ __schema { types { name } } }")
+    assert body["errors"][0]["extensions"]["code"] == "VALIDATION_ERROR"
+    assert "data" not in body or body["data"] is None
+    typo = await _post(locked, "{ mee { id } }")
+    assert "Did you mean" not in typo["errors"][0]["message"]
+    assert (await _get_graphiql(locked)).status_code == 404
+    opened = create_app(
+        make_settings(
+            environment="production", introspection_enabled=True, graphiql_enabled=True, **keys
+        )
+    )
+    assert (await _post(opened, "{ __schema { queryType { name } } }"))["data"]
+    assert "Did you mean" in (await _post(opened, "{ mee { id } }"))["errors"][0]["message"]
+    assert (await _get_graphiql(opened)).status_code == 200
+
+
+async def _get_graphiql(app: Any) -> httpx.Response:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        return await client.get("/graphql", headers={"accept": "text/html"})
 
 
 async def test_graphiql_is_served_only_when_enabled(database: Any) -> None:
