@@ -216,17 +216,32 @@ def _bill_messages(bills: list[Bill], draft: BillDraft) -> list[Message]:
     return messages
 
 
-async def get_bill(viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False) -> Bill:
+async def get_bill(
+    viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False, field: str = "id"
+) -> Bill:
     """The bill if the viewer may see it; another resident's bill is NOT_FOUND."""
-    query = Bill.filter(id=parse_id(bill_id, "id", "bill"))
+    query = Bill.filter(id=parse_id(bill_id, field, "bill"))
     if not viewer.is_admin:
         query = query.filter(resident_id=viewer.resident_id)
     if lock:
         query = query.select_for_update()
     bill = await query.first()
     if bill is None:
-        raise NotFound("bill not found", field="id")
+        raise NotFound("bill not found", field=field)
     return bill
+
+
+async def visible_resident_id(
+    viewer: Viewer, resident_id: str | uuid.UUID, field: str = "residentId"
+) -> uuid.UUID:
+    """A resident the viewer may ask about (an admin: any of the estate's; a resident:
+    themselves), for filters and summaries: any other is NOT_FOUND, never an empty answer
+    that would pass for a resident with nothing."""
+    wanted = parse_id(resident_id, field, "resident")
+    seen = await Resident.exists(id=wanted) if viewer.is_admin else wanted == viewer.resident_id
+    if not seen:
+        raise NotFound("resident not found", field=field)
+    return wanted
 
 
 async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **changes: object) -> Bill:

@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count, Sum
 
-from services.bills.issuing import Viewer
+from services.bills.issuing import Viewer, visible_resident_id
 from services.bills.lifecycle import OPEN, PAYABLE
 from services.bills.models import Bill
-from services.errors import NotFound
 from services.pagination import Page, paginate
 from services.payments.models import Payment
-from services.properties.catalog import parse_id
+from services.properties.catalog import get_property
 from tenants.models import Estate
 
 
@@ -48,11 +47,10 @@ async def list_bills(
     if not viewer.is_admin:
         query = query.filter(resident_id=viewer.resident_id)
     if where.resident_id:
-        query = query.filter(resident_id=parse_id(where.resident_id, "residentId", "resident"))
+        query = query.filter(resident_id=await visible_resident_id(viewer, where.resident_id))
     if where.property_id:
-        query = query.filter(
-            unit__property_id=parse_id(where.property_id, "propertyId", "property")
-        )
+        prop = await get_property(where.property_id, field="propertyId")
+        query = query.filter(unit__property_id=prop.id)
     if where.statuses:
         query = query.filter(status__in=where.statuses)
     if where.type:
@@ -77,11 +75,9 @@ class BillsSummary:
 async def summary(
     viewer: Viewer, estate: Estate, now: datetime, resident_id: str | None
 ) -> BillsSummary:
-    target: uuid.UUID | None = viewer.resident_id
-    if viewer.is_admin:
-        target = parse_id(resident_id, "residentId", "resident") if resident_id else None
-    elif resident_id and parse_id(resident_id, "residentId", "resident") != viewer.resident_id:
-        raise NotFound("resident not found", field="residentId")
+    target: uuid.UUID | None = None if viewer.is_admin else viewer.resident_id
+    if resident_id:
+        target = await visible_resident_id(viewer, resident_id)
     bills = Bill.all() if target is None else Bill.filter(resident_id=target)
     today = estate_today(estate, now)
     by_status = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tortoise.queryset import QuerySet
 
-from services.bills.issuing import Viewer
+from services.bills.issuing import Viewer, get_bill, visible_resident_id
 from services.errors import NotFound
 from services.pagination import Page, paginate
 from services.payments.models import Payment
@@ -39,9 +39,10 @@ async def list_payments(
     if where.purpose:
         query = query.filter(purpose=where.purpose)
     if where.bill_id:
-        query = query.filter(bill_id=parse_id(where.bill_id, "billId", "bill"))
+        bill = await get_bill(viewer, where.bill_id, field="billId")
+        query = query.filter(bill_id=bill.id)
     if where.resident_id:
-        query = query.filter(resident_id=parse_id(where.resident_id, "residentId", "resident"))
+        query = query.filter(resident_id=await visible_resident_id(viewer, where.resident_id))
     return await paginate(query, first, after, cap, newest_first=True)
 
 
