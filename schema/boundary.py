@@ -206,19 +206,50 @@ class _LiteralCheck(Visitor):
         return None
 
 
+@dataclass(frozen=True)
+class _DocumentCheck:
+    refusal: Refusal | None
+    fed_by: dict[str, str]
+
+
+def _check_document(schema: Any, document: Any, rules: Rules) -> _DocumentCheck:
+    type_info = TypeInfo(schema)
+    literals = _LiteralCheck(type_info, rules)
+    visit(document, TypeInfoVisitor(type_info, literals))
+    return _DocumentCheck(literals.refusal, literals.fed_by)
+
+
+class DocumentChecks:
+    """What the document alone decides, kept per query text like the parser and validation
+    caches (a TypeInfo walk costs more than the variables' check)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.known: dict[str, _DocumentCheck] = {}
+
+    def get(self, query: str | None, schema: Any, document: Any, rules: Rules) -> _DocumentCheck:
+        if query is None:
+            return _check_document(schema, document, rules)
+        found = self.known.get(query)
+        if found is None:
+            found = self.known[query] = _check_document(schema, document, rules)
+            if len(self.known) > self.size:
+                del self.known[next(iter(self.known))]  # the oldest
+        return found
+
+
 def check_operation(
     schema: Any,
     document: Any,
     variables: dict[str, Any] | None,
     operation_name: str | None,
     rules: Rules,
+    checked: _DocumentCheck | None = None,
 ) -> Refusal | None:
     """The first input of the operation the boundary refuses, or None."""
-    type_info = TypeInfo(schema)
-    literals = _LiteralCheck(type_info, rules)
-    visit(document, TypeInfoVisitor(type_info, literals))
-    if literals.refusal is not None:
-        return literals.refusal
+    checked = checked or _check_document(schema, document, rules)
+    if checked.refusal is not None:
+        return checked.refusal
     operations = [
         d
         for d in document.definitions
@@ -230,7 +261,7 @@ def check_operation(
     for definition in operations[0].variable_definitions or ():
         name = definition.variable.name.value
         of_type: GraphQLInputType | None = type_from_ast(schema, definition.type)  # type: ignore[assignment]
-        found = rules.value(variables.get(name), of_type, literals.fed_by.get(name, name))
+        found = rules.value(variables.get(name), of_type, checked.fed_by.get(name, name))
         if found is not None:
             return Refusal(*found, definition)
     return None
@@ -240,14 +271,16 @@ class InputBoundary(SchemaExtension):
     """Runs after validation (it must come after ValidationCache in the extension list):
     a valid operation whose inputs the boundary refuses goes no further."""
 
-    def __init__(self, *, rules: Rules) -> None:
-        self.rules = rules
+    def __init__(self, *, rules: Rules, documents: DocumentChecks) -> None:
+        self.rules, self.documents = rules, documents
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
         if not ec.pre_execution_errors and ec.graphql_document is not None:
+            schema, document = ec.schema._schema, ec.graphql_document
+            checked = self.documents.get(ec.query, schema, document, self.rules)
             refusal = check_operation(
-                ec.schema._schema, ec.graphql_document, ec.variables, ec.operation_name, self.rules
+                schema, document, ec.variables, ec.operation_name, self.rules, checked
             )
             if refusal is not None:
                 ec.pre_execution_errors = [refusal.error()]

@@ -23,7 +23,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from estatepay.settings import Settings
 from resolvers.context import RequestContext
-from schema.boundary import InputBoundary, Rules, date_scalar, decimal_scalar
+from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
 from schema.root import UNSCOPED_FIELDS, Mutation, Query, Subscription
@@ -61,13 +61,14 @@ def build_schema(settings: Settings) -> strawberry.Schema:
     if not settings.introspection_enabled:
         rules.append(NoSchemaIntrospectionCustomRule)
     input_rules = Rules(settings.max_string_length)
+    document_checks = DocumentChecks(CACHE_SIZE)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         # After the validation cache: it checks the inputs of valid operations only.
-        lambda: InputBoundary(rules=input_rules),
+        lambda: InputBoundary(rules=input_rules, documents=document_checks),
         lambda: TenantScopeExtension(unscoped_fields=UNSCOPED_FIELDS),
         StreamResultExtension,
     ]
