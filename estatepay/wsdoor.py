@@ -62,9 +62,8 @@ class Door:
 
     def sign_in(self, socket: RequestContext) -> None:
         """The socket's user is known: count it against the user's cap, or refuse it."""
-        address, user = self._open[id(socket)]
-        if user is not None:  # the protocol handlers let `connection_init` through once
-            raise RuntimeError("a socket signs in once")
+        # Once per socket: both protocol handlers let one `connection_init` through.
+        address, _ = self._open[id(socket)]
         user = str(socket.user_id)
         if self._users[user] >= self.per_user:
             raise Refused(TOO_MANY, "Too many sockets for this user")
