@@ -607,6 +607,11 @@ async def run(args: argparse.Namespace) -> int:
         "DB_POOL_MAX_SIZE": str(args.pool_size),
         "GRAPHIQL_ENABLED": "false",
         "PYTHONPATH": str(ROOT),
+        # Every subscriber connects from 127.0.0.1 and the admin subscribers are one user:
+        # the door's caps must let the whole load in (and a loaded server read its inits).
+        "WS_MAX_SOCKETS_PER_ADDRESS": str(args.subscribers),
+        "WS_MAX_SOCKETS_PER_USER": str(max(admins, 1)),
+        "WS_CONNECTION_INIT_TIMEOUT_SECONDS": "120",
     }
     python = sys.executable
     servers: list[Server] = []

@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from importlib.resources import files
 from typing import Any
 
@@ -27,7 +28,8 @@ from estatepay.boundary import BodyLimit, refusal
 from estatepay.live import Hub, make_hub
 from estatepay.settings import Settings, get_settings
 from estatepay.webhooks import webhook_endpoint
-from estatepay.websocket import TransportWSHandler
+from estatepay.websocket import LegacyWSHandler, TransportWSHandler
+from estatepay.wsdoor import Door, admit
 from resolvers.context import RequestContext, build_context
 from schema.build import build_schema
 from schema.errors import shape_errors
@@ -68,14 +70,21 @@ class Runtime:
         )
         # Live updates: through Redis pub/sub, or in-process for the embedded default.
         self.hub: Hub = make_hub(self.redis, settings.broker_timeout_seconds)
+        self.door = Door(
+            settings.ws_max_sockets_per_user,
+            settings.ws_max_sockets_per_address,
+            settings.ws_max_subscriptions_per_socket,
+        )
 
 
 class EstatepayGraphQL(GraphQL[RequestContext, None]):
     graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
 
     def __init__(self, runtime: Runtime, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runtime = runtime
+        self.door = runtime.door
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -93,22 +102,10 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         return ctx
 
     async def on_ws_connect(self, context: RequestContext) -> UnsetType | dict[str, object] | None:
-        """Credentials from the `connection_init` payload, `{"authorization": "Bearer <token>",
-        "tenant": "<slug>"}` (browsers cannot set headers on a WebSocket). The connection is
-        acknowledged either way: what the credentials fail, each operation fails with the
-        same code as over HTTP (UNAUTHENTICATED, FORBIDDEN)."""
-        params = context.connection_params or {}
-        authorization, tenant = params.get("authorization"), params.get("tenant")
-        if authorization is None and tenant is None:
-            return UNSET  # the upgrade request's headers, if any, stand
-        fresh = await build_context(
-            self.runtime.settings,
-            self.runtime.login_failures,
-            context.client_address,
-            authorization if isinstance(authorization, str | None) else "not a token",
-            tenant if isinstance(tenant, str) else None,
-        )
-        context.adopt_credentials(fresh)
+        """The door (`estatepay.wsdoor`): credentials checked at `connection_init`, the
+        user's sockets counted; `Refused` closes the socket before any acknowledgement."""
+        await admit(context)
+        self.door.sign_in(context)
         return UNSET
 
     async def process_result(
@@ -164,6 +161,8 @@ def create_app(
         allowed_origins=("*",),
         keep_alive=True,  # `ka` messages on the legacy graphql-ws protocol
         keep_alive_interval=15,
+        connection_init_wait_timeout=timedelta(seconds=settings.ws_connection_init_timeout_seconds),
+        max_subscriptions_per_connection=None,  # the door's cap, answered RATE_LIMITED
     )
 
     async def healthz(request: Request) -> Response:

@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     sms_auth_token: str | None = None
     sms_from: str | None = None
 
+    # The WebSocket door (per API process): a socket must send `connection_init` within
+    # the timeout; sockets per user and per client address, operations per socket.
+    ws_connection_init_timeout_seconds: float = Field(default=5.0, gt=0)
+    ws_max_sockets_per_user: int = Field(default=20, ge=1)
+    ws_max_sockets_per_address: int = Field(default=100, ge=1)
+    ws_max_subscriptions_per_socket: int = Field(default=50, ge=1)
+
     login_attempts_per_email: int = Field(default=5, ge=1)
     login_attempts_per_address: int = Field(default=20, ge=1)
     login_window_seconds: int = Field(default=15 * 60, ge=1)

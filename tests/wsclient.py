@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
 TRANSPORT_WS = Subprotocol("graphql-transport-ws")
@@ -100,6 +101,33 @@ class LiveClient:
         self._reader.cancel()
 
 
+def socket_url(base: str) -> str:
+    return base.replace("http://", "ws://") + "/graphql"
+
+
+async def until_closed(ws: ClientConnection, within: float = 15) -> list[dict[str, Any]]:
+    """Every message the server sends until it closes the socket (`ws.close_code` then
+    says how); TimeoutError if it is still open after `within` seconds."""
+    messages: list[dict[str, Any]] = []
+    async with asyncio.timeout(within):
+        try:
+            async for raw in ws:
+                messages.append(json.loads(raw))
+        except ConnectionClosed:
+            pass
+    return messages
+
+
+async def refused_with(
+    base: str, payload: Any, protocol: str = TRANSPORT_WS
+) -> tuple[int | None, list[dict[str, Any]]]:
+    """Send `connection_init` with `payload`: the close code and what came before it."""
+    async with connect(socket_url(base), subprotocols=[Subprotocol(protocol)]) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
+        messages = await until_closed(ws)
+        return ws.close_code, messages
+
+
 @asynccontextmanager
 async def live_client(
     base: str,
@@ -108,8 +136,7 @@ async def live_client(
     protocol: str = TRANSPORT_WS,
     payload: dict[str, Any] | None = None,
 ) -> AsyncIterator[LiveClient]:
-    url = base.replace("http://", "ws://") + "/graphql"
-    async with connect(url, subprotocols=[Subprotocol(protocol)]) as ws:
+    async with connect(socket_url(base), subprotocols=[Subprotocol(protocol)]) as ws:
         if payload is None:
             payload = {}
             if token is not None:

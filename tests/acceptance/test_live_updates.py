@@ -22,7 +22,7 @@ from estatepay.settings import Settings
 from tests.acceptance.test_serve import clean_env, serve
 from tests.conftest import DATABASE_URL, REDIS_URL, GraphQLClient
 from tests.world import World, build_world
-from tests.wsclient import LEGACY_WS, live_client
+from tests.wsclient import LEGACY_WS, TRANSPORT_WS, live_client, refused_with
 
 # After the events that must arrive have arrived, how long the ones that must not arrive
 # get to show up anyway.
@@ -225,15 +225,19 @@ async def test_a_bill_the_viewer_cannot_see_is_not_found(servers: list[str]) -> 
 @pytest.mark.parametrize(
     ("payload", "code"),
     [
-        ({}, "UNAUTHENTICATED"),
-        ({"authorization": "Bearer not-a-token", "tenant": "demo"}, "UNAUTHENTICATED"),
-        ({"authorization": "Basic abc"}, "UNAUTHENTICATED"),
-        ("other-estate", "FORBIDDEN"),
-        ("no-such-estate", "FORBIDDEN"),
-        ("no-tenant", "VALIDATION_ERROR"),
+        ({}, 4401),
+        ({"authorization": "Bearer not-a-token", "tenant": "demo"}, 4401),
+        ({"authorization": "Basic abc"}, 4401),
+        ("other-estate", 4403),
+        ("no-such-estate", 4403),
+        ("no-tenant", 4403),
     ],
 )
-async def test_credentials_in_connection_init(servers: list[str], payload: Any, code: str) -> None:
+@pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
+async def test_credentials_in_connection_init(
+    servers: list[str], payload: Any, code: int, protocol: str
+) -> None:
+    """The served process refuses what the credentials fail before acknowledging it."""
     world, _ = await world_on(servers, residents=1)
     resident = world.residents[0]
     elsewhere, _ = await world_on(servers, residents=1)
@@ -244,11 +248,9 @@ async def test_credentials_in_connection_init(servers: list[str], payload: Any, 
         payload = {"authorization": f"Bearer {token}", "tenant": "no-such-estate-here"}
     elif payload == "no-tenant":
         payload = {"authorization": f"Bearer {token}"}
-    async with live_client(servers[0], None, None, payload=payload) as client:
-        for query in (BILL, WALLET, PAYMENT):
-            op = await client.subscribe(query)
-            error = await client.error(op)
-            assert error["extensions"]["code"] == code, error
+    close_code, messages = await refused_with(servers[0], payload, protocol)
+    assert close_code == code, (close_code, messages)
+    assert "connection_ack" not in [message["type"] for message in messages]
 
 
 async def test_roles(servers: list[str]) -> None:
