@@ -37,10 +37,12 @@ async def login(
 ) -> tuple[User, IssuedToken]:
     email_key = f"email:{(email or '').strip().lower()}"
     address_key = f"address:{client_address}"
-    if (
-        await failures.count(email_key) >= policy.attempts_per_email
-        or await failures.count(address_key) >= policy.attempts_per_address
-    ):
+    # Each attempt takes its place in both counts before the password is checked, in
+    # one atomic step per count: parallel attempts cannot all read a count under the
+    # limit, so no more than the limit of passwords is ever checked.
+    by_email = await failures.add(email_key, policy.window_seconds)
+    by_address = await failures.add(address_key, policy.window_seconds)
+    if by_email > policy.attempts_per_email or by_address > policy.attempts_per_address:
         raise RateLimited("too many failed sign-in attempts; try again later")
     user = await User.get_or_none(email=(email or "").strip().lower())
     # argon2 is deliberately slow: off the event loop, so other requests go on.
@@ -48,10 +50,10 @@ async def login(
         verify_password, user.password_hash if user else None, password or ""
     )
     if not matches or (user is None or not user.is_active):
-        await failures.add(email_key, policy.window_seconds)
-        await failures.add(address_key, policy.window_seconds)
-        raise Unauthenticated(WRONG_CREDENTIALS)
+        raise Unauthenticated(WRONG_CREDENTIALS)  # the attempt stays counted
+    # A good sign-in was no failure: the email starts afresh, the address gets its place back.
     await failures.clear(email_key)
+    await failures.release(address_key)
     return user, issue_token(user.id, policy.secret_key, policy.token_lifetime)
 
 

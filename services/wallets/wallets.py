@@ -93,7 +93,17 @@ async def set_pin(
 
 async def check_pin(wallet: Wallet, pin: str | None, now: datetime, field: str = "pin") -> None:
     """Verify the PIN, counting failures: the fifth wrong one locks the wallet for 15
-    minutes. Call outside the payment's savepoint so a failure is remembered."""
+    minutes. Call outside the payment's savepoint so a failure is remembered.
+
+    The wallet row is locked and re-read first, and stays locked until the operation
+    commits: parallel attempts queue here one by one, so each sees the failures counted
+    before it and no more than MAX_PIN_ATTEMPTS are ever checked."""
+    locked = await Wallet.filter(id=wallet.id).select_for_update().get()
+    wallet.pin_hash = locked.pin_hash
+    wallet.failed_pin_attempts, wallet.locked_until = (
+        locked.failed_pin_attempts,
+        locked.locked_until,
+    )
     if wallet.locked_until is not None and wallet.locked_until > now:
         raise WalletLocked(
             f"too many wrong PINs; try again after {wallet.locked_until.isoformat()}", field=field
