@@ -19,9 +19,16 @@ def request_fingerprint(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
 
 
+def payer_key(resident_id: uuid.UUID | str, key: str) -> str:
+    """The stored form of a payer's idempotency key: keys belong to the payer, so two
+    residents (or two apps) using the same key never meet, and one cannot probe or use
+    up another's."""
+    return f"{resident_id}:{key}"
+
+
 async def earlier_payment(key: str, fingerprint: str, resident_id: uuid.UUID) -> Payment | None:
-    """The payment an earlier request with this key made, if the request was the same;
-    `IdempotencyConflict` if the key was used for something else."""
+    """The payment an earlier request with this key (a `payer_key`) made, if the request
+    was the same; `IdempotencyConflict` if the key was used for something else."""
     existing = await Payment.get_or_none(idempotency_key=key)
     if existing is None:
         return None

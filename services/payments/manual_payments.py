@@ -17,7 +17,12 @@ from services.events import changed
 from services.ledger.journal import clearing_code, system_account
 from services.money import Money, to_major
 from services.notifications.inbox import estate_admin_ids, notify
-from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
+from services.payments.idempotency import (
+    earlier_payment,
+    new_reference,
+    payer_key,
+    request_fingerprint,
+)
 from services.payments.models import Payment
 from services.payments.settlement import notify_payment_failed, settle
 from services.properties.catalog import parse_id
@@ -42,9 +47,11 @@ async def submit(
     fingerprint = request_fingerprint(
         "manual", bill_id, amount.minor if amount else "due", bank_reference
     )
+    key = payer_key(viewer.resident_id, key)
+    # Ownership before the key: another's bill is NOT_FOUND whatever key comes with it.
+    bill = await get_bill(Viewer(viewer.user_id, False, viewer.resident_id), bill_id)
     if (done := await earlier_payment(key, fingerprint, viewer.resident_id)) is not None:
         return done
-    bill = await get_bill(Viewer(viewer.user_id, False, viewer.resident_id), bill_id)
     transition(bill.status, "pay", "PAID")
     paying = amount.minor if amount else bill.balance_due
     if amount is not None and amount.currency != bill.currency:

@@ -27,7 +27,12 @@ from services.payments.gateways.base import (
     Verification,
 )
 from services.payments.gateways.config import active_config, adapter
-from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
+from services.payments.idempotency import (
+    earlier_payment,
+    new_reference,
+    payer_key,
+    request_fingerprint,
+)
 from services.payments.models import Payment
 from services.payments.queries import payment_by_reference
 from services.payments.settlement import notify_payment_failed, settle
@@ -49,20 +54,23 @@ async def start_payment(
 ) -> Payment:
     """A PENDING payment with what the payer needs (checkout URL or client secret).
     `bill_id` None means a wallet deposit of `amount`."""
-    key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
+    key = payer_key(
+        viewer.resident_id, validation.text(idempotency_key, "idempotencyKey", max_length=150)
+    )
     fingerprint = request_fingerprint(
         "provider", bill_id, provider, amount.minor if amount else "due", callback_url
     )
     async with tenant_scope(estate.slug):
+        owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
+        # Ownership before the key: another's bill is NOT_FOUND whatever key comes with it.
+        bill = await get_bill(owner, bill_id) if bill_id is not None else None
         if (done := await earlier_payment(key, fingerprint, viewer.resident_id)) is not None:
             return done
         config = await active_config(provider)
         gateway = adapter(config, encryption_key)
-        if bill_id is not None:
-            owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
-            bill = await get_bill(owner, bill_id)
+        if bill is not None:
             transition(bill.status, "pay", "PAID")
             paying = amount.minor if amount else bill.balance_due
             if paying > bill.balance_due:

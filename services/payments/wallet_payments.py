@@ -18,7 +18,12 @@ from services.errors import (
     ValidationFailed,
 )
 from services.money import Money, to_major
-from services.payments.idempotency import earlier_payment, new_reference, request_fingerprint
+from services.payments.idempotency import (
+    earlier_payment,
+    new_reference,
+    payer_key,
+    request_fingerprint,
+)
 from services.payments.models import Payment
 from services.payments.settlement import settle
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
@@ -70,9 +75,11 @@ async def _pay(
     authorisation: str | None = None,
 ) -> Payment:
     """The payment itself; the PIN is checked unless `authorisation` stands for it."""
-    key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
+    key = payer_key(
+        viewer.resident_id, validation.text(idempotency_key, "idempotencyKey", max_length=150)
+    )
     owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
     fingerprint = request_fingerprint(
         "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""

@@ -99,3 +99,28 @@ async def test_the_in_memory_counter_holds_the_limit_too(database: object) -> No
     # A good login from another address still waits out the window for this email.
     with pytest.raises(RateLimited):
         await login(fixture.admin_email, PASSWORD, "10.0.0.2", policy, failures)
+
+
+SUBMIT = """mutation($b: ID!, $k: String!, $r: String!) {
+  submitManualPayment(billId: $b, bankReference: $r, idempotencyKey: $k) { id status } }"""
+
+
+async def test_idempotency_keys_belong_to_their_payer(gql: GraphQLClient) -> None:
+    world = await build_world(gql, residents=2)
+    ada, ben = world.residents
+    ada_bill, ben_bill = await world.bill(ada, "100.00"), await world.bill(ben, "100.00")
+    first = await ada.client.ok(SUBMIT, b=ada_bill["id"], k="shared-key", r="TRF-1")
+
+    # Ada's bill with Ada's key, sent by Ben: not his bill, and nothing says the key exists.
+    stolen = await ben.client.error(SUBMIT, b=ada_bill["id"], k="shared-key", r="TRF-1")
+    assert stolen["extensions"]["code"] == "NOT_FOUND"
+    # The same key for Ben's own bill is Ben's own request.
+    own = await ben.client.ok(SUBMIT, b=ben_bill["id"], k="shared-key", r="TRF-2")
+    assert own["submitManualPayment"]["id"] != first["submitManualPayment"]["id"]
+    # Ada's retry is answered from her payment; another request under her key conflicts.
+    again = await ada.client.ok(SUBMIT, b=ada_bill["id"], k="shared-key", r="TRF-1")
+    assert again == first
+    other = await ada.client.error(SUBMIT, b=ada_bill["id"], k="shared-key", r="TRF-9")
+    assert other["extensions"]["code"] == "IDEMPOTENCY_CONFLICT"
+    async with tenant_scope(world.slug):
+        assert await Payment.filter(provider="MANUAL").count() == 2
