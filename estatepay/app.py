@@ -12,6 +12,10 @@ from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -51,14 +55,25 @@ log = logging.getLogger("estatepay")
 DASHBOARD_PAGE = files("estatepay") / "static" / "dashboard.html"
 
 
+def redis_client(settings: Settings) -> Redis:
+    """The process's Redis client. A connection found dead (Redis restarted) is retried
+    at once on a new one, so the first request after an outage works; while Redis is
+    down, requests fail within about a second (UNAVAILABLE) instead of hanging."""
+    assert settings.redis_url is not None
+    return Redis.from_url(
+        settings.redis_url,
+        socket_connect_timeout=settings.broker_timeout_seconds,
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.02), retries=2),
+        retry_on_error=[RedisConnectionError, RedisTimeoutError],
+    )
+
+
 class Runtime:
     """Process-wide resources made at start-up and closed at shutdown."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.redis: Redis | None = (
-            Redis.from_url(settings.redis_url) if settings.redis_url else None
-        )
+        self.redis: Redis | None = redis_client(settings) if settings.redis_url else None
         self.login_failures: FailureCounter = (
             RedisFailureCounter(self.redis) if self.redis else MemoryFailureCounter()
         )

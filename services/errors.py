@@ -59,3 +59,9 @@ class PinRequired(DomainError):
 
 class IdempotencyConflict(DomainError):
     code = "IDEMPOTENCY_CONFLICT"
+
+
+class Unavailable(DomainError):
+    """Our own database or broker is down: the client should retry later."""
+
+    code = "UNAVAILABLE"

@@ -24,6 +24,7 @@ from services.identity.accounts import create_platform_admin
 from tenants import provisioning
 from tenants.database import close_database, init_database
 from tenants.models import Estate
+from tests.private_redis import private_redis  # noqa: F401 - a fixture for every test
 
 DATABASE_URL = os.environ.get(
     "TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/estatepay_test"

@@ -19,11 +19,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-import redis
 
 from estatepay.app import create_app
 from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import free_port, serving
+from estatepay.fakes.server import serving
 from estatepay.settings import Settings
 from services.bills.models import Bill
 from services.ledger.models import JournalEntry
@@ -33,6 +32,7 @@ from services.payments.models import Payment, WebhookEvent
 from tenants.scope import tenant_scope
 from tests.conftest import DATABASE_URL, GraphQLClient, make_settings
 from tests.graphql.test_provider_payments import PAY, SECRET, with_paystack
+from tests.private_redis import PrivateRedis
 from tests.world import World, build_world, eventually
 
 # The issue's "Redis for a minute".
@@ -47,46 +47,6 @@ WAVES = 6
 PROVIDER_DELAY = 0.2
 DEPOSIT = """mutation($a: Decimal!, $k: String!) {
   depositToWallet(amount: $a, provider: PAYSTACK, idempotencyKey: $k) { reference } }"""
-
-
-class PrivateRedis:
-    """A redis-server of this test's own, on a free port, that keeps nothing: taking it
-    down loses every queued message, as a crashed Redis without persistence would."""
-
-    def __init__(self, log: Path) -> None:
-        self.port = free_port()
-        self.log = log
-        self.process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        with self.log.open("ab") as log:
-            command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            self.process = subprocess.Popen(
-                [*command, "--save", "", "--appendonly", "no"],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        client = redis.Redis(port=self.port, socket_connect_timeout=1)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                assert self.process.poll() is None, self.log.read_text()
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
-        client.close()
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.process = None
 
 
 class Worker:
@@ -146,14 +106,6 @@ def paystack() -> Iterator[tuple[FakePaystack, str]]:
     fake = FakePaystack(SECRET, delay=PROVIDER_DELAY)
     with serving(fake.app()) as base_url:
         yield fake, base_url
-
-
-@pytest.fixture
-def private_redis(tmp_path: Path) -> Iterator[PrivateRedis]:
-    server = PrivateRedis(tmp_path / "redis.log")
-    server.start()
-    yield server
-    server.kill()
 
 
 @pytest.fixture
