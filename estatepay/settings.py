@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # applied after `sweep_after_seconds` (a broker outage, a killed worker).
     sweep_every_seconds: float = Field(default=60.0, gt=0)
     sweep_after_seconds: float = Field(default=180.0, gt=0)
+    # A webhook event that keeps failing is retried with backoff (1 min doubling to 6 h)
+    # for this long after receipt, then kept as DEAD for an admin to replay.
+    webhook_retry_hours: float = Field(default=72.0, gt=0)
     # How long a request waits to hand a job to Redis before giving up on it; whatever
     # needs the job done is stored first (webhook events), so the sweeper sends it later.
     broker_timeout_seconds: float = Field(default=2.0, gt=0)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import strawberry
@@ -8,6 +9,7 @@ from strawberry.types import Info
 from resolvers.context import RequestContext
 from schema.inputs import ConfigureGatewayInput, WebhookEventFilter
 from schema.types import Connection, ConnectionTest, GatewayConfig, WebhookEvent, connection
+from services.audit.log import record
 from services.errors import DomainError
 from services.payments import webhooks
 from services.payments.gateways import config as gateway_config
@@ -73,3 +75,12 @@ async def webhook_events(
         ctx.settings.page_size_cap,
     )
     return connection(page, WebhookEvent.from_model)
+
+
+async def replay_webhook_event(info: Info[RequestContext, None], id: strawberry.ID) -> WebhookEvent:
+    """A DEAD or FAILED event made due now: the worker's sweeper sends it on its next pass."""
+    ctx = info.context
+    ctx.require_admin()
+    event = await webhooks.replay(str(id), datetime.now(UTC))
+    await record(ctx.user_id, "replayWebhookEvent", "WebhookEvent", event.id)
+    return WebhookEvent.from_model(event)

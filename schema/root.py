@@ -136,6 +136,9 @@ class Mutation:
     configure_gateway: GatewayConfig = strawberry.mutation(
         resolver=gateway_resolvers.configure_gateway
     )
+    replay_webhook_event: WebhookEvent = strawberry.mutation(
+        resolver=gateway_resolvers.replay_webhook_event
+    )
     test_gateway_connection: ConnectionTest = strawberry.mutation(
         resolver=gateway_resolvers.test_gateway_connection
     )

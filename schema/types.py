@@ -725,6 +725,7 @@ class WebhookEvent:
     received_at: datetime
     processed_at: datetime | None
     error: str | None
+    next_attempt_at: datetime | None
 
     @classmethod
     def from_model(cls, event: WebhookEventModel) -> WebhookEvent:
@@ -738,6 +739,7 @@ class WebhookEvent:
             received_at=event.received_at,
             processed_at=event.processed_at,
             error=event.error,
+            next_attempt_at=event.next_attempt_at,
         )
 
 

@@ -11,7 +11,9 @@ from services.notifications.delivery import DeliveryIncomplete
 from workers import tasks
 
 
-@dramatiq.actor(queue_name="webhooks", max_retries=8, min_backoff=1_000, max_backoff=120_000)
+# No Dramatiq retries: the event's row holds its retry schedule (backoff, budget, DEAD),
+# and the sweeper sends one copy at a time when it is due.
+@dramatiq.actor(queue_name="webhooks", max_retries=0)
 async def apply_webhook_event(slug: str, event_id: str) -> None:
     await tasks.apply_webhook_event(slug, event_id)
 

@@ -35,22 +35,37 @@ IN_PROCESS_DELIVERY_ATTEMPTS = 6
 IN_PROCESS_FIRST_BACKOFF = 2.0
 
 
-async def apply_webhook_event(slug: str, event_id: str) -> str:
-    estate = await Estate.get(slug=slug, status="ACTIVE")
-    return await webhooks.process(
-        estate, uuid.UUID(event_id), get_settings().encryption_key, datetime.now(UTC)
+def webhook_retry_policy(settings: Settings) -> webhooks.RetryPolicy:
+    return webhooks.RetryPolicy(
+        lease=timedelta(seconds=settings.sweep_after_seconds),
+        give_up_after=timedelta(hours=settings.webhook_retry_hours),
     )
 
 
-async def sweep() -> list[tuple[str, str]]:
-    """The (estate, event) pairs stored in every estate but not applied for a while, to be
-    sent again. (Stale pending payments are expired by the scheduler's job.)"""
-    after = timedelta(seconds=get_settings().sweep_after_seconds)
+async def apply_webhook_event(slug: str, event_id: str) -> str:
+    settings = get_settings()
+    estate = await Estate.get(slug=slug, status="ACTIVE")
+    return await webhooks.process(
+        estate,
+        uuid.UUID(event_id),
+        settings.encryption_key,
+        datetime.now(UTC),
+        webhook_retry_policy(settings),
+    )
+
+
+async def sweep(now: datetime | None = None) -> list[tuple[str, str]]:
+    """The (estate, event) pairs due to be sent (again) in every estate, each leased as
+    it is claimed. (Stale pending payments are expired by the scheduler's job.)"""
+    settings = get_settings()
+    first_after = timedelta(seconds=settings.sweep_after_seconds)
+    policy = webhook_retry_policy(settings)
+    now = now or datetime.now(UTC)
     found: list[tuple[str, str]] = []
-    now = datetime.now(UTC)
     for estate in await Estate.filter(status="ACTIVE"):
         async with tenant_scope(estate.slug):
-            found += [(estate.slug, str(e)) for e in await webhooks.unprocessed(after, now)]
+            claimed = await webhooks.claim_due(first_after, policy, now)
+        found += [(estate.slug, str(e)) for e in claimed]
     return found
 
 

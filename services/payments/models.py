@@ -60,6 +60,10 @@ class WebhookEvent(TenantModel):
     error: fields.Field[str | None] = fields.TextField(null=True)  # type: ignore[assignment]
     received_at = fields.DatetimeField(auto_now_add=True)
     processed_at = fields.DatetimeField(null=True)
+    # When the sweeper may send the event (again): after its backoff once it failed,
+    # pushed ahead by a lease while a copy is queued or running. Unset: never sent by the
+    # sweeper yet (due `sweep_after_seconds` after it was received).
+    next_attempt_at = fields.DatetimeField(null=True, db_index=True)
     # Pagination orders every list by (created_at, id).
     created_at = fields.DatetimeField(auto_now_add=True)
 

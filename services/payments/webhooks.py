@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from services.errors import NotFound, ValidationFailed
+from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.payments.gateways.config import active_config, adapter
 from services.payments.models import Payment, WebhookEvent
 from services.payments.provider_payments import apply_verification
+from services.properties.catalog import parse_id
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
+log = logging.getLogger(__name__)
 WEBHOOK_PROVIDERS = {"stripe": "STRIPE", "paystack": "PAYSTACK", "flutterwave": "FLUTTERWAVE"}
+# A failed event waits 1 minute, then 2, 4, ... at most 6 hours between attempts, until
+# its retry budget (`RetryPolicy.give_up_after` from receipt, 3 days by default, like the
+# providers' own schedules) is spent: then it is DEAD, kept for an admin to replay.
+FIRST_BACKOFF = timedelta(minutes=1)
+MAX_BACKOFF = timedelta(hours=6)
+WAITING = ("RECEIVED", "FAILED")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    # How long a sent copy holds the event: the sweeper sends no other copy meanwhile.
+    lease: timedelta
+    give_up_after: timedelta
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the `attempts`-th failed attempt."""
+    return min(FIRST_BACKOFF * 2 ** max(attempts - 1, 0), MAX_BACKOFF)
 
 
 @dataclass(frozen=True)
@@ -54,17 +76,21 @@ async def receive(
         return Received(row.id, new=True)
 
 
-async def process(estate: Estate, event_id: uuid.UUID, encryption_key: str, now: datetime) -> str:
+async def process(
+    estate: Estate, event_id: uuid.UUID, encryption_key: str, now: datetime, policy: RetryPolicy
+) -> str:
     """Apply a stored event: confirm with the provider's verify call, then apply the
-    result through the same path as verifyPayment. Returns the event's final status."""
+    result through the same path as verifyPayment. Returns the event's status after the
+    attempt; a failure is recorded with its next attempt time (or DEAD), not raised."""
     async with tenant_scope(estate.slug):
         event = await WebhookEvent.filter(id=event_id).select_for_update().first()
         if event is None:
             raise NotFound("webhook event not found")
-        if event.status in ("PROCESSED", "IGNORED"):
+        if event.status not in WAITING:  # applied, ignored, or dead until replayed
             return event.status
         event.attempts += 1
-        await event.save(update_fields=["attempts"])
+        event.next_attempt_at = now + policy.lease  # this copy holds it while it runs
+        await event.save(update_fields=["attempts", "next_attempt_at"])
         payment = (
             await Payment.get_or_none(reference=event.reference, provider=event.provider)
             if event.reference
@@ -79,15 +105,43 @@ async def process(estate: Estate, event_id: uuid.UUID, encryption_key: str, now:
         verified = await gateway.verify(payment.reference, payment.provider_reference)
         await apply_verification(estate, payment.reference, verified, now)
     except Exception as exc:
+        log.warning("webhook event %s of %s failed: %r", event_id, estate.slug, exc)
         async with tenant_scope(estate.slug):
-            # Not over a concurrent delivery of the same event that has applied it.
-            await WebhookEvent.filter(id=event_id, status__not="PROCESSED").update(
-                status="FAILED", error=f"{type(exc).__name__}: {exc}"[:2000]
-            )
-        raise
+            return await _failed(event_id, f"{type(exc).__name__}: {exc}"[:2000], now, policy)
     async with tenant_scope(estate.slug):
         await _finish(await WebhookEvent.get(id=event_id), "PROCESSED", now, None)
     return "PROCESSED"
+
+
+async def _failed(event_id: uuid.UUID, error: str, now: datetime, policy: RetryPolicy) -> str:
+    event = await WebhookEvent.filter(id=event_id).select_for_update().get()
+    if event.status == "PROCESSED":  # a concurrent delivery of the same event applied it
+        return event.status
+    retry_at = now + backoff(event.attempts)
+    if retry_at > event.received_at + policy.give_up_after:
+        event.status, event.next_attempt_at = "DEAD", None
+    else:
+        event.status, event.next_attempt_at = "FAILED", retry_at
+    event.error = error
+    await event.save(update_fields=["status", "next_attempt_at", "error"])
+    return event.status
+
+
+async def replay(event_id: str, now: datetime) -> WebhookEvent:
+    """An admin's second chance for a DEAD (or FAILED) event: due at once, with a fresh
+    budget counted from now. Applied or ignored events are final."""
+    event = (
+        await WebhookEvent.filter(id=parse_id(event_id, "id", "webhook event"))
+        .select_for_update()
+        .first()
+    )
+    if event is None:
+        raise NotFound("webhook event not found", field="id")
+    if event.status not in ("DEAD", "FAILED"):
+        raise InvalidState(f"a {event.status} event cannot be replayed", field="id")
+    event.status, event.next_attempt_at, event.received_at = "RECEIVED", now, now
+    await event.save(update_fields=["status", "next_attempt_at", "received_at"])
+    return event
 
 
 async def _finish(event: WebhookEvent, status: str, now: datetime, note: str | None) -> None:
@@ -96,12 +150,18 @@ async def _finish(event: WebhookEvent, status: str, now: datetime, note: str | N
     await event.save(update_fields=["status", "processed_at", "error"])
 
 
-async def unprocessed(older_than: timedelta, now: datetime) -> list[uuid.UUID]:
-    """Events stored but not applied for a while (a broker outage, a killed worker)."""
-    rows = await WebhookEvent.filter(
-        status__in=("RECEIVED", "FAILED"), received_at__lt=now - older_than
-    ).values_list("id", flat=True)
-    return [uuid.UUID(str(r)) for r in rows]
+async def claim_due(first_after: timedelta, policy: RetryPolicy, now: datetime) -> list[uuid.UUID]:
+    """Events the sweeper should send now (never sent, stored `first_after` ago; or failed
+    and past their backoff; or a sent copy's lease ran out: a broker outage, a killed
+    worker), each leased as it is claimed, so one copy at a time is queued."""
+    never_sent = Q(next_attempt_at__isnull=True, received_at__lt=now - first_after)
+    due = Q(never_sent | Q(next_attempt_at__lte=now), status__in=WAITING)
+    claimed = []
+    for event_id in await WebhookEvent.filter(due).values_list("id", flat=True):
+        # Conditional: of two sweepers racing for one event, one claims it.
+        if await WebhookEvent.filter(due, id=event_id).update(next_attempt_at=now + policy.lease):
+            claimed.append(uuid.UUID(str(event_id)))
+    return claimed
 
 
 async def list_events(
