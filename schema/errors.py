@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from graphql import (
     ArgumentNode,
     GraphQLError,
     ObjectFieldNode,
+    Source,
+    ValueNode,
     VariableNode,
     Visitor,
     parse,
@@ -37,13 +40,9 @@ _FIELDS_IN_MESSAGE = [
 _VARIABLE_IN_MESSAGE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")
 
 
-def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
-    if error.source is None:
-        return None
-    try:
-        document = parse(error.source.body)
-    except GraphQLError:
-        return None
+def _arguments_where(document: str | Source, holds: Callable[[ValueNode], bool]) -> list[str]:
+    """The names of the arguments and input fields, in document order, whose value
+    node satisfies `holds`."""
     found: list[str] = []
 
     class Finder(Visitor):
@@ -54,10 +53,23 @@ def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
             self._check(node)
 
         def _check(self, node: ArgumentNode | ObjectFieldNode) -> None:
-            if isinstance(node.value, VariableNode) and node.value.name.value == variable:
+            if holds(node.value):
                 found.append(node.name.value)
 
-    visit(document, Finder())
+    try:
+        visit(parse(document), Finder())
+    except GraphQLError:
+        return []
+    return found
+
+
+def _argument_fed_by(error: GraphQLError, variable: str) -> str | None:
+    if error.source is None:
+        return None
+    found = _arguments_where(
+        error.source.body,
+        lambda value: isinstance(value, VariableNode) and value.name.value == variable,
+    )
     return found[0] if found else None
 
 
@@ -67,27 +79,13 @@ def _field_at(error: GraphQLError) -> str | None:
     if node is None or node.loc is None:
         return None
     start = node.loc.start
-    found: list[str] = []
-
-    class Finder(Visitor):
-        def enter_argument(self, node: ArgumentNode, *_: object) -> None:
-            self._check(node)
-
-        def enter_object_field(self, node: ObjectFieldNode, *_: object) -> None:
-            self._check(node)
-
-        def _check(self, node: ArgumentNode | ObjectFieldNode) -> None:
-            if node.value.loc is not None and node.value.loc.start == start:
-                found.append(node.name.value)
-
     # The node's own document, parsed already: the node's location points into it.
     document = getattr(node.loc, "source", None)
     if document is None:
         return None
-    try:
-        visit(parse(document), Finder())
-    except GraphQLError:
-        return None
+    found = _arguments_where(
+        document, lambda value: value.loc is not None and value.loc.start == start
+    )
     return found[-1] if found else None
 
 
