@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from services.errors import NotFound
+from services.errors import UNAVAILABLE_MESSAGE, NotFound, is_outage
 from services.payments import webhooks
 from services.payments.gateways.base import BadWebhook
 from tenants.models import Estate
@@ -29,10 +29,10 @@ def webhook_endpoint(
         if provider is None or not SLUG_PATTERN.match(slug):
             return JSONResponse({"error": "unknown provider or estate"}, status_code=404)
         body = await request.body()  # bounded by estatepay.boundary.BodyLimit
-        estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
-        if estate is None:
-            return JSONResponse({"error": "unknown estate"}, status_code=404)
         try:
+            estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
+            if estate is None:
+                return JSONResponse({"error": "unknown estate"}, status_code=404)
             received = await webhooks.receive(
                 estate, provider, body, dict(request.headers), encryption_key
             )
@@ -41,6 +41,14 @@ def webhook_endpoint(
             return JSONResponse({"error": str(exc)}, status_code=400)
         except NotFound:
             return JSONResponse({"error": "no active gateway"}, status_code=404)
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            # Not stored: the provider retries a 5xx later, and nothing is lost.
+            log.warning("%s webhook for %s refused during an outage: %r", provider, slug, exc)
+            return JSONResponse(
+                {"error": UNAVAILABLE_MESSAGE}, status_code=503, headers={"Retry-After": "30"}
+            )
         if received.new:
             try:
                 await dispatcher.send("apply_webhook_event", slug, str(received.event_id))

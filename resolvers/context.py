@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 from estatepay.settings import Settings
 from resolvers.loaders import Loaders
 from services.bills.issuing import Viewer
-from services.errors import DomainError, Forbidden, Unauthenticated, ValidationFailed
+from services.errors import (
+    UNAVAILABLE_MESSAGE,
+    DomainError,
+    Forbidden,
+    Unauthenticated,
+    Unavailable,
+    ValidationFailed,
+    is_outage,
+)
 from services.identity.accounts import authenticate
 from services.identity.models import User
 from services.identity.throttle import FailureCounter
@@ -158,9 +166,17 @@ async def build_context(
             ctx.user = await authenticate(token.strip(), settings.secret_key)
         except Unauthenticated as exc:
             ctx.auth_error = exc
+        except Exception as exc:  # the database is down: every operation says so
+            if not is_outage(exc):
+                raise
+            ctx.auth_error = Unavailable(UNAVAILABLE_MESSAGE)
     if tenant and ctx.user is not None:
         try:
             ctx.access = await resolve_tenant(ctx.user, tenant)
         except DomainError as exc:
             ctx.tenant_error = exc
+        except Exception as exc:
+            if not is_outage(exc):
+                raise
+            ctx.tenant_error = Unavailable(UNAVAILABLE_MESSAGE)
     return ctx

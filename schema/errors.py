@@ -18,19 +18,12 @@ from graphql import (
     parse,
     visit,
 )
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
-from tortoise.exceptions import DBConnectionError
 
-from services.errors import DomainError, Unavailable
+from services.errors import UNAVAILABLE_MESSAGE, DomainError, Unavailable, is_outage
 
 log = logging.getLogger("estatepay.graphql")
 
 MASKED_MESSAGE = "Internal server error"
-UNAVAILABLE_MESSAGE = "a service estatepay depends on is unavailable; retry later"
-# What an outage of our own database or Redis raises: the client may retry, so they are
-# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections).
-_OUTAGES = (RedisConnectionError, RedisTimeoutError, DBConnectionError, OSError, TimeoutError)
 # graphql-core names the input field in its coercion messages; surface it.
 _FIELDS_IN_MESSAGE = [
     re.compile(r"required field '(\w+)'"),
@@ -124,23 +117,13 @@ def shaped(error: GraphQLError) -> GraphQLError:
             # Name the argument the variable feeds, not the client's variable name.
             extensions["field"] = _argument_fed_by(error, variable.group(1)) or variable.group(1)
         return _reshaped(error, error.message, original, extensions)
-    if _is_outage(original):
+    if is_outage(original):
         log.warning("outage in %s: %r", error.path, original)
         return _reshaped(
             error, UNAVAILABLE_MESSAGE, Unavailable(UNAVAILABLE_MESSAGE), {"code": "UNAVAILABLE"}
         )
     log.error("unhandled error in %s", error.path, exc_info=original)
     return _reshaped(error, MASKED_MESSAGE, None, {"code": "INTERNAL"})
-
-
-def _is_outage(error: BaseException | None) -> bool:
-    """Whether the error, or what caused it, is an outage of a service we run on."""
-    seen = 0
-    while error is not None and seen < 8:
-        if isinstance(error, _OUTAGES):
-            return True
-        error, seen = error.__cause__ or error.__context__, seen + 1
-    return False
 
 
 def shape_errors(errors: list[GraphQLError] | None) -> list[GraphQLError] | None:

@@ -3,6 +3,15 @@ input is to blame, the name of that field."""
 
 from __future__ import annotations
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from tortoise.exceptions import DBConnectionError
+
+# What an outage of our own database or Redis raises: the caller may retry, so these are
+# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections).
+_OUTAGES = (RedisConnectionError, RedisTimeoutError, DBConnectionError, OSError, TimeoutError)
+UNAVAILABLE_MESSAGE = "a service estatepay depends on is unavailable; retry later"
+
 
 class DomainError(Exception):
     code = "INTERNAL"
@@ -65,3 +74,13 @@ class Unavailable(DomainError):
     """Our own database or broker is down: the client should retry later."""
 
     code = "UNAVAILABLE"
+
+
+def is_outage(error: BaseException | None) -> bool:
+    """Whether the error, or what caused it, is an outage of a service we run on."""
+    seen = 0
+    while error is not None and seen < 8:
+        if isinstance(error, _OUTAGES):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False

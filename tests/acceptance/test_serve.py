@@ -17,6 +17,7 @@ import asyncpg
 import httpx
 
 from tests.conftest import DATABASE_URL, REDIS_URL, maintenance_url, recreate_database
+from tests.tcp_cut import CuttableRelay
 
 LOGIN_LINE = re.compile(r"^\s+(platform admin|estate admin|resident)\s+(\S+@\S+)\s+(\S+)$", re.M)
 
@@ -177,3 +178,47 @@ def test_postgres_mode_reports_unready_when_the_database_goes(tmp_path: Path) ->
         response = httpx.get(f"{base}/readyz", timeout=10)
         assert response.status_code == 503
         assert response.json()["checks"]["database"] is False
+
+
+def test_a_database_outage_fails_fast_as_unavailable_and_recovers(tmp_path: Path) -> None:
+    """PostgreSQL cut off under the server: GraphQL answers UNAVAILABLE, the webhook shim
+    503 (the provider retries), /readyz 503, none of them hangs; all is well once back."""
+    import asyncio
+    from urllib.parse import urlsplit
+
+    url = DATABASE_URL + "_outage"
+    asyncio.run(recreate_database(url))
+    real = urlsplit(url)
+    relay = CuttableRelay((real.hostname or "127.0.0.1", real.port or 5432))
+    through_relay = real._replace(netloc=f"postgres@127.0.0.1:{relay.port}").geturl()
+    env = {**clean_env(), "DATABASE_URL": through_relay, "REDIS_URL": REDIS_URL}
+    try:
+        with serve(tmp_path, env, "--demo") as (base, _):
+            token = login(base, "admin@demo.estatepay.local", "admin-pass-1")
+            query = "{ residents { totalCount } }"
+            assert gql(base, query, token, "demo")["residents"]["totalCount"] == 2
+
+            relay.cut()
+            for _ in range(3):
+                started = time.monotonic()
+                body = httpx.post(
+                    f"{base}/graphql",
+                    json={"query": query},
+                    headers={"Authorization": f"Bearer {token}", "X-Tenant": "demo"},
+                    timeout=30,
+                ).json()
+                # A liveness bound, not a speed target: it must not hang on the database.
+                assert time.monotonic() - started < 10
+                assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAVAILABLE"]
+                hook = httpx.post(f"{base}/webhooks/paystack/demo", content=b"{}", timeout=30)
+                assert hook.status_code == 503
+                assert httpx.get(f"{base}/readyz", timeout=30).status_code == 503
+
+            relay.restore()
+            deadline = time.monotonic() + 15
+            while httpx.get(f"{base}/readyz", timeout=10).status_code != 200:
+                assert time.monotonic() < deadline, "the server did not recover"
+                time.sleep(0.2)
+            assert gql(base, query, token, "demo")["residents"]["totalCount"] == 2
+    finally:
+        relay.close()
