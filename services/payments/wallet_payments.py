@@ -77,9 +77,9 @@ async def _pay(
     """The payment itself; the PIN is checked unless `authorisation` stands for it."""
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
-    key = payer_key(
-        viewer.resident_id, validation.text(idempotency_key, "idempotencyKey", max_length=150)
-    )
+    key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
+    if authorisation is None:  # a client's key is the payer's; the system's are unique already
+        key = payer_key(viewer.resident_id, key)
     owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
     fingerprint = request_fingerprint(
         "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""
