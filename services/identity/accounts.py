@@ -38,11 +38,10 @@ async def login(
     email_key = f"email:{(email or '').strip().lower()}"
     address_key = f"address:{client_address}"
     # Each attempt takes its place in both counts before the password is checked, in
-    # one atomic step per count: parallel attempts cannot all read a count under the
-    # limit, so no more than the limit of passwords is ever checked.
-    by_email = await failures.add(email_key, policy.window_seconds)
-    by_address = await failures.add(address_key, policy.window_seconds)
-    if by_email > policy.attempts_per_email or by_address > policy.attempts_per_address:
+    # one atomic step: parallel attempts cannot all find a count under the limit, so no
+    # more than the limit of passwords is ever checked. A refused attempt counts nothing.
+    limits = {email_key: policy.attempts_per_email, address_key: policy.attempts_per_address}
+    if not await failures.admit(limits, policy.window_seconds):
         raise RateLimited("too many failed sign-in attempts; try again later")
     user = await User.get_or_none(email=(email or "").strip().lower())
     # argon2 is deliberately slow: off the event loop, so other requests go on.

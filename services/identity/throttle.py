@@ -4,14 +4,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from typing import Protocol
 
 from redis.asyncio import Redis
 
 
 class FailureCounter(Protocol):
-    async def add(self, key: str, window_seconds: int) -> int:
-        """Count one attempt and return the count with it, atomically."""
+    async def admit(self, limits: Mapping[str, int], window_seconds: int) -> bool:
+        """Count one attempt against every key if each is still under its limit, else
+        count nothing and refuse: one atomic step across all the keys, so parallel
+        attempts cannot slip between two counts."""
         ...
 
     async def release(self, key: str) -> None:
@@ -25,13 +28,10 @@ class RedisFailureCounter:
     def __init__(self, redis: Redis) -> None:
         self.redis = redis
 
-    async def add(self, key: str, window_seconds: int) -> int:
-        name = f"login-failures:{key}"
-        async with self.redis.pipeline(transaction=True) as pipe:
-            pipe.incr(name)
-            pipe.expire(name, window_seconds, nx=True)
-            value, _ = await pipe.execute()
-        return int(value)
+    async def admit(self, limits: Mapping[str, int], window_seconds: int) -> bool:
+        keys = [f"login-failures:{key}" for key in limits]
+        admitted = await self.redis.eval(_ADMIT, len(keys), *keys, window_seconds, *limits.values())
+        return bool(admitted)
 
     async def release(self, key: str) -> None:
         # Never below zero, never resurrecting a key whose window ended meanwhile.
@@ -40,6 +40,18 @@ class RedisFailureCounter:
     async def clear(self, key: str) -> None:
         await self.redis.delete(f"login-failures:{key}")
 
+
+# KEYS: the counts; ARGV: the window, then each key's limit.
+_ADMIT = """
+for i, key in ipairs(KEYS) do
+  if tonumber(redis.call('GET', key) or '0') >= tonumber(ARGV[i + 1]) then return 0 end
+end
+for _, key in ipairs(KEYS) do
+  redis.call('INCR', key)
+  redis.call('EXPIRE', key, ARGV[1], 'NX')
+end
+return 1
+"""
 
 _RELEASE = """
 local value = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -51,13 +63,19 @@ class MemoryFailureCounter:
     def __init__(self) -> None:
         self._counts: dict[str, tuple[int, float]] = {}
 
-    async def add(self, key: str, window_seconds: int) -> int:
+    async def admit(self, limits: Mapping[str, int], window_seconds: int) -> bool:
+        # No await inside: atomic on the event loop.
         now = time.monotonic()
+        current = {key: self._live(key, now) for key in limits}
+        if any(current[key][0] >= limit for key, limit in limits.items()):
+            return False
+        for key, (value, expires) in current.items():
+            self._counts[key] = (value + 1, expires or now + window_seconds)
+        return True
+
+    def _live(self, key: str, now: float) -> tuple[int, float]:
         value, expires = self._counts.get(key, (0, 0.0))
-        if expires <= now:
-            value, expires = 0, now + window_seconds
-        self._counts[key] = (value + 1, expires)
-        return value + 1
+        return (value, expires) if expires > now else (0, 0.0)
 
     async def release(self, key: str) -> None:
         value, expires = self._counts.get(key, (0, 0.0))

@@ -9,10 +9,11 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from redis.asyncio import Redis
 
 from services.errors import RateLimited, Unauthenticated
 from services.identity.accounts import LoginPolicy, login
-from services.identity.throttle import MemoryFailureCounter
+from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from services.payments.models import Payment
 from services.wallets.models import Wallet
 from services.wallets.wallets import MAX_PIN_ATTEMPTS
@@ -82,23 +83,34 @@ async def test_good_logins_do_not_use_up_the_address_limit(gql: GraphQLClient) -
         await gql.login(fixture.admin_email)
 
 
-async def test_the_in_memory_counter_holds_the_limit_too(database: object) -> None:
-    fixture = await make_estate()
-    policy = LoginPolicy("k" * 40, timedelta(minutes=5), 5, 50, 60)
-    failures = MemoryFailureCounter()
+@pytest.fixture(params=["redis", "memory"])
+def failures(request: pytest.FixtureRequest, redis: Redis) -> FailureCounter:
+    return RedisFailureCounter(redis) if request.param == "redis" else MemoryFailureCounter()
 
-    async def attempt() -> str:
+
+async def test_both_counts_move_together_and_refusals_count_nothing(
+    database: object, failures: FailureCounter
+) -> None:
+    fixture = await make_estate()
+    address = f"10.{uuid.uuid4().int % 250}.0.1"
+    policy = LoginPolicy("k" * 40, timedelta(minutes=5), 5, 8, 60)
+
+    async def attempt(email: str, password: str = "wrong-password-1") -> str:
         try:
-            await login(fixture.admin_email, "wrong-password-1", "10.0.0.1", policy, failures)
+            await login(email, password, address, policy, failures)
         except (RateLimited, Unauthenticated) as error:
             return error.code
         return "OK"
 
-    outcomes = Counter(await asyncio.gather(*(attempt() for _ in range(100))))
+    # Both limits bind on the same attempts: exactly five passwords are checked.
+    outcomes = Counter(await asyncio.gather(*(attempt(fixture.admin_email) for _ in range(100))))
     assert outcomes == {"UNAUTHENTICATED": 5, "RATE_LIMITED": 95}
+    # The 95 refused attempts took nothing from the address: three more are checked.
+    others = [await attempt(f"other-{n}@nowhere.test") for n in range(4)]
+    assert others == ["UNAUTHENTICATED"] * 3 + ["RATE_LIMITED"]
     # A good login from another address still waits out the window for this email.
     with pytest.raises(RateLimited):
-        await login(fixture.admin_email, PASSWORD, "10.0.0.2", policy, failures)
+        await login(fixture.admin_email, PASSWORD, "10.255.0.2", policy, failures)
 
 
 SUBMIT = """mutation($b: ID!, $k: String!, $r: String!) {
