@@ -54,6 +54,8 @@ class FakeStripe:
     public_url: str | None = None
     # Where the checkout page's Pay and Decline send the signed event, if anywhere.
     webhook_url: str | None = None
+    # Stripe answers a repeated Idempotency-Key with the first answer, doing nothing.
+    replies: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -109,19 +111,23 @@ class FakeStripe:
     async def refund(self, request: Request) -> JSONResponse:
         if refused := await self._refused(request):
             return refused
+        key = request.headers.get("idempotency-key")
+        if key in self.replies:
+            return JSONResponse(self.replies[key])
         form = await _form(request)
         session = next(
             s for s in self.sessions.values() if s.payment_intent == form["payment_intent"]
         )
         session.refunded += int(str(form["amount"]))
-        return JSONResponse(
-            {
-                "object": "refund",
-                "id": f"re_test_{next(self.ids)}",
-                "amount": int(str(form["amount"])),
-                "status": "succeeded",
-            }
-        )
+        reply = {
+            "object": "refund",
+            "id": f"re_test_{next(self.ids)}",
+            "amount": int(str(form["amount"])),
+            "status": "succeeded",
+        }
+        if key:
+            self.replies[key] = reply
+        return JSONResponse(reply)
 
     async def balance(self, request: Request) -> JSONResponse:
         return await self._refused(request) or JSONResponse(

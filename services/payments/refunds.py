@@ -15,7 +15,7 @@ from services import validation
 from services.audit.log import record
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
-from services.errors import InvalidState, NotFound, ValidationFailed
+from services.errors import IdempotencyConflict, InvalidState, NotFound, ValidationFailed
 from services.events import changed
 from services.ledger.journal import (
     ESTATE_REVENUE,
@@ -72,16 +72,18 @@ async def refund_payment(
 ) -> Payment:
     key = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     reason = validation.text(reason, "reason", max_length=500)
-    entry_key = f"refund:{key}"
+    payment_uuid = parse_id(payment_id, "paymentId", "payment")
+    # An admin's key is the admin's own: two admins' apps never answer each other's.
+    entry_key = f"refund:{actor_id}:{key}"
     async with tenant_scope(estate.slug):
-        if await JournalEntry.exists(idempotency_key=entry_key):
-            return await Payment.get(id=parse_id(payment_id, "paymentId", "payment"))
-        plan = await _move_money(actor_id, estate, payment_id, amount, reason, entry_key, now)
+        plan = await _move_money(actor_id, estate, payment_uuid, amount, reason, entry_key, now)
+        if plan is None:  # a retry: the refund under this key was made before
+            return await Payment.get(id=payment_uuid)
         gateway = await gateway_for(plan.provider, encryption_key)
     if gateway is not None:
         try:
             await gateway.refund(
-                plan.reference, plan.amount, plan.currency, plan.provider_reference
+                plan.reference, plan.amount, plan.currency, plan.provider_reference, entry_key
             )
         except ProviderError:
             async with tenant_scope(estate.slug):
@@ -94,20 +96,22 @@ async def refund_payment(
 async def _move_money(
     actor_id: uuid.UUID,
     estate: Estate,
-    payment_id: str,
+    payment_id: uuid.UUID,
     amount: Money | None,
     reason: str,
     entry_key: str,
     now: datetime,
-) -> _Plan:
+) -> _Plan | None:
+    """The refund's entry and counts, or None when the key's refund exists already."""
     async with in_transaction(TENANT_CONNECTION):
-        payment = (
-            await Payment.filter(id=parse_id(payment_id, "paymentId", "payment"))
-            .select_for_update()
-            .first()
-        )
+        payment = await Payment.filter(id=payment_id).select_for_update().first()
         if payment is None:
             raise NotFound("payment not found", field="paymentId")
+        # Looked up under the payment's lock: a concurrent retry waits and finds it here.
+        earlier = await JournalEntry.get_or_none(idempotency_key=entry_key)
+        if earlier is not None:
+            await _check_retry(earlier, payment, amount, reason)
+            return None
         if payment.status not in REFUNDABLE:
             raise InvalidState(f"cannot refund a payment that is {payment.status}")
         left = payment.amount - payment.refunded_amount
@@ -162,6 +166,21 @@ async def _move_money(
             refunding,
             payment.currency,
             provider_reference=payment.provider_reference,
+        )
+
+
+async def _check_retry(
+    earlier: JournalEntry, payment: Payment, amount: Money | None, reason: str
+) -> None:
+    """A key's second use must ask for what its first did: the same payment, reason and
+    amount (the entry's credit), else it is another request under a used key."""
+    credited = sum(p.amount for p in await Posting.filter(entry=earlier) if p.amount > 0)
+    same_amount = amount is None or (
+        amount.currency == payment.currency and amount.minor == credited
+    )
+    if earlier.reference != payment.reference or earlier.description != reason or not (same_amount):
+        raise IdempotencyConflict(
+            "this idempotency key was used for a different refund", field="idempotencyKey"
         )
 
 

@@ -179,7 +179,8 @@ async def adjust(
     other = await system_account(ESTATE_ADJUSTMENTS, wallet.currency)
     async with in_transaction(TENANT_CONNECTION):
         entry, created = await post_entry(
-            f"adjust:{key}",
+            # An admin's key is the admin's own: two admins' apps never answer each other's.
+            f"adjust:{actor_id}:{key}",
             "ADJUSTMENT",
             [Line(wallet.account, amount.minor), Line(other, -amount.minor)],
             description=reason,

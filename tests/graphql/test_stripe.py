@@ -71,6 +71,14 @@ async def test_bill_payment_and_refund_through_stripe(
     )
     assert refunded["refundPayment"]["status"] == "PARTIALLY_REFUNDED"
     assert session.refunded == 2550
+    # A second refund of the same amount is a second refund at Stripe too (its
+    # Idempotency-Key is the refund's own, not the payment and amount).
+    await world.admin.ok(
+        'mutation($p: ID!) { refundPayment(paymentId: $p, amount: "25.50", reason: "waiver", '
+        'idempotencyKey: "sr2") { status } }',
+        p=started["id"],
+    )
+    assert session.refunded == 5100
     async with tenant_scope(world.slug):
         assert await verify_ledger() == []
     test = await world.admin.ok("{ gateways { id } }")

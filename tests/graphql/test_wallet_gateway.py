@@ -40,11 +40,11 @@ async def test_wallet_gateway(gql: GraphQLClient) -> None:
     assert isinstance(gateway, WalletGateway)
 
     assert await gateway.verify(reference) == Verification("SUCCEEDED", 6000, "NGN", reference)
-    assert await gateway.refund(reference, 6000, "NGN") == reference
+    assert await gateway.refund(reference, 6000, "NGN", None, "r1") == reference
     with pytest.raises(ProviderError):
-        await gateway.refund(reference, 6001, "NGN")
+        await gateway.refund(reference, 6001, "NGN", None, "r2")
     with pytest.raises(ProviderError):
-        await gateway.refund(reference, 100, "USD")
+        await gateway.refund(reference, 100, "USD", None, "r3")
     with pytest.raises(NotFound):
         await gateway.verify("PAY-NOT-OURS")
     # Another estate's wallet gateway does not know this estate's payments.

@@ -157,7 +157,12 @@ class Gateway(Protocol):
         self, reference: str, provider_reference: str | None = None
     ) -> Verification: ...
     async def refund(
-        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+        self,
+        reference: str,
+        amount: int,
+        currency: str,
+        provider_reference: str | None,
+        refund_key: str,
     ) -> str: ...
     def verify_webhook(self, raw_body: bytes, headers: dict[str, str]) -> None: ...
     def parse_webhook(self, raw_body: bytes) -> WebhookEvent: ...

@@ -88,7 +88,12 @@ class FlutterwaveGateway(HttpGateway):
         )
 
     async def refund(
-        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+        self,
+        reference: str,
+        amount: int,
+        currency: str,
+        provider_reference: str | None,
+        refund_key: str,
     ) -> str:
         transaction_id = (await self._transaction(reference))["id"]
         data = _data(

@@ -77,7 +77,12 @@ class PaystackGateway(HttpGateway):
         )
 
     async def refund(
-        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+        self,
+        reference: str,
+        amount: int,
+        currency: str,
+        provider_reference: str | None,
+        refund_key: str,
     ) -> str:
         data = _data(
             await self.call("POST", "/refund", json={"transaction": reference, "amount": amount})

@@ -149,13 +149,19 @@ class StripeGateway:
         )
 
     async def refund(
-        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+        self,
+        reference: str,
+        amount: int,
+        currency: str,
+        provider_reference: str | None,
+        refund_key: str,
     ) -> str:
         verified = await self.verify(reference, provider_reference)
         refund = await self._call(
             self.client.v1.refunds.create_async(
                 params={"payment_intent": verified.provider_reference, "amount": amount},
-                options={"idempotency_key": f"refund:{reference}:{amount}"},
+                # One key per refund we make: two equal partial refunds are two.
+                options={"idempotency_key": refund_key},
             )
         )
         return str(refund.id)

@@ -46,7 +46,12 @@ class WalletGateway:
         )
 
     async def refund(
-        self, reference: str, amount: int, currency: str, provider_reference: str | None = None
+        self,
+        reference: str,
+        amount: int,
+        currency: str,
+        provider_reference: str | None,
+        refund_key: str,
     ) -> str:
         # Nothing to send: the refund's ledger entry credited the wallet. Confirm it
         # could, as a provider would; a refusal makes the caller reverse that entry.
