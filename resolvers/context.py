@@ -13,13 +13,11 @@ from estatepay.settings import Settings
 from resolvers.loaders import Loaders
 from services.bills.issuing import Viewer
 from services.errors import (
-    UNAVAILABLE_MESSAGE,
     DomainError,
     Forbidden,
     Unauthenticated,
-    Unavailable,
     ValidationFailed,
-    is_outage,
+    unavailable_or_raise,
 )
 from services.identity.accounts import authenticate
 from services.identity.models import User
@@ -167,16 +165,12 @@ async def build_context(
         except Unauthenticated as exc:
             ctx.auth_error = exc
         except Exception as exc:  # the database is down: every operation says so
-            if not is_outage(exc):
-                raise
-            ctx.auth_error = Unavailable(UNAVAILABLE_MESSAGE)
+            ctx.auth_error = unavailable_or_raise(exc)
     if tenant and ctx.user is not None:
         try:
             ctx.access = await resolve_tenant(ctx.user, tenant)
         except DomainError as exc:
             ctx.tenant_error = exc
         except Exception as exc:
-            if not is_outage(exc):
-                raise
-            ctx.tenant_error = Unavailable(UNAVAILABLE_MESSAGE)
+            ctx.tenant_error = unavailable_or_raise(exc)
     return ctx

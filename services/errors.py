@@ -84,3 +84,10 @@ def is_outage(error: BaseException | None) -> bool:
             return True
         error, seen = error.__cause__ or error.__context__, seen + 1
     return False
+
+
+def unavailable_or_raise(error: Exception) -> Unavailable:
+    """UNAVAILABLE for an outage of ours; any other error goes on up unchanged."""
+    if not is_outage(error):
+        raise error
+    return Unavailable(UNAVAILABLE_MESSAGE)
