@@ -26,10 +26,22 @@ from tenants.database import close_database, init_database
 from tenants.models import Estate
 from tests.private_redis import private_redis  # noqa: F401 - a fixture for every test
 
-DATABASE_URL = os.environ.get(
-    "TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/estatepay_test"
+
+def _per_worker(database_url: str, redis_url: str) -> tuple[str, str]:
+    """Under pytest-xdist each worker (gw0, gw1, ...) gets a database and a Redis
+    database of its own, so parallel workers never flush or drop each other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return database_url, redis_url
+    n = int(worker.removeprefix("gw"))
+    base, _, db = redis_url.rpartition("/")
+    return f"{database_url}_{worker}", f"{base}/{(int(db or 0) - n) % 16}"
+
+
+DATABASE_URL, REDIS_URL = _per_worker(
+    os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/estatepay_test"),
+    os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
 )
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 PASSWORD = "correct-horse-9"
 
 
