@@ -37,7 +37,7 @@ class Dispatcher(Protocol):
     Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
     slug first."""
 
-    async def send(self, job: str, *args: str) -> None: ...
+    async def send(self, job: str, *args: str | int) -> None: ...
 
 
 class RedisDispatcher:
@@ -55,7 +55,7 @@ class RedisDispatcher:
         self.broker = RedisBroker(client=client)
         self.timeout = timeout
 
-    async def send(self, job: str, *args: str) -> None:
+    async def send(self, job: str, *args: str | int) -> None:
         from workers import actors
 
         actor: dramatiq.Actor[..., object] = getattr(actors, job)
@@ -72,7 +72,7 @@ class InProcessDispatcher:
         self._tasks: set[asyncio.Task[object]] = set()
         log.warning("no REDIS_URL: background work runs in-process and is lost on exit")
 
-    async def send(self, job: str, *args: str) -> None:
+    async def send(self, job: str, *args: str | int) -> None:
         from workers import tasks
 
         run: Callable[..., Awaitable[object]] = getattr(tasks, job)

@@ -51,8 +51,8 @@ def sweep_once() -> int:
     loop = get_event_loop_thread()
     assert loop is not None
     stale = loop.run_coroutine(tasks.sweep())
-    for slug, event_id in stale:
-        actors.apply_webhook_event.send(slug, event_id)
+    for slug, event_id, attempt in stale:
+        actors.apply_webhook_event.send(slug, event_id, attempt)
     if stale:
         log.info("sweeper re-sent %d webhook events", len(stale))
     return len(stale)
