@@ -1,6 +1,7 @@
 """The message broker: Redis in production; for the embedded default, no broker at all
 but tasks run on the web app's own event loop (lost if the process dies: a warning
-says so at start, and the sweeper re-applies stored webhook events on the next start)."""
+says so at start, and the app's sweeper, `workers.sweeper`, re-sends stored webhook
+events on the next start)."""
 
 from __future__ import annotations
 
