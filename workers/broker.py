@@ -77,16 +77,20 @@ class InProcessDispatcher:
         from workers import tasks
 
         run: Callable[..., Awaitable[object]] = getattr(tasks, job)
-        task: asyncio.Task[object] = asyncio.create_task(self._run(job, run(*args)))
+        task: asyncio.Task[object] = asyncio.create_task(self._run(job, args, run(*args)))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     @staticmethod
-    async def _run(job: str, work: Awaitable[object]) -> None:
+    async def _run(job: str, args: tuple[str | int, ...], work: Awaitable[object]) -> None:
+        from workers import dead_letters
+
         try:
             await work
-        except Exception:  # nobody awaits this task: say what failed
+        except Exception as exc:  # nobody awaits this task: say what failed
             log.exception("in-process job %s failed", job)
+            # No retries here beyond the job's own: it has given up.
+            await dead_letters.record(job, args, dead_letters.describe(exc))
 
 
 # The background job a committed change calls for, by event topic.
