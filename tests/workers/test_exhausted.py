@@ -6,7 +6,7 @@ through a Redis broker's own middleware chain, as the worker calls it after each
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import AsyncIterator, Coroutine, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -65,7 +65,7 @@ def channels(smtp: FakeSmtp, sms: FakeSms, monkeypatch: pytest.MonkeyPatch) -> I
 
 
 @pytest.fixture
-async def broker() -> dramatiq.Broker:
+async def broker() -> AsyncIterator[dramatiq.Broker]:
     """A Redis broker with the worker's middleware, whose recordings run on this loop
     (as the worker runs them on its own) while the hooks run in a thread."""
     loop = asyncio.get_running_loop()
@@ -77,7 +77,8 @@ async def broker() -> dramatiq.Broker:
     dead_letters.install(redis, run)
     for actor in (actors.deliver_notification, actors.mark_overdue_bills):
         redis.declare_actor(actor)
-    return redis
+    yield redis
+    redis.close()
 
 
 async def after_try(
