@@ -759,7 +759,7 @@ class LocalJobs:
     def __init__(self) -> None:
         self.running: set[asyncio.Task[None]] = set()
 
-    async def send(self, job: str, *args: str) -> None:
+    async def send(self, job: str, *args: str | int) -> None:
         from workers import tasks
 
         task = asyncio.create_task(getattr(tasks, job)(*args))
@@ -784,7 +784,7 @@ async def apply_in_process(
 
     async def applier() -> None:
         for event_id in queue:
-            status = await tasks.apply_webhook_event(SLUG, str(event_id))
+            status = await tasks.apply_webhook_event(SLUG, str(event_id), 1)
             if status != "PROCESSED":
                 raise SystemExit(f"event {event_id} ended {status}")
 
@@ -806,7 +806,7 @@ async def apply_by_worker(
 
     def send_all() -> None:  # Dramatiq's client is synchronous: off the event loop
         for event_id in ids:
-            actors.apply_webhook_event.send(SLUG, str(event_id))
+            actors.apply_webhook_event.send(SLUG, str(event_id), 1)
 
     deadline = time.monotonic() + 600
     async with accounted(result, worker.process.pid, paystack, monitor):

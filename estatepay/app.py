@@ -48,7 +48,8 @@ from workers.broker import (
     configure_broker,
     jobs_outlet,
 )
-from workers.scheduler import start_in_process
+from workers.scheduler import InProcessLoop, start_in_process
+from workers.sweeper import Sweeper
 
 log = logging.getLogger("estatepay")
 # The live dashboard: one static page, no build step (see estatepay/static/).
@@ -208,13 +209,21 @@ def create_app(
         events.install_outlet(live_outlet)
         outlet = jobs_outlet(runtime.dispatcher)
         events.install_outlet(outlet)
-        # Without Redis there is no `estatepay scheduler` to send to: schedule in-process.
-        schedule = None if settings.redis_url else start_in_process(settings, runtime.dispatcher)
+        # Without Redis there is no `estatepay scheduler` or `worker` to send to: schedule,
+        # and re-send due webhook events, in-process.
+        loops = (
+            []
+            if settings.redis_url
+            else [
+                start_in_process(settings, runtime.dispatcher),
+                InProcessLoop(Sweeper(runtime.dispatcher), settings.sweep_every_seconds),
+            ]
+        )
         try:
             yield
         finally:
-            if schedule is not None:
-                await schedule.stop()
+            for loop in loops:
+                await loop.stop()
             events.remove_outlet(outlet)
             events.remove_outlet(live_outlet)
             await runtime.hub.stop()

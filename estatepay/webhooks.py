@@ -51,7 +51,8 @@ def webhook_endpoint(
             )
         if received.new:
             try:
-                await dispatcher.send("apply_webhook_event", slug, str(received.event_id))
+                # The first attempt; the sweeper sends it again if this copy is lost.
+                await dispatcher.send("apply_webhook_event", slug, str(received.event_id), 1)
             except Exception:  # stored: the sweeper will send it
                 log.exception("could not enqueue webhook event %s", received.event_id)
         return JSONResponse({"received": True})

@@ -630,7 +630,7 @@ class EstateWallet:
 @strawberry.type
 class NotificationDelivery:
     """How a notification went out by email or SMS (status PENDING, SENDING, SENT,
-    FAILED or UNDELIVERABLE)."""
+    FAILED (retried), UNDELIVERABLE, or DEAD: retries spent, `lastError` says why)."""
 
     channel: str
     status: str

@@ -12,10 +12,11 @@ from workers import tasks
 
 
 # No Dramatiq retries: the event's row holds its retry schedule (backoff, budget, DEAD),
-# and the sweeper sends one copy at a time when it is due.
+# and the sweeper sends a copy for each attempt when it is due. (A copy that fails anyway,
+# such as one sent before `attempt` existed, is resent by the sweeper once its lease ends.)
 @dramatiq.actor(queue_name="webhooks", max_retries=0)
-async def apply_webhook_event(slug: str, event_id: str) -> None:
-    await tasks.apply_webhook_event(slug, event_id)
+async def apply_webhook_event(slug: str, event_id: str, attempt: int) -> None:
+    await tasks.apply_webhook_event(slug, event_id, attempt)
 
 
 # The schedule: one message per (job, estate, slot). A later slot supersedes a failing one,

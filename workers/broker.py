@@ -1,6 +1,7 @@
 """The message broker: Redis in production; for the embedded default, no broker at all
 but tasks run on the web app's own event loop (lost if the process dies: a warning
-says so at start, and the sweeper re-applies stored webhook events on the next start)."""
+says so at start, and the app's sweeper, `workers.sweeper`, re-sends stored webhook
+events on the next start)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ class Dispatcher(Protocol):
     Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
     slug first."""
 
-    async def send(self, job: str, *args: str) -> None: ...
+    async def send(self, job: str, *args: str | int) -> None: ...
 
 
 class RedisDispatcher:
@@ -55,7 +56,7 @@ class RedisDispatcher:
         self.broker = RedisBroker(client=client)
         self.timeout = timeout
 
-    async def send(self, job: str, *args: str) -> None:
+    async def send(self, job: str, *args: str | int) -> None:
         from workers import actors
 
         actor: dramatiq.Actor[..., object] = getattr(actors, job)
@@ -72,20 +73,24 @@ class InProcessDispatcher:
         self._tasks: set[asyncio.Task[object]] = set()
         log.warning("no REDIS_URL: background work runs in-process and is lost on exit")
 
-    async def send(self, job: str, *args: str) -> None:
+    async def send(self, job: str, *args: str | int) -> None:
         from workers import tasks
 
         run: Callable[..., Awaitable[object]] = getattr(tasks, job)
-        task: asyncio.Task[object] = asyncio.create_task(self._run(job, run(*args)))
+        task: asyncio.Task[object] = asyncio.create_task(self._run(job, args, run(*args)))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
     @staticmethod
-    async def _run(job: str, work: Awaitable[object]) -> None:
+    async def _run(job: str, args: tuple[str | int, ...], work: Awaitable[object]) -> None:
+        from workers import dead_letters
+
         try:
             await work
-        except Exception:  # nobody awaits this task: say what failed
+        except Exception as exc:  # nobody awaits this task: say what failed
             log.exception("in-process job %s failed", job)
+            # No retries here beyond the job's own: it has given up.
+            await dead_letters.record(job, args, dead_letters.describe(exc))
 
 
 # The background job a committed change calls for, by event topic.

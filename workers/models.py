@@ -45,7 +45,8 @@ class JobRun(TenantModel):
     id = fields.UUIDField(primary_key=True)
     job = fields.CharField(max_length=64)
     slot = fields.DatetimeField()
-    status = fields.CharField(max_length=16, default="RUNNING")  # RUNNING, DONE, FAILED
+    # RUNNING, DONE, FAILED (retried), DEAD (retries spent)
+    status = fields.CharField(max_length=16, default="RUNNING")
     deliveries = fields.IntField(default=0)
     attempts = fields.IntField(default=0)
     affected = fields.IntField(default=0)  # rows the job changed: bills, reminders, ...

@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+from collections.abc import Coroutine
 from types import FrameType
+from typing import Any
 
 import dramatiq
 import redis
@@ -18,6 +20,7 @@ from estatepay.live import RedisPublisher
 from estatepay.settings import Settings
 from services import events
 from tenants.database import close_database, init_database
+from workers import dead_letters
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,13 @@ class Database(Middleware):
             loop.run_coroutine(close_database())
 
 
+def run_on_worker_loop(work: Coroutine[Any, Any, bool]) -> bool:
+    """From a worker thread: `work` on the loop the database lives on, to its end."""
+    loop = get_event_loop_thread()
+    assert loop is not None
+    return loop.run_coroutine(work)
+
+
 def sweep_once() -> int:
     """Expire stale payments and re-send every stored event not applied for a while;
     returns how many events were sent."""
@@ -51,8 +61,8 @@ def sweep_once() -> int:
     loop = get_event_loop_thread()
     assert loop is not None
     stale = loop.run_coroutine(tasks.sweep())
-    for slug, event_id in stale:
-        actors.apply_webhook_event.send(slug, event_id)
+    for slug, event_id, attempt in stale:
+        actors.apply_webhook_event.send(slug, event_id, attempt)
     if stale:
         log.info("sweeper re-sent %d webhook events", len(stale))
     return len(stale)
@@ -64,6 +74,7 @@ def run_worker(settings: Settings, threads: int) -> int:
         return 2
     broker = configure_broker(settings)
     broker.add_middleware(Database(settings))
+    dead_letters.install(broker, run_on_worker_loop)
     from workers import actors  # noqa: F401 - defines the actors on this broker
 
     # What the worker commits (webhooks applied, jobs) reaches live subscribers too; it

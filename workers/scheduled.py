@@ -5,7 +5,8 @@ clock, so a late or repeated message means the same thing, and tests travel in t
 
 Each run is recorded in the estate's `job_runs` in the same transaction as its work: a
 repeated delivery of a slot already done is counted and skipped, and a failure keeps its
-error there (Dramatiq retries it with backoff)."""
+error there (Dramatiq retries it with backoff; once the retries are spent, the run is
+DEAD: `workers.dead_letters`)."""
 
 from __future__ import annotations
 
@@ -78,6 +79,22 @@ async def run_for_estate(job: str, slug: str, slot_iso: str, work: Work) -> int:
     if affected:
         log.info("%s %s %s: %d", job, slug, slot_iso, affected)
     return affected
+
+
+async def give_up(job: str, slug: str, slot_iso: str, error: str) -> None:
+    """Dramatiq spent the message's retries: the slot's run in the estate is DEAD, with its
+    last error (or, for a run that never started, the message's)."""
+    slot = datetime.fromisoformat(slot_iso).astimezone(UTC)
+    if not await Estate.filter(slug=slug, status="ACTIVE").exists():
+        return
+    async with tenant_scope(slug):
+        run = await JobRun.get_or_none(job=job, slot=slot)
+        if run is None:
+            await JobRun.create(
+                job=job, slot=slot, status="DEAD", error=error[:4000], finished_at=datetime.now(UTC)
+            )
+        elif run.status != "DONE":
+            await JobRun.filter(id=run.id).update(status="DEAD", error=run.error or error[:4000])
 
 
 async def _overdue(estate: Estate, at: datetime) -> int:

@@ -25,6 +25,7 @@ import socket
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -163,20 +164,24 @@ def scheduler_for(settings: Settings, dispatcher: Dispatcher) -> Scheduler:
     )
 
 
-class InProcessSchedule:
-    """The embedded default's scheduler: a task on the app's own loop."""
+class Loop(Protocol):
+    async def run(self, stop: asyncio.Event, every: float) -> None: ...
 
-    def __init__(self, scheduler: Scheduler, every: float) -> None:
+
+class InProcessLoop:
+    """The embedded default's scheduler or sweeper: a task on the app's own loop."""
+
+    def __init__(self, loop: Loop, every: float) -> None:
         self._stop = asyncio.Event()
-        self._task = asyncio.create_task(scheduler.run(self._stop, every))
+        self._task = asyncio.create_task(loop.run(self._stop, every))
 
     async def stop(self) -> None:
         self._stop.set()
         await self._task
 
 
-def start_in_process(settings: Settings, dispatcher: Dispatcher) -> InProcessSchedule:
-    return InProcessSchedule(scheduler_for(settings, dispatcher), settings.scheduler_tick_seconds)
+def start_in_process(settings: Settings, dispatcher: Dispatcher) -> InProcessLoop:
+    return InProcessLoop(scheduler_for(settings, dispatcher), settings.scheduler_tick_seconds)
 
 
 def run_scheduler(settings: Settings) -> int:

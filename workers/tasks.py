@@ -42,30 +42,31 @@ def webhook_retry_policy(settings: Settings) -> webhooks.RetryPolicy:
     )
 
 
-async def apply_webhook_event(slug: str, event_id: str) -> str:
+async def apply_webhook_event(slug: str, event_id: str, attempt: int) -> str:
     settings = get_settings()
     estate = await Estate.get(slug=slug, status="ACTIVE")
     return await webhooks.process(
         estate,
         uuid.UUID(event_id),
+        attempt,
         settings.encryption_key,
         datetime.now(UTC),
         webhook_retry_policy(settings),
     )
 
 
-async def sweep(now: datetime | None = None) -> list[tuple[str, str]]:
-    """The (estate, event) pairs due to be sent (again) in every estate, each leased as
-    it is claimed. (Stale pending payments are expired by the scheduler's job.)"""
+async def sweep(now: datetime | None = None) -> list[tuple[str, str, int]]:
+    """The (estate, event, attempt) copies due to be sent (again) in every estate, each
+    leased as it is claimed. (Stale pending payments are expired by the scheduler's job.)"""
     settings = get_settings()
     first_after = timedelta(seconds=settings.sweep_after_seconds)
     policy = webhook_retry_policy(settings)
     now = now or datetime.now(UTC)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, int]] = []
     for estate in await Estate.filter(status="ACTIVE"):
         async with tenant_scope(estate.slug):
             claimed = await webhooks.claim_due(first_after, policy, now)
-        found += [(estate.slug, str(e)) for e in claimed]
+        found += [(estate.slug, str(event), attempt) for event, attempt in claimed]
     return found
 
 

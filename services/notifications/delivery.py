@@ -47,7 +47,7 @@ class DeliveryIncomplete(Exception):
 @dataclass
 class DeliveryReport:
     # channel -> what happened on this run: SENT, FAILED, UNDELIVERABLE, BUSY (another
-    # worker holds it), ALREADY_SENT, ALREADY_UNDELIVERABLE
+    # worker holds it), ALREADY_SENT, ALREADY_UNDELIVERABLE, ALREADY_DEAD (given up)
     outcomes: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
@@ -82,6 +82,11 @@ def _wanted(rendered: Rendered, user: User, allows_email: bool, allows_sms: bool
     return wanted
 
 
+def _retryable(now: datetime) -> Q:
+    """What a run may claim: not sent yet, failed for now, or held by a lapsed claim."""
+    return Q(status__in=CLAIMABLE) | Q(status="SENDING", claimed_at__lt=now - CLAIM_LEASE)
+
+
 async def _claim(
     notification: Notification, channel: str, recipient: str, now: datetime
 ) -> tuple[uuid.UUID, str | None]:
@@ -96,14 +101,17 @@ async def _claim(
                 )
         except IntegrityError:
             delivery = await NotificationDelivery.get(notification=notification, channel=channel)
-    claimed = await NotificationDelivery.filter(
-        Q(status__in=CLAIMABLE) | Q(status="SENDING", claimed_at__lt=now - CLAIM_LEASE),
-        id=delivery.id,
-    ).update(status="SENDING", attempts=F("attempts") + 1, claimed_at=now, recipient=recipient)
+    claimed = await NotificationDelivery.filter(_retryable(now), id=delivery.id).update(
+        status="SENDING", attempts=F("attempts") + 1, claimed_at=now, recipient=recipient
+    )
     if claimed:
         return delivery.id, None
     status = await NotificationDelivery.filter(id=delivery.id).values_list("status", flat=True)
-    refused = {"SENT": "ALREADY_SENT", "UNDELIVERABLE": "ALREADY_UNDELIVERABLE"}
+    refused = {
+        "SENT": "ALREADY_SENT",
+        "UNDELIVERABLE": "ALREADY_UNDELIVERABLE",
+        "DEAD": "ALREADY_DEAD",
+    }
     return delivery.id, refused.get(str(status[0]), "BUSY")
 
 
@@ -195,6 +203,17 @@ async def deliver(
                 error,
             )
     return report
+
+
+async def give_up(slug: str, notification_id: uuid.UUID, now: datetime) -> int:
+    """The job's retries are spent: every channel a retry could still have sent is DEAD,
+    with its last error kept (`Notification.deliveries` shows both). Returns how many."""
+    if not await Estate.filter(slug=slug, status="ACTIVE").exists():
+        return 0
+    async with tenant_scope(slug):
+        return await NotificationDelivery.filter(
+            _retryable(now), notification_id=notification_id
+        ).update(status="DEAD", claimed_at=None)
 
 
 async def deliveries_by_notification(

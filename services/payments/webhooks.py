@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import random
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -27,7 +28,13 @@ WEBHOOK_PROVIDERS = {"stripe": "STRIPE", "paystack": "PAYSTACK", "flutterwave": 
 # providers' own schedules) is spent: then it is DEAD, kept for an admin to replay.
 FIRST_BACKOFF = timedelta(minutes=1)
 MAX_BACKOFF = timedelta(hours=6)
+# Each wait is stretched by a random part of it (at most a tenth, at most a minute), so
+# events that failed together (a provider outage) do not all come due at one instant.
+JITTER = 0.1
+MAX_JITTER = timedelta(minutes=1)
 WAITING = ("RECEIVED", "FAILED")
+# What `process` answers for a copy whose attempt was already made by another copy.
+STALE = "STALE"
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,10 @@ class RetryPolicy:
 def backoff(attempts: int) -> timedelta:
     """The wait after the `attempts`-th failed attempt."""
     return min(FIRST_BACKOFF * 2 ** max(attempts - 1, 0), MAX_BACKOFF)
+
+
+def jittered(wait: timedelta) -> timedelta:
+    return wait + min(wait * JITTER, MAX_JITTER) * random.random()
 
 
 @dataclass(frozen=True)
@@ -77,18 +88,28 @@ async def receive(
 
 
 async def process(
-    estate: Estate, event_id: uuid.UUID, encryption_key: str, now: datetime, policy: RetryPolicy
+    estate: Estate,
+    event_id: uuid.UUID,
+    attempt: int,
+    encryption_key: str,
+    now: datetime,
+    policy: RetryPolicy,
 ) -> str:
-    """Apply a stored event: confirm with the provider's verify call, then apply the
-    result through the same path as verifyPayment. Returns the event's status after the
-    attempt; a failure is recorded with its next attempt time (or DEAD), not raised."""
+    """Make the event's `attempt`-th attempt: confirm with the provider's verify call,
+    then apply the result through the same path as verifyPayment. Returns the event's
+    status after the attempt; a failure is recorded with its next attempt time (or DEAD),
+    not raised. A copy whose attempt is not the next one is `STALE` and does nothing: of
+    the copies sent for one attempt (the shim's and the sweeper's, or a lease that ran
+    out while its copy was still queued), the first to run makes it."""
     async with tenant_scope(estate.slug):
         event = await WebhookEvent.filter(id=event_id).select_for_update().first()
         if event is None:
             raise NotFound("webhook event not found")
         if event.status not in WAITING:  # applied, ignored, or dead until replayed
             return event.status
-        event.attempts += 1
+        if attempt != event.attempts + 1:
+            return STALE
+        event.attempts = attempt
         event.next_attempt_at = now + policy.lease  # this copy holds it while it runs
         await event.save(update_fields=["attempts", "next_attempt_at"])
         payment = (
@@ -117,7 +138,7 @@ async def _failed(event_id: uuid.UUID, error: str, now: datetime, policy: RetryP
     event = await WebhookEvent.filter(id=event_id).select_for_update().get()
     if event.status == "PROCESSED":  # a concurrent delivery of the same event applied it
         return event.status
-    retry_at = now + backoff(event.attempts)
+    retry_at = now + jittered(backoff(event.attempts))
     if retry_at > event.received_at + policy.give_up_after:
         event.status, event.next_attempt_at = "DEAD", None
     else:
@@ -150,18 +171,22 @@ async def _finish(event: WebhookEvent, status: str, now: datetime, note: str | N
     await event.save(update_fields=["status", "processed_at", "error"])
 
 
-async def claim_due(first_after: timedelta, policy: RetryPolicy, now: datetime) -> list[uuid.UUID]:
+async def claim_due(
+    first_after: timedelta, policy: RetryPolicy, now: datetime
+) -> list[tuple[uuid.UUID, int]]:
     """Events the sweeper should send now (never sent, stored `first_after` ago; or failed
     and past their backoff; or a sent copy's lease ran out: a broker outage, a killed
-    worker), each leased as it is claimed, so one copy at a time is queued."""
+    worker), leased all at once, with the attempt each copy is for. Call inside the
+    estate's scope (one transaction): rows another sweeper has locked are skipped, not
+    waited for (SQLite has no row locks; it runs one writer at a time anyway)."""
     never_sent = Q(next_attempt_at__isnull=True, received_at__lt=now - first_after)
     due = Q(never_sent | Q(next_attempt_at__lte=now), status__in=WAITING)
-    claimed = []
-    for event_id in await WebhookEvent.filter(due).values_list("id", flat=True):
-        # Conditional: of two sweepers racing for one event, one claims it.
-        if await WebhookEvent.filter(due, id=event_id).update(next_attempt_at=now + policy.lease):
-            claimed.append(uuid.UUID(str(event_id)))
-    return claimed
+    rows = await WebhookEvent.filter(due).select_for_update(skip_locked=True).only("id", "attempts")
+    if rows:
+        await WebhookEvent.filter(id__in=[r.id for r in rows]).update(
+            next_attempt_at=now + policy.lease
+        )
+    return [(row.id, row.attempts + 1) for row in rows]
 
 
 async def list_events(

@@ -231,14 +231,14 @@ async def test_expiry_job_and_sweep_of_unapplied_events(
     assert await tasks.expire_stale_payments(world.slug, slot) == 1
     assert (await status_of(ada.client, stale["reference"]))["status"] == "EXPIRED"
     found = await tasks.sweep()
-    assert [slug for slug, _ in found if slug == world.slug] == [world.slug]
+    assert [slug for slug, _, _ in found if slug == world.slug] == [world.slug]
     # Applying what the sweeper found settles the payment once, however often it runs.
-    for slug, event_id in found:
+    for slug, event_id, attempt in found:
         if slug == world.slug:
-            assert await tasks.apply_webhook_event(slug, event_id) == "PROCESSED"
-            assert await tasks.apply_webhook_event(slug, event_id) == "PROCESSED"
+            assert await tasks.apply_webhook_event(slug, event_id, attempt) == "PROCESSED"
+            assert await tasks.apply_webhook_event(slug, event_id, attempt) == "PROCESSED"
     assert (await status_of(ada.client, lost["reference"]))["status"] == "SUCCEEDED"
-    assert not [s for s, _ in await tasks.sweep() if s == world.slug]
+    assert not [s for s, _, _ in await tasks.sweep() if s == world.slug]
 
 
 async def test_a_provider_that_is_down_fails_fast(setup: Any) -> None:
