@@ -72,7 +72,8 @@ from bench.common import (
     recreate_database,
 )
 from estatepay.settings import Settings
-from services.bills.issuing import Viewer, take_numbers
+from services.access import Viewer
+from services.bills.issuing import take_numbers
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
 from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, system_account

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from estatepay.settings import Settings
 from resolvers.loaders import Loaders
-from services.bills.issuing import Viewer
+from services.access import Viewer
 from services.errors import (
     DomainError,
     Forbidden,

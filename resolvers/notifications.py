@@ -8,8 +8,8 @@ from strawberry.types import Info
 from resolvers.context import RequestContext
 from schema.inputs import NotificationPreferencesInput
 from schema.types import Connection, Notification, NotificationPreferences, connection
+from services.access import parse_id
 from services.notifications import inbox, preferences
-from services.properties.catalog import parse_id
 
 
 async def notifications(

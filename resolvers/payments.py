@@ -9,7 +9,7 @@ from resolvers.context import RequestContext
 from resolvers.money import money_input
 from schema.inputs import PaymentFilter
 from schema.types import Connection, Payment, PaymentProvider, connection
-from services.bills.issuing import Viewer
+from services.access import Viewer
 from services.payments import manual_payments, provider_payments, queries, refunds
 from services.payments.wallet_payments import pay_bill_from_wallet as pay_from_wallet
 from tenants.scope import tenant_scope

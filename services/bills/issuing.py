@@ -12,6 +12,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import Viewer, get_visible, parse_id
 from services.audit.log import record
 from services.bills.lifecycle import transition
 from services.bills.models import BILL_TYPES, Bill, BillCounter
@@ -25,21 +26,12 @@ from services.notifications.inbox import (
     notify,
     notify_each,
 )
-from services.properties.catalog import get_property, parse_id
+from services.properties.catalog import get_property
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
 MAX_BILLS_PER_CALL = 5_000
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who asks: an estate admin sees every bill, a resident only their own."""
-
-    user_id: uuid.UUID
-    is_admin: bool
-    resident_id: uuid.UUID | None
 
 
 @dataclass(frozen=True)
@@ -220,28 +212,7 @@ async def get_bill(
     viewer: Viewer, bill_id: str | uuid.UUID, *, lock: bool = False, field: str = "id"
 ) -> Bill:
     """The bill if the viewer may see it; another resident's bill is NOT_FOUND."""
-    query = Bill.filter(id=parse_id(bill_id, field, "bill"))
-    if not viewer.is_admin:
-        query = query.filter(resident_id=viewer.resident_id)
-    if lock:
-        query = query.select_for_update()
-    bill = await query.first()
-    if bill is None:
-        raise NotFound("bill not found", field=field)
-    return bill
-
-
-async def visible_resident_id(
-    viewer: Viewer, resident_id: str | uuid.UUID, field: str = "residentId"
-) -> uuid.UUID:
-    """A resident the viewer may ask about (an admin: any of the estate's; a resident:
-    themselves), for filters and summaries: any other is NOT_FOUND, never an empty answer
-    that would pass for a resident with nothing."""
-    wanted = parse_id(resident_id, field, "resident")
-    seen = await Resident.exists(id=wanted) if viewer.is_admin else wanted == viewer.resident_id
-    if not seen:
-        raise NotFound("resident not found", field=field)
-    return wanted
+    return await get_visible(Bill, viewer, bill_id, "bill", field=field, lock=lock)
 
 
 async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **changes: object) -> Bill:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count, Sum
 
-from services.bills.issuing import Viewer, visible_resident_id
+from services.access import Viewer, visible_resident_id, visible_rows
 from services.bills.lifecycle import OPEN, PAYABLE
 from services.bills.models import Bill
 from services.pagination import Page, paginate
@@ -43,9 +43,7 @@ async def list_bills(
     after: str | None,
     cap: int,
 ) -> Page[Bill]:
-    query = Bill.all()
-    if not viewer.is_admin:
-        query = query.filter(resident_id=viewer.resident_id)
+    query = visible_rows(Bill, viewer)
     if where.resident_id:
         query = query.filter(resident_id=await visible_resident_id(viewer, where.resident_id))
     if where.property_id:

@@ -9,8 +9,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import Viewer, parse_id
 from services.audit.log import record
-from services.bills.issuing import Viewer, get_bill
+from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
@@ -25,7 +26,6 @@ from services.payments.idempotency import (
 )
 from services.payments.models import Payment
 from services.payments.settlement import notify_payment_failed, settle
-from services.properties.catalog import parse_id
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 

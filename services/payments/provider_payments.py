@@ -11,8 +11,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import Viewer
 from services.audit.log import record
-from services.bills.issuing import Viewer, get_bill
+from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
 from services.errors import NotFound, ValidationFailed
 from services.events import changed

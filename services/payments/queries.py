@@ -5,13 +5,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from tortoise.queryset import QuerySet
-
-from services.bills.issuing import Viewer, get_bill, visible_resident_id
+from services.access import Viewer, get_visible, visible_resident_id, visible_rows
+from services.bills.issuing import get_bill
 from services.errors import NotFound
 from services.pagination import Page, paginate
 from services.payments.models import Payment
-from services.properties.catalog import parse_id
 
 
 @dataclass(frozen=True)
@@ -23,15 +21,10 @@ class PaymentFilter:
     resident_id: str | None = None
 
 
-def _visible(viewer: Viewer) -> QuerySet[Payment]:
-    query = Payment.all()
-    return query if viewer.is_admin else query.filter(resident_id=viewer.resident_id)
-
-
 async def list_payments(
     viewer: Viewer, where: PaymentFilter, first: int | None, after: str | None, cap: int
 ) -> Page[Payment]:
-    query = _visible(viewer)
+    query = visible_rows(Payment, viewer)
     if where.statuses:
         query = query.filter(status__in=where.statuses)
     if where.provider:
@@ -47,14 +40,11 @@ async def list_payments(
 
 
 async def get_payment(viewer: Viewer, payment_id: str | uuid.UUID) -> Payment:
-    payment = await _visible(viewer).get_or_none(id=parse_id(payment_id, "id", "payment"))
-    if payment is None:
-        raise NotFound("payment not found", field="id")
-    return payment
+    return await get_visible(Payment, viewer, payment_id, "payment")
 
 
 async def payment_by_reference(viewer: Viewer, reference: str) -> Payment:
-    payment = await _visible(viewer).get_or_none(reference=(reference or "").strip())
+    payment = await visible_rows(Payment, viewer).get_or_none(reference=(reference or "").strip())
     if payment is None:
         raise NotFound("payment not found", field="reference")
     return payment

@@ -12,6 +12,7 @@ from datetime import datetime
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import parse_id
 from services.audit.log import record
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
@@ -30,7 +31,6 @@ from services.money import Money, to_major
 from services.payments.gateways.base import ProviderError
 from services.payments.gateways.config import gateway_for
 from services.payments.models import Payment
-from services.properties.catalog import parse_id
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope

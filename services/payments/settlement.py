@@ -13,10 +13,11 @@ from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_en
 from services.ledger.models import Account
 from services.money import to_major
 from services.notifications.inbox import notify
+from services.payments.fees import platform_fee
 from services.payments.models import Payment
 from services.residents.models import Resident
 from services.wallets.wallets import wallet_of
-from tenants.models import Estate, platform_fee
+from tenants.models import Estate
 
 
 async def settle(
@@ -40,7 +41,8 @@ async def settle(
         bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
     takes_it = bill is not None and bill.status in PAYABLE and payment.amount <= bill.balance_due
     if bill is not None and takes_it:
-        fee = platform_fee(estate, payment.amount)
+        # A recorded payment carries the fee it was created with: computed once.
+        fee = payment.fee if recorded else platform_fee(estate, payment.amount)
         revenue = await system_account(ESTATE_REVENUE, payment.currency)
         lines = [Line(source, -payment.amount), Line(revenue, payment.amount - fee)]
         if fee:

@@ -8,8 +8,9 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import Viewer
 from services.audit.log import record
-from services.bills.issuing import Viewer, get_bill
+from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
 from services.errors import (
     InsufficientFunds,
@@ -18,6 +19,7 @@ from services.errors import (
     ValidationFailed,
 )
 from services.money import Money, to_major
+from services.payments.fees import platform_fee
 from services.payments.idempotency import (
     earlier_payment,
     new_reference,
@@ -27,7 +29,7 @@ from services.payments.idempotency import (
 from services.payments.models import Payment
 from services.payments.settlement import settle
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
-from tenants.models import Estate, platform_fee
+from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
 

@@ -12,12 +12,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.payments.gateways.config import active_config, adapter
 from services.payments.models import Payment, WebhookEvent
 from services.payments.provider_payments import apply_verification
-from services.properties.catalog import parse_id
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 

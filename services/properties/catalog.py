@@ -9,21 +9,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import parse_id
 from services.audit.log import record
 from services.errors import NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.properties.models import Property, Unit
 from tenants.scope import TENANT_CONNECTION
-
-
-def parse_id(value: str | uuid.UUID, field: str, what: str) -> uuid.UUID:
-    """An id from the outside world: a UUID, or `VALIDATION_ERROR` on `field` (the GraphQL
-    boundary refuses malformed IDs first; this holds for every other caller)."""
-    if isinstance(value, uuid.UUID):
-        return value
-    if not validation.UUID_PATTERN.fullmatch(str(value)):
-        raise ValidationFailed(f"{field} is not a valid {what} id", field=field)
-    return uuid.UUID(str(value))
 
 
 async def create_property(actor_id: uuid.UUID | None, name: str, address: str | None) -> Property:

@@ -19,14 +19,13 @@ from datetime import date, datetime
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import Viewer, get_visible, visible_rows
 from services.audit.log import record
-from services.bills.issuing import Viewer
 from services.bills.models import BILL_TYPES
 from services.errors import InvalidState, NotFound, PinRequired, ValidationFailed
 from services.money import Money, to_major
 from services.notifications.inbox import notify
 from services.pagination import Page, paginate
-from services.properties.catalog import parse_id
 from services.recurring import schedule
 from services.recurring.models import DEFAULT_MAX_FAILURES, RecurringPayment
 from services.residents.models import Resident
@@ -137,24 +136,14 @@ async def get_plan(
     viewer: Viewer, plan_id: str | uuid.UUID, *, lock: bool = False
 ) -> RecurringPayment:
     """The plan if the viewer may see it: an admin any of the estate's, a resident their own."""
-    query = RecurringPayment.filter(id=parse_id(plan_id, "id", "recurring payment"))
-    if not viewer.is_admin:
-        query = query.filter(resident_id=viewer.resident_id)
-    if lock:
-        query = query.select_for_update()
-    plan = await query.first()
-    if plan is None:
-        raise NotFound("recurring payment not found", field="id")
-    return plan
+    return await get_visible(RecurringPayment, viewer, plan_id, "recurring payment", lock=lock)
 
 
 async def list_plans(
     viewer: Viewer, first: int | None, after: str | None, cap: int
 ) -> Page[RecurringPayment]:
     """Newest first: every plan for an admin, one's own for a resident."""
-    query = RecurringPayment.all()
-    if not viewer.is_admin:
-        query = query.filter(resident_id=viewer.resident_id)
+    query = visible_rows(RecurringPayment, viewer)
     return await paginate(query, first, after, cap, newest_first=True)
 
 

@@ -37,8 +37,8 @@ from zoneinfo import ZoneInfo
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
+from services.access import Viewer
 from services.audit.log import record
-from services.bills.issuing import Viewer
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
 from services.errors import DomainError, InsufficientFunds
@@ -52,13 +52,14 @@ from services.ledger.journal import (
 from services.ledger.models import Account
 from services.money import Money, to_major
 from services.notifications.inbox import notify
+from services.payments.fees import platform_fee
 from services.payments.wallet_payments import pay_bill_from_wallet_authorised
 from services.recurring import schedule
 from services.recurring.models import RecurringPayment, RecurringRun
 from services.residents.models import Resident
 from services.wallets.models import Wallet
 from services.wallets.wallets import ensure_can_debit, wallet_of
-from tenants.models import Estate, platform_fee
+from tenants.models import Estate
 from tenants.scope import current_scope, tenant_scope
 
 log = logging.getLogger(__name__)

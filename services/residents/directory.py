@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from services.access import parse_id
 from services.audit.log import record
 from services.errors import NotFound, ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import Membership, User
 from services.pagination import Page, paginate
-from services.properties.catalog import parse_id, units_by_id
+from services.properties.catalog import units_by_id
 from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from services.wallets.wallets import open_wallet

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from services import validation
+from services.access import parse_id
 from services.audit.log import record
 from services.errors import (
     InvalidPin,
@@ -32,7 +33,6 @@ from services.ledger.models import Account, JournalEntry, Posting
 from services.money import Money
 from services.notifications.inbox import notify
 from services.pagination import Page, paginate
-from services.properties.catalog import parse_id
 from services.residents.models import Resident
 from services.wallets.models import Wallet
 from tenants.scope import TENANT_CONNECTION
