@@ -76,15 +76,15 @@ from services.access import Viewer
 from services.bills.issuing import take_numbers
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
+from services.estates import provisioning
+from services.estates.provisioning import EstateInput
 from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, system_account
 from services.money import Money
 from services.payments.wallet_payments import new_reference, pay_bill_from_wallet
 from services.residents.models import Resident
 from services.wallets.wallets import adjust, open_wallet
-from tenants import provisioning
 from tenants.database import _keep_connection_as_is, close_database, init_database
 from tenants.models import Estate
-from tenants.provisioning import EstateInput
 from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench_ledger"

@@ -225,13 +225,13 @@ class Table:
 
 
 async def seed(url: str, residents: int, bills_each: int) -> Estate:
+    from services.estates import provisioning
     from services.identity.models import User
     from services.identity.passwords import hash_password
     from services.identity.tokens import issue_token
     from services.money import parse_amount
     from services.wallets import wallets
     from services.wallets.models import Wallet
-    from tenants import provisioning
     from tenants.database import close_database, init_database
     from tenants.scope import schema_for, tenant_scope
 

@@ -48,13 +48,15 @@ from tortoise.connection import get_connection, get_connections
 
 from bench.common import DB_NAME, asyncpg_dsn, log, recreate_database
 from estatepay.settings import Settings
+from services.estates import provisioning
+from services.estates.provisioning import EstateInput
 from services.pagination import Page, paginate
 from services.properties import catalog
 from services.properties.models import Property
-from tenants import provisioning, scope
-from tenants.database import GUARD_SCHEMA, SHARED_CONNECTION, close_database, init_database
+from tenants import scope
+from tenants.apps import SHARED_CONNECTION
+from tenants.database import GUARD_SCHEMA, close_database, init_database
 from tenants.models import Estate
-from tenants.provisioning import EstateInput
 from tenants.scope import TENANT_CONNECTION, TenantScope, schema_for, tenant_scope
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench"

@@ -357,10 +357,10 @@ async def start_loadgens(senders: int, processes: int, env: dict[str, str]) -> l
 
 async def provision(paystack_url: str, encryption_key: str) -> list[uuid.UUID]:
     """The estate, its Paystack gateway and system accounts, and the residents."""
+    from services.estates import provisioning
     from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, system_account
     from services.payments.gateways.config import GatewayInput, configure
     from services.residents.models import Resident
-    from tenants import provisioning
     from tenants.scope import tenant_scope
 
     await provisioning.create_estate(

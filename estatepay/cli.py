@@ -100,7 +100,7 @@ def cmd_tenants_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_tenants_create(args: argparse.Namespace, settings: Settings) -> int:
-    from tenants import provisioning
+    from services.estates import provisioning
 
     async def work() -> int:
         estate = await provisioning.create_estate(
@@ -121,7 +121,7 @@ def cmd_tenants_create(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_tenants_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    from tenants import provisioning
+    from services.estates import provisioning
 
     def progress(slug: str, done: int, total: int, error: str | None) -> None:
         status = f"FAILED: {error}" if error else "ok"

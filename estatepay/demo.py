@@ -15,6 +15,7 @@ from estatepay.fakes.paystack import FakePaystack
 from estatepay.fakes.stripe import FakeStripe
 from estatepay.settings import Settings
 from services.bills import issuing
+from services.estates import provisioning
 from services.identity.accounts import create_platform_admin
 from services.identity.models import User
 from services.money import parse_amount
@@ -25,7 +26,6 @@ from services.properties import catalog
 from services.residents import directory
 from services.residents.models import Resident
 from services.wallets import wallets
-from tenants import provisioning
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 

@@ -19,11 +19,11 @@ from services.errors import (
     ValidationFailed,
     unavailable_or_raise,
 )
+from services.estates.registry import TenantAccess, resolve_tenant
 from services.identity.accounts import authenticate
 from services.identity.models import User
 from services.identity.throttle import FailureCounter
 from services.residents.models import Resident
-from tenants.registry import TenantAccess, resolve_tenant
 
 if TYPE_CHECKING:
     from estatepay.live import Hub

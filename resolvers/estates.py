@@ -5,8 +5,8 @@ from strawberry.types import Info
 from resolvers.context import RequestContext
 from schema.inputs import CreateEstateInput
 from schema.types import Connection, Estate, connection
+from services.estates import provisioning
 from services.pagination import paginate
-from tenants import provisioning
 from tenants.models import Estate as EstateModel
 
 

@@ -17,23 +17,9 @@ from tortoise.transactions import in_transaction
 
 from estatepay.settings import Settings
 from tenants import migrations
+from tenants.apps import SHARED_CONNECTION, SHARED_MODELS, TENANT_MODELS
 from tenants.scope import TENANT_CONNECTION, TenantScope, TenantScopeError, install_backend
 
-SHARED_CONNECTION = "shared"
-SHARED_MODELS = ["tenants.models", "services.identity.models", "workers.models"]
-TENANT_MODELS = [
-    "services.properties.models",
-    "services.residents.models",
-    "services.audit.models",
-    "services.ledger.models",
-    "services.wallets.models",
-    "services.bills.models",
-    "services.payments.models",
-    "services.notifications.models",
-    "services.payments.gateways.models",
-    "services.recurring.models",
-    "workers.models",  # JobRun (ScheduleClaim there is shared)
-]
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.
 GUARD_SCHEMA = "tenant_guard"

@@ -22,6 +22,7 @@ from pathlib import Path
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 import migrations as migrations_package
+from tenants.apps import SHARED_MODELS, TENANT_MODELS
 
 MIGRATIONS_ROOT = Path(migrations_package.__file__).parent
 SHARED_APP = "shared"
@@ -148,8 +149,6 @@ def generate(name: str) -> None:
 async def _generate_one(root: str, dialect: str, app: str, name: str) -> None:
     from aerich import Command
     from tortoise import Tortoise
-
-    from tenants.database import SHARED_MODELS, TENANT_MODELS
 
     url = {"postgres": "postgres://localhost/unused", "sqlite": "sqlite://:memory:"}[dialect]
     models = SHARED_MODELS if app == SHARED_APP else TENANT_MODELS

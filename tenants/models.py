@@ -23,4 +23,3 @@ class Estate(Model):
         app = "shared"
         table = "estates"
         ordering = ("created_at", "id")
-

@@ -31,7 +31,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from estatepay.settings import Settings
-from tenants.database import SHARED_CONNECTION, close_database, init_database
+from tenants.apps import SHARED_CONNECTION
+from tenants.database import close_database, init_database
 from tenants.models import Estate
 from workers.broker import Dispatcher, RedisDispatcher, configure_broker
 from workers.clock import Clock, clock_from

@@ -19,10 +19,10 @@ import pytest
 
 from services.bills.models import Bill
 from services.dashboard.figures import DashboardFigures, figures, window
+from services.estates import provisioning
 from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_entry, system_account
 from services.ledger.models import Posting
 from services.residents.models import Resident
-from tenants import provisioning
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tests.conftest import PASSWORD

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from tortoise.connection import get_connection
 
-from tenants import migrations, provisioning
+from services.estates import provisioning
+from tenants import migrations
 from tenants.models import Estate
 from tests.conftest import DATABASE_URL, make_estate, recreate_database
 

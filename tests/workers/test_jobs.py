@@ -16,12 +16,12 @@ from services.audit.models import AuditEntry
 from services.bills.models import Bill, BillNotice
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
+from services.estates import provisioning
 from services.notifications.models import Notification
 from services.notifications.retention import purge_read
 from services.payments.models import WebhookEvent
 from services.payments.retention import purge_webhook_events
 from services.residents.models import Resident
-from tenants import provisioning
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tests.conftest import PASSWORD, unique_slug

@@ -17,6 +17,7 @@ from services.errors import ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import User
 from tenants import database, migrations
+from tenants.apps import SHARED_CONNECTION
 from tenants.models import Estate
 from tenants.scope import (
     SLUG_PATTERN,
@@ -37,7 +38,7 @@ async def create_schema(slug: str) -> None:
     scope = TenantScope(slug)
     if database.is_postgres():
         # Identifiers cannot be bound; schema_for() validated the name.
-        await get_connection(database.SHARED_CONNECTION).execute_script(
+        await get_connection(SHARED_CONNECTION).execute_script(
             f'CREATE SCHEMA IF NOT EXISTS "{scope.schema}"'
         )
     else:
@@ -47,7 +48,7 @@ async def create_schema(slug: str) -> None:
 async def drop_schema(slug: str) -> None:
     scope = TenantScope(slug)
     if database.is_postgres():
-        await get_connection(database.SHARED_CONNECTION).execute_script(
+        await get_connection(SHARED_CONNECTION).execute_script(
             f'DROP SCHEMA IF EXISTS "{scope.schema}" CASCADE'
         )
     else:

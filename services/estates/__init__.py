@@ -1,0 +1,1 @@
+"""Estates as use cases: provisioning one, and finding the one a request names."""
