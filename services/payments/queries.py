@@ -10,7 +10,7 @@ from tortoise.queryset import QuerySet
 from services.bills.issuing import Viewer, get_bill, visible_resident_id
 from services.errors import NotFound
 from services.pagination import Page, paginate
-from services.payments.models import Payment
+from services.payments.models import REFERENCE_LENGTH, Payment
 from services.properties.catalog import parse_id
 
 
@@ -54,7 +54,11 @@ async def get_payment(viewer: Viewer, payment_id: str | uuid.UUID) -> Payment:
 
 
 async def payment_by_reference(viewer: Viewer, reference: str) -> Payment:
-    payment = await _visible(viewer).get_or_none(reference=(reference or "").strip())
+    reference = (reference or "").strip()
+    # Longer than any reference we issue: it names nothing (and the ORM refuses to compare
+    # it with the column at all).
+    too_long = len(reference) > REFERENCE_LENGTH
+    payment = None if too_long else await _visible(viewer).get_or_none(reference=reference)
     if payment is None:
         raise NotFound("payment not found", field="reference")
     return payment

@@ -15,7 +15,7 @@ from services import validation
 from services.audit.log import record
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
-from services.errors import InvalidState, NotFound, ValidationFailed
+from services.errors import IdempotencyConflict, InvalidState, NotFound, ValidationFailed
 from services.events import changed
 from services.ledger.journal import (
     ESTATE_REVENUE,
@@ -74,8 +74,9 @@ async def refund_payment(
     reason = validation.text(reason, "reason", max_length=500)
     entry_key = f"refund:{key}"
     async with tenant_scope(estate.slug):
-        if await JournalEntry.exists(idempotency_key=entry_key):
-            return await Payment.get(id=parse_id(payment_id, "paymentId", "payment"))
+        done = await JournalEntry.get_or_none(idempotency_key=entry_key)
+        if done is not None:
+            return await _refunded_before(done, payment_id)
         plan = await _move_money(actor_id, estate, payment_id, amount, reason, entry_key, now)
         gateway = await gateway_for(plan.provider, encryption_key)
     if gateway is not None:
@@ -89,6 +90,19 @@ async def refund_payment(
             raise
     async with tenant_scope(estate.slug):
         return await Payment.get(id=plan.payment_id)
+
+
+async def _refunded_before(entry: JournalEntry, payment_id: str) -> Payment:
+    """A retried refund answers with its payment; the key sent with another payment, or
+    with one that does not exist, is that request's error, not the earlier answer."""
+    payment = await Payment.get_or_none(id=parse_id(payment_id, "paymentId", "payment"))
+    if payment is None:
+        raise NotFound("payment not found", field="paymentId")
+    if entry.reference != payment.reference:
+        raise IdempotencyConflict(
+            "this idempotency key was used for a different request", field="idempotencyKey"
+        )
+    return payment
 
 
 async def _move_money(
