@@ -45,6 +45,8 @@ def decode_cursor(cursor: str, integer_ids: bool) -> tuple[datetime, Any]:
     try:
         created, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 1)
         at = datetime.fromisoformat(created)
+        if at.tzinfo is None:  # every time we store is aware, and so is every cursor
+            raise ValueError("a cursor's time has its offset")
         at.astimezone(UTC)  # out of range once in UTC (year 1 at +05:00)
         if not integer_ids:
             return at, uuid.UUID(id_)

@@ -28,6 +28,7 @@ WEBHOOK_PROVIDERS = {"stripe": "STRIPE", "paystack": "PAYSTACK", "flutterwave": 
 FIRST_BACKOFF = timedelta(minutes=1)
 MAX_BACKOFF = timedelta(hours=6)
 WAITING = ("RECEIVED", "FAILED")
+STATUSES = frozenset({*WAITING, "PROCESSED", "IGNORED", "DEAD"})
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,10 @@ async def list_events(
 ) -> Page[WebhookEvent]:
     query = WebhookEvent.all()
     if status:
+        if status not in STATUSES:
+            raise ValidationFailed(
+                f"status must be one of {', '.join(sorted(STATUSES))}", field="status"
+            )
         query = query.filter(status=status)
     if provider:
         query = query.filter(provider=provider)

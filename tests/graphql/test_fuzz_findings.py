@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import GraphQLClient
+from tests.conftest import PASSWORD, GraphQLClient
 from tests.world import build_world
 
 REFUND = (
@@ -38,6 +38,7 @@ async def test_a_reference_longer_than_any_issued_is_not_found(gql: GraphQLClien
         cursor("2030-01-01T00:00:00+00:00|not-a-uuid"),  # the shape of ours, not an id
         cursor("2030-01-01T00:00:00+00:00|4"),  # an integer id: a ledger list's cursor
         cursor("0001-01-01T00:00:00+05:00|12345678-1234-5678-1234-567812345678"),
+        cursor("2030-01-01T00:00:00|12345678-1234-5678-1234-567812345678"),  # no offset
     ],
 )
 async def test_a_cursor_of_another_list_or_made_up_is_refused_on_after(
@@ -99,3 +100,25 @@ async def test_a_refund_key_sent_again_with_another_payment_is_that_requests_err
     assert error["extensions"] == {"code": "IDEMPOTENCY_CONFLICT", "field": "idempotencyKey"}
     second = await ada.client.ok("query($id: ID!) { payment(id: $id) { status } }", id=paid[1])
     assert second["payment"]["status"] == "SUCCEEDED"
+
+
+async def test_signing_in_with_an_address_longer_than_any_is_wrong_credentials(
+    gql: GraphQLClient,
+) -> None:
+    error = await gql.error(
+        "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+        e="e" * 9_000 + "@example.com",
+        p=PASSWORD,
+    )
+    assert error["extensions"]["code"] == "UNAUTHENTICATED", error
+
+
+async def test_webhook_events_of_a_status_there_is_not_are_refused_on_status(
+    gql: GraphQLClient,
+) -> None:
+    world = await build_world(gql, residents=1, prefix="ff-wh")
+    query = "query($f: WebhookEventFilter) { webhookEvents(filter: $f) { totalCount } }"
+    for status in ("PAY-11F831E9F5A9CAB0-and-more", "processed", "NOPE"):
+        error = await world.admin.error(query, f={"status": status})
+        assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "status"}, error
+    assert (await world.admin.ok(query, f={"status": "DEAD"}))["webhookEvents"]["totalCount"] == 0
