@@ -89,8 +89,8 @@ pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 DEEP = os.environ.get("FUZZ_PROFILE") == "deep"
 # Examples per operation for each caller: most for those who get past authorization.
 EXAMPLES = {
-    "estate-admin": 20,
-    "resident": 14,
+    "estate-admin": 30,
+    "resident": 20,
     "platform-admin": 5,
     "anonymous": 4,
     "resident-wrong-tenant": 4,
