@@ -27,6 +27,8 @@ MASKED_MESSAGE = "Internal server error"
 # graphql-core names the input field in its coercion messages; surface it.
 _FIELDS_IN_MESSAGE = [
     re.compile(r"required field '(\w+)'"),
+    # A required argument left out: "Argument 'Mutation.createBill(input:)' of type ..."
+    re.compile(r"^Argument '\w+\.\w+\((\w+):\)' of type '[^']+' is required"),
     re.compile(r"[Ff]ield '(?:\w+\.)?(\w+)'"),
     re.compile(r"[Vv]ariable '\$(\w+)'"),
 ]

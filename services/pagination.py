@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from tortoise.expressions import Q
@@ -39,10 +40,21 @@ def encode_cursor(created_at: datetime, id_: Any) -> str:
 
 
 def decode_cursor(cursor: str, integer_ids: bool) -> tuple[datetime, Any]:
+    """The position a cursor names; a cursor of another list or made up is refused here,
+    never passed on to the database as an id of the wrong type."""
     try:
         created, id_ = base64.urlsafe_b64decode(cursor.encode()).decode().split("|", 1)
-        return datetime.fromisoformat(created), int(id_) if integer_ids else id_
-    except (ValueError, UnicodeDecodeError) as exc:
+        at = datetime.fromisoformat(created)
+        if at.tzinfo is None:  # every time we store is aware, and so is every cursor
+            raise ValueError("a cursor's time has its offset")
+        at.astimezone(UTC)  # out of range once in UTC (year 1 at +05:00)
+        if not integer_ids:
+            return at, uuid.UUID(id_)
+        key = int(id_)
+        if not -(2**63) <= key < 2**63:
+            raise ValueError("an id is a 64-bit integer")
+        return at, key
+    except (ValueError, UnicodeDecodeError, OverflowError) as exc:
         raise ValidationFailed("after is not a cursor from this list", field="after") from exc
 
 

@@ -11,7 +11,7 @@ from tortoise.exceptions import IntegrityError
 
 from services import validation
 from services.errors import RateLimited, Unauthenticated, ValidationFailed
-from services.identity.models import Membership, User
+from services.identity.models import EMAIL_LENGTH, Membership, User
 from services.identity.passwords import hash_password, verify_password
 from services.identity.throttle import FailureCounter
 from services.identity.tokens import IssuedToken, issue_token, read_token
@@ -43,7 +43,10 @@ async def login(
     limits = {email_key: policy.attempts_per_email, address_key: policy.attempts_per_address}
     if not await failures.admit(limits, policy.window_seconds):
         raise RateLimited("too many failed sign-in attempts; try again later")
-    user = await User.get_or_none(email=(email or "").strip().lower())
+    address = (email or "").strip().lower()
+    # Longer than any stored address: nobody's (and the ORM refuses to compare it at all).
+    too_long = len(address) > EMAIL_LENGTH
+    user = None if too_long else await User.get_or_none(email=address)
     # argon2 is deliberately slow: off the event loop, so other requests go on.
     matches = await asyncio.to_thread(
         verify_password, user.password_hash if user else None, password or ""

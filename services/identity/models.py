@@ -6,11 +6,12 @@ from tortoise.models import Model
 from tenants.models import Estate
 
 ROLES = ("ADMIN", "RESIDENT")
+EMAIL_LENGTH = 254  # the longest address a mailbox can have
 
 
 class User(Model):
     id = fields.UUIDField(primary_key=True)
-    email = fields.CharField(max_length=254, unique=True)  # stored lower-cased
+    email = fields.CharField(max_length=EMAIL_LENGTH, unique=True)  # stored lower-cased
     full_name = fields.CharField(max_length=200)
     phone = fields.CharField(max_length=32, null=True)
     password_hash = fields.CharField(max_length=255)

@@ -9,9 +9,13 @@ from tenants.scope import TenantModel
 PROVIDERS = ("WALLET", "STRIPE", "PAYSTACK", "FLUTTERWAVE", "BITCOIN", "MANUAL")
 
 
+# Every payment reference we issue fits in this; a longer one names nothing.
+REFERENCE_LENGTH = 40
+
+
 class Payment(TenantModel):
     id = fields.UUIDField(primary_key=True)
-    reference = fields.CharField(max_length=40, unique=True)
+    reference = fields.CharField(max_length=REFERENCE_LENGTH, unique=True)
     purpose = fields.CharField(max_length=20)  # BILL_PAYMENT, WALLET_DEPOSIT
     provider = fields.CharField(max_length=16)
     amount = fields.BigIntField()

@@ -9,7 +9,7 @@ from services.access import Viewer, get_visible, visible_resident_id, visible_ro
 from services.bills.issuing import get_bill
 from services.errors import NotFound
 from services.pagination import Page, paginate
-from services.payments.models import Payment
+from services.payments.models import REFERENCE_LENGTH, Payment
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,13 @@ async def get_payment(viewer: Viewer, payment_id: str | uuid.UUID) -> Payment:
 
 
 async def payment_by_reference(viewer: Viewer, reference: str) -> Payment:
-    payment = await visible_rows(Payment, viewer).get_or_none(reference=(reference or "").strip())
+    reference = (reference or "").strip()
+    # Longer than any reference we issue: it names nothing (and the ORM refuses to compare
+    # it with the column at all).
+    too_long = len(reference) > REFERENCE_LENGTH
+    payment = (
+        None if too_long else await visible_rows(Payment, viewer).get_or_none(reference=reference)
+    )
     if payment is None:
         raise NotFound("payment not found", field="reference")
     return payment

@@ -33,6 +33,7 @@ MAX_BACKOFF = timedelta(hours=6)
 JITTER = 0.1
 MAX_JITTER = timedelta(minutes=1)
 WAITING = ("RECEIVED", "FAILED")
+STATUSES = frozenset({*WAITING, "PROCESSED", "IGNORED", "DEAD"})
 # What `process` answers for a copy whose attempt was already made by another copy.
 STALE = "STALE"
 
@@ -194,6 +195,10 @@ async def list_events(
 ) -> Page[WebhookEvent]:
     query = WebhookEvent.all()
     if status:
+        if status not in STATUSES:
+            raise ValidationFailed(
+                f"status must be one of {', '.join(sorted(STATUSES))}", field="status"
+            )
         query = query.filter(status=status)
     if provider:
         query = query.filter(provider=provider)
