@@ -11,7 +11,7 @@ postgres://postgres@127.0.0.1:5432/estatepay_bench_webhooks) and empties the Dra
 `webhooks` queue of the Redis database given (default $BENCH_REDIS_URL or
 redis://127.0.0.1:6379/13). It provisions one estate (`create_estate`), configures its
 Paystack gateway through `gateways.config.configure` (apiBaseUrl: the fake Paystack of
-`estatepay.fakes.paystack`, served by uvicorn in a subprocess on 127.0.0.1) and creates 50
+`estatepay.demo.fakes.paystack`, served by uvicorn in a subprocess on 127.0.0.1) and creates 50
 residents. Every server it starts gets DATABASE_URL, REDIS_URL and the same ENCRYPTION_KEY.
 The servers' pools follow DB_POOL_MAX_SIZE (default 20 a pool): at 32 senders the shim can
 hold ~40 PostgreSQL connections; set it lower on a server whose max_connections is tight.
@@ -118,7 +118,7 @@ from bench.common import (
     stop_server,
     wait_healthy,
 )
-from estatepay.fakes.paystack import FakePaystack, Transaction
+from estatepay.demo.fakes.paystack import FakePaystack, Transaction
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/estatepay_bench_webhooks"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
