@@ -141,7 +141,8 @@ async def run(args: argparse.Namespace) -> int:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Wallet bill payments: service vs raw SQL (drops and recreates its database)."
+        prog="python -m bench.ledger",
+        description="Wallet bill payments: service vs raw SQL (drops and recreates its database).",
     )
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients")
     parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds per variant")

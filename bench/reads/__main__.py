@@ -88,7 +88,8 @@ async def run(args: argparse.Namespace) -> int:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="GraphQL reads vs a bare baseline (drops and recreates its database)."
+        prog="python -m bench.reads",
+        description="GraphQL reads vs a bare baseline (drops and recreates its database).",
     )
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections")
     parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds per variant")

@@ -223,7 +223,9 @@ def uvloop_ok() -> bool:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     doc = bench.subscriptions.__doc__
-    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0] if doc else None)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.subscriptions", description=doc.split("\n\n")[0] if doc else None
+    )
     parser.add_argument("--subscribers", type=int, default=1000, help="WebSocket subscribers")
     parser.add_argument("--admins", type=int, default=100, help="of which admin billUpdated")
     parser.add_argument("--rounds", type=int, default=3, help="paced rounds per system")

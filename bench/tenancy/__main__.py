@@ -108,7 +108,8 @@ async def run(args: argparse.Namespace) -> int:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Tenant routing benchmark (drops and recreates its database)."
+        prog="python -m bench.tenancy",
+        description="Tenant routing benchmark (drops and recreates its database).",
     )
     parser.add_argument("--estates", type=int, default=1000, help="estates in all")
     parser.add_argument("--iterations", type=int, default=300, help="timed runs per operation")

@@ -100,7 +100,8 @@ async def run(args: argparse.Namespace) -> int:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Webhooks: shim vs bare route, worker vs in-process (recreates its database)."
+        prog="python -m bench.webhooks",
+        description="Webhooks: shim vs bare route, worker vs in-process (recreates its database).",
     )
     parser.add_argument("--seconds", type=float, default=10.0, help="measured seconds per variant")
     parser.add_argument("--senders", type=int, default=32, help="concurrent webhook senders")
