@@ -85,7 +85,7 @@ def show_statements(trace: Trace) -> None:
         log(f"  {n:>2} {elapsed * 1000:6.2f} ms  {short}")
 
 
-# --- main ---------------------------------------------------------------------------
+# --- after the run: the ledger and the lock plan ----------------------------------
 
 
 async def verify() -> str:

@@ -131,7 +131,7 @@ async def cross_estate_check(slugs: list[str]) -> None:
                 raise AssertionError(f"estate {slug}: saw {(total, names)}, not {expected}")
 
 
-# --- main ---------------------------------------------------------------------------
+# --- the pools, and the report ------------------------------------------------------
 
 
 def pool_sizes() -> str:

@@ -30,7 +30,7 @@ hold ~40 PostgreSQL connections; set it lower on a server whose max_connections 
    The load: `--senders` senders, each sending its next webhook as soon as the answer is
    in, each on its own keep-alive connection and its own httpx.AsyncClient (a client
    shared by 32 connections costs ~4x the CPU per request), spread over
-   `--loadgen-processes` processes of this script (`--loadgen`). Both servers get the same
+   `--loadgen-processes` processes of this bench (`--loadgen`). Both servers get the same
    requests. After a warm-up of each, they are measured in interleaved slices of `--slice`
    s (the order turned each round), `--seconds` in all each, so load from anything else on
    the machine hits both alike. Then it checks that the 200s, the stored events and the
