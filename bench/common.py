@@ -12,9 +12,12 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -139,6 +142,44 @@ def stop_server(server: Server) -> None:
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait(timeout=5)
+
+
+async def wait_for_log(server: Server, text: str, within: float = 90.0) -> None:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise SystemExit(
+                f"{server.name} exited ({server.process.returncode}):\n{server.tail()}"
+            )
+        with contextlib.suppress(OSError):
+            if text in server.log_path.read_text(errors="replace"):
+                return
+        await asyncio.sleep(0.1)
+    raise SystemExit(f"{server.name} did not log {text!r} in {within:.0f}s:\n{server.tail()}")
+
+
+def python_module(module: str) -> list[str]:
+    """The command that runs a bench's module as `python -m` (the servers start in ROOT)."""
+    return [sys.executable, "-m", module]
+
+
+def serve_app(app: Any, port: int, log_level: str = "info") -> int:
+    """A helper server: one uvicorn process on 127.0.0.1 (the settings of `estatepay serve`
+    unless `log_level` says otherwise)."""
+    import uvicorn
+
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level=log_level)
+    return 0
+
+
+def run_loop(main: Coroutine[Any, Any, int]) -> int:
+    """Runs the bench on uvloop when it is installed (the loop uvicorn picks for the
+    servers), else on asyncio's own."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 async def wait_healthy(server: Server, within: float = 90.0) -> None:

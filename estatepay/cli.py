@@ -35,7 +35,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from estatepay.app import create_app
-    from estatepay.demo import (
+    from estatepay.demo.seed import (
         LOGINS,
         configure_demo_gateways,
         fake_provider_routes,

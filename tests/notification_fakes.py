@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from estatepay.fakes.server import free_port, serving
+from estatepay.demo.fakes.server import free_port, serving
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from estatepay.fakes.server import free_port
+from estatepay.demo.fakes.server import free_port
 
 
 class PrivateRedis:

@@ -20,7 +20,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
 from estatepay.app import create_app
-from estatepay.fakes.server import free_port
+from estatepay.demo.fakes.server import free_port
 from estatepay.wsdoor import Door
 from services.identity.models import User
 from services.identity.tokens import issue_token

@@ -19,7 +19,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
-from estatepay.demo import LOGINS
+from estatepay.demo.seed import LOGINS
 from tests.acceptance.test_serve import clean_env, gql, login, serve
 from tests.conftest import DATABASE_URL, REDIS_URL, recreate_database
 

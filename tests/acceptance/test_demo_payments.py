@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import httpx
 import pytest
 
-from estatepay.demo import FAKES_PATH, LOGINS, fake_provider_routes
+from estatepay.demo.seed import FAKES_PATH, LOGINS, fake_provider_routes
 from estatepay.settings import Settings
 from tests.acceptance.test_serve import clean_env, login, serve
 

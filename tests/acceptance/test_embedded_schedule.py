@@ -7,7 +7,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from estatepay.demo import LOGINS
+from estatepay.demo.seed import LOGINS
 from tests.acceptance.test_serve import clean_env, gql, login, serve
 from workers.clock import FileClock
 

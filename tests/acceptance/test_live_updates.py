@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from estatepay.settings import Settings
 from tests.acceptance.test_serve import clean_env, serve
 from tests.conftest import DATABASE_URL, REDIS_URL, GraphQLClient

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from estatepay.fakes.flutterwave import FakeFlutterwave
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.flutterwave import FakeFlutterwave
+from estatepay.demo.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient

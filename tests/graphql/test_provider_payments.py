@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from services.payments.models import WebhookEvent
 from tenants.scope import tenant_scope

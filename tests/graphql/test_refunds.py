@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient

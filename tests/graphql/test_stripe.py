@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from estatepay.fakes.server import serving
-from estatepay.fakes.stripe import FakeStripe
+from estatepay.demo.fakes.server import serving
+from estatepay.demo.fakes.stripe import FakeStripe
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient

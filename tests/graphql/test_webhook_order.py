@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 import pytest
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from services.ledger.models import JournalEntry
 from services.ledger.verify import verify_ledger
 from services.payments.models import WebhookEvent

@@ -11,10 +11,10 @@ from typing import Any
 import httpx
 import pytest
 
-from estatepay.fakes.flutterwave import FakeFlutterwave
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import free_port, serving
-from estatepay.fakes.stripe import FakeStripe
+from estatepay.demo.fakes.flutterwave import FakeFlutterwave
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import free_port, serving
+from estatepay.demo.fakes.stripe import FakeStripe
 from services.payments.gateways.base import (
     DECLINE_MESSAGES,
     FAILURE_CODES,

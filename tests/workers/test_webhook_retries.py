@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from services.payments import webhooks
 from services.payments.gateways.base import breaker_for
 from services.payments.models import WebhookEvent

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-log = logging.getLogger("estatepay.fakes")
+log = logging.getLogger("estatepay.demo.fakes")
 WEBHOOK_TIMEOUT = 30.0
 
 

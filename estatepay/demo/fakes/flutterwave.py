@@ -3,7 +3,6 @@ numbers (as the real API sends them), and webhooks carrying the `verif-hash`."""
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 from dataclasses import dataclass, field
@@ -15,7 +14,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from estatepay.fakes.checkout import CheckoutView, checkout_routes, usable_return_url, with_query
+from estatepay.demo.fakes.base import FakeApi
+from estatepay.demo.fakes.checkout import (
+    CheckoutView,
+    checkout_routes,
+    usable_return_url,
+    with_query,
+)
 
 
 @dataclass
@@ -31,19 +36,12 @@ class Transaction:
 
 
 @dataclass
-class FakeFlutterwave:
-    secret_key: str
+class FakeFlutterwave(FakeApi[int]):
+    """`failing_with`: the HTTP status every call fails with."""
+
     webhook_hash: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
-    # Test switches: fail every call with this HTTP status; answer every call this many
-    # seconds late (a slow or stalled provider).
-    failing_with: int | None = None
-    delay: float = 0.0
-    # Where browsers reach this fake (its checkout pages); unset, checkout links are inert.
-    public_url: str | None = None
-    # Where the checkout page's Pay and Decline send the webhook, if anywhere.
-    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -56,17 +54,14 @@ class FakeFlutterwave:
             ]
         )
 
-    async def _refused(self, request: Request) -> JSONResponse | None:
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        if self.failing_with:
-            return JSONResponse({"status": "error", "message": "down"}, self.failing_with)
-        if request.headers.get("authorization") != f"Bearer {self.secret_key}":
-            return JSONResponse({"status": "error", "message": "Invalid authorization key"}, 401)
-        return None
+    def failure(self, failing: int) -> JSONResponse:
+        return JSONResponse({"status": "error", "message": "down"}, failing)
+
+    def invalid_key(self) -> JSONResponse:
+        return JSONResponse({"status": "error", "message": "Invalid authorization key"}, 401)
 
     async def payments(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         body = await request.json()
         tx = Transaction(
@@ -77,15 +72,11 @@ class FakeFlutterwave:
             redirect_url=body.get("redirect_url"),
         )
         self.transactions[tx.tx_ref] = tx
-        link = (
-            f"{self.public_url}/checkout/{tx.tx_ref}"
-            if self.public_url
-            else f"https://checkout.fake-flw/{tx.tx_ref}"
-        )
+        link = self.checkout_link(tx.tx_ref, "checkout.fake-flw")
         return JSONResponse({"status": "success", "message": "Hosted Link", "data": {"link": link}})
 
     async def verify(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         tx = self.transactions.get(request.query_params.get("tx_ref", ""))
         if tx is None:
@@ -93,7 +84,7 @@ class FakeFlutterwave:
         return JSONResponse({"status": "success", "data": self._data(tx)})
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         body = await request.json()
         tx = next(t for t in self.transactions.values() if t.id == request.path_params["id"])
@@ -101,7 +92,7 @@ class FakeFlutterwave:
         return JSONResponse({"status": "success", "data": {"id": next(self.ids)}})
 
     async def balances(self, request: Request) -> JSONResponse:
-        return await self._refused(request) or JSONResponse({"status": "success", "data": []})
+        return await self.refused(request) or JSONResponse({"status": "success", "data": []})
 
     def _data(self, tx: Transaction) -> dict[str, Any]:
         return {
@@ -131,7 +122,7 @@ class FakeFlutterwave:
             "content-type": "application/json",
         }
 
-    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+    # --- the hosted checkout page (estatepay.demo.fakes.checkout) ---------------------
 
     def checkout(self, key: str) -> CheckoutView | None:
         tx = self.transactions.get(key)

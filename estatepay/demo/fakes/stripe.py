@@ -4,7 +4,6 @@ them: `t=<time>,v1=HMAC-SHA256(secret, "<time>.<body>")`, computed here without 
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import itertools
@@ -19,7 +18,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from estatepay.fakes.checkout import CheckoutView, checkout_routes, major, usable_return_url
+from estatepay.demo.fakes.base import FakeApi
+from estatepay.demo.fakes.checkout import CheckoutView, checkout_routes, major, usable_return_url
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -41,19 +41,13 @@ class Session:
 
 
 @dataclass
-class FakeStripe:
-    secret_key: str
+class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
+    """`failing_with`: the HTTP status and Stripe error object every call answers (e.g.
+    402 and a card_error)."""
+
     webhook_secret: str
     sessions: dict[str, Session] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1))
-    # Test switches: answer every call with this HTTP status and Stripe error object
-    # (e.g. 402 and a card_error); answer every call this many seconds late.
-    failing_with: tuple[int, dict[str, Any]] | None = None
-    delay: float = 0.0
-    # Where browsers reach this fake (its checkout pages); unset, session URLs are inert.
-    public_url: str | None = None
-    # Where the checkout page's Pay and Decline send the signed event, if anywhere.
-    webhook_url: str | None = None
     # Stripe answers a repeated Idempotency-Key with the first answer, doing nothing.
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -68,21 +62,18 @@ class FakeStripe:
             ]
         )
 
-    async def _refused(self, request: Request) -> JSONResponse | None:
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        if self.failing_with:
-            status, error = self.failing_with
-            return JSONResponse({"error": error}, status)
-        if request.headers.get("authorization") != f"Bearer {self.secret_key}":
-            return JSONResponse(
-                {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided"}},
-                401,
-            )
-        return None
+    def failure(self, failing: tuple[int, dict[str, Any]]) -> JSONResponse:
+        status, error = failing
+        return JSONResponse({"error": error}, status)
+
+    def invalid_key(self) -> JSONResponse:
+        return JSONResponse(
+            {"error": {"type": "invalid_request_error", "message": "Invalid API Key provided"}},
+            401,
+        )
 
     async def create(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         form = await _form(request)
         n = next(self.ids)
@@ -98,7 +89,7 @@ class FakeStripe:
         return JSONResponse(self._session(session))
 
     async def retrieve(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         session = self.sessions.get(request.path_params["id"])
         if session is None:
@@ -109,7 +100,7 @@ class FakeStripe:
         return JSONResponse(self._session(session))
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         key = request.headers.get("idempotency-key")
         if key in self.replies:
@@ -130,7 +121,7 @@ class FakeStripe:
         return JSONResponse(reply)
 
     async def balance(self, request: Request) -> JSONResponse:
-        return await self._refused(request) or JSONResponse(
+        return await self.refused(request) or JSONResponse(
             {"object": "balance", "available": [], "pending": []}
         )
 
@@ -138,11 +129,7 @@ class FakeStripe:
         return {
             "object": "checkout.session",
             "id": s.id,
-            "url": (
-                f"{self.public_url}/checkout/{s.id}"
-                if self.public_url
-                else f"https://checkout.fake-stripe/{s.id}"
-            ),
+            "url": self.checkout_link(s.id, "checkout.fake-stripe"),
             "amount_total": s.amount,
             "currency": s.currency,
             "status": s.status,
@@ -188,7 +175,7 @@ class FakeStripe:
             "content-type": "application/json",
         }
 
-    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+    # --- the hosted checkout page (estatepay.demo.fakes.checkout) ---------------------
 
     def checkout(self, key: str) -> CheckoutView | None:
         s = self.sessions.get(key)

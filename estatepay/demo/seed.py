@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from starlette.routing import BaseRoute, Mount
 
-from estatepay.fakes.flutterwave import FakeFlutterwave
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.stripe import FakeStripe
+from estatepay.demo.fakes.flutterwave import FakeFlutterwave
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.stripe import FakeStripe
 from estatepay.settings import Settings
 from services.bills import issuing
 from services.estates import provisioning

@@ -4,7 +4,6 @@ so estatepay's verification is really exercised)."""
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import itertools
@@ -18,7 +17,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from estatepay.fakes.checkout import (
+from estatepay.demo.fakes.base import FakeApi
+from estatepay.demo.fakes.checkout import (
     CheckoutView,
     checkout_routes,
     major,
@@ -41,18 +41,11 @@ class Transaction:
 
 
 @dataclass
-class FakePaystack:
-    secret_key: str
+class FakePaystack(FakeApi[int]):
+    """`failing_with`: the HTTP status every call fails with."""
+
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
-    # Test switches: fail every call with this HTTP status; answer every call this many
-    # seconds late (a slow or stalled provider).
-    failing_with: int | None = None
-    delay: float = 0.0
-    # Where browsers reach this fake (its checkout pages); unset, checkout URLs are inert.
-    public_url: str | None = None
-    # Where the checkout page's Pay and Decline send the signed webhook, if anywhere.
-    webhook_url: str | None = None
 
     def app(self) -> Starlette:
         return Starlette(
@@ -65,17 +58,14 @@ class FakePaystack:
             ]
         )
 
-    async def _refused(self, request: Request) -> JSONResponse | None:
-        if self.delay:
-            await asyncio.sleep(self.delay)
-        if self.failing_with:
-            return JSONResponse({"status": False, "message": "down"}, self.failing_with)
-        if request.headers.get("authorization") != f"Bearer {self.secret_key}":
-            return JSONResponse({"status": False, "message": "Invalid key"}, 401)
-        return None
+    def failure(self, failing: int) -> JSONResponse:
+        return JSONResponse({"status": False, "message": "down"}, failing)
+
+    def invalid_key(self) -> JSONResponse:
+        return JSONResponse({"status": False, "message": "Invalid key"}, 401)
 
     async def initialize(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         body = await request.json()
         reference = body["reference"]
@@ -87,11 +77,7 @@ class FakePaystack:
             body["email"],
             callback_url=body.get("callback_url"),
         )
-        checkout = (
-            f"{self.public_url}/checkout/{reference}"
-            if self.public_url
-            else f"https://checkout.fake/{reference}"
-        )
+        checkout = self.checkout_link(reference, "checkout.fake")
         return JSONResponse(
             {
                 "status": True,
@@ -105,7 +91,7 @@ class FakePaystack:
         )
 
     async def verify(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         tx = self.transactions.get(request.path_params["reference"])
         if tx is None:
@@ -113,12 +99,12 @@ class FakePaystack:
         return JSONResponse({"status": True, "data": self._data(tx)})
 
     async def list(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         return JSONResponse({"status": True, "data": []})
 
     async def refund(self, request: Request) -> JSONResponse:
-        if refused := await self._refused(request):
+        if refused := await self.refused(request):
             return refused
         body = await request.json()
         tx = self.transactions[body["transaction"]]
@@ -163,7 +149,7 @@ class FakePaystack:
         signature = hmac.new((secret or self.secret_key).encode(), body, hashlib.sha512).hexdigest()
         return body, {"x-paystack-signature": signature, "content-type": "application/json"}
 
-    # --- the hosted checkout page (estatepay.fakes.checkout) --------------------------
+    # --- the hosted checkout page (estatepay.demo.fakes.checkout) ---------------------
 
     def checkout(self, key: str) -> CheckoutView | None:
         tx = self.transactions.get(key)
