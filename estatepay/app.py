@@ -29,7 +29,6 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from estatepay.boundary import BodyLimit, refusal
-from estatepay.live import Hub, make_hub
 from estatepay.settings import Settings, get_settings
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
@@ -39,6 +38,7 @@ from schema.build import build_schema
 from schema.errors import shape_errors
 from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
+from services.live import Hub, make_hub
 from tenants.database import close_database, database_ready, init_database
 from workers.broker import (
     Dispatcher,

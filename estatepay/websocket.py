@@ -33,9 +33,9 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 from strawberry.subscriptions.protocols.graphql_ws import types as legacy
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 
-from estatepay.live import live_signal
 from estatepay.wsdoor import INIT_TIMEOUT, TOO_MANY, Door, Refused
 from resolvers.context import RequestContext
+from services.live import live_signal
 
 # How long a `pong` may wait for subscriptions to go live (Redis away, say).
 LIVE_WAIT_SECONDS = 10.0

@@ -26,7 +26,7 @@ from services.identity.throttle import FailureCounter
 from services.residents.models import Resident
 
 if TYPE_CHECKING:
-    from estatepay.live import Hub
+    from services.live import Hub
 
 MAX_TOKEN_LENGTH = 4096
 

@@ -29,13 +29,13 @@ from typing import Any, Generic, TypeVar, cast
 import strawberry
 from strawberry.types import Info
 
-from estatepay.live import Accept, Hub
 from resolvers.context import RequestContext
 from schema.types import Bill, Dashboard, Payment, Wallet
 from services.bills import issuing
 from services.bills.queries import estate_today
 from services.dashboard.figures import DashboardFigures, figures
 from services.events import DomainEvent
+from services.live import Accept, Hub
 from services.payments import queries as payment_queries
 from services.wallets import wallets
 from tenants.models import Estate

@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 import pytest
 from redis.asyncio import Redis
 
-from estatepay.live import Hint, Hub, LocalHub, RedisHub, RedisPublisher, Subscriber, channel_for
 from services import events
 from services.events import DomainEvent
+from services.live import Hint, Hub, LocalHub, RedisHub, RedisPublisher, Subscriber, channel_for
 from tenants.scope import tenant_scope
 from tests.conftest import REDIS_URL, unique_slug
 

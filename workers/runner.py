@@ -16,9 +16,9 @@ from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 from redis.asyncio import Redis
 
-from estatepay.live import RedisPublisher
 from estatepay.settings import Settings
 from services import events
+from services.live import RedisPublisher
 from tenants.database import close_database, init_database
 from workers import dead_letters
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
