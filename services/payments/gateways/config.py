@@ -20,7 +20,7 @@ from services.payments.gateways.base import Gateway, breaker_for
 from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.paystack import PaystackGateway
-from services.payments.gateways.stripe_gateway import StripeGateway
+from services.payments.gateways.stripe import StripeGateway
 from services.payments.gateways.wallet import WalletGateway
 from tenants.scope import TENANT_CONNECTION, current_scope
 
