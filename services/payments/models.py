@@ -6,8 +6,6 @@ from services.bills.models import Bill
 from services.residents.models import Resident
 from tenants.scope import TenantModel
 
-PROVIDERS = ("WALLET", "STRIPE", "PAYSTACK", "FLUTTERWAVE", "BITCOIN", "MANUAL")
-
 
 class Payment(TenantModel):
     id = fields.UUIDField(primary_key=True)
