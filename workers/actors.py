@@ -27,7 +27,7 @@ def _actor(job: Job) -> Actor:
     return declare(run)
 
 
-ACTORS: dict[str, Actor] = {name: _actor(job) for name, job in JOBS.items()}
+ACTORS: dict[str, Actor] = {job.name: _actor(job) for job in JOBS}
 
 
 def __getattr__(name: str) -> Actor:

@@ -19,7 +19,7 @@ from redis.asyncio import Redis
 
 from estatepay.settings import Settings
 from services.events import DomainEvent, Outlet
-from workers.jobs import JOBS
+from workers.jobs import BY_NAME, JOBS
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ class InProcessDispatcher:
         log.warning("no REDIS_URL: background work runs in-process and is lost on exit")
 
     async def send(self, job: str, *args: str | int) -> None:
-        run = JOBS[job].run
+        run = BY_NAME[job].run
         task: asyncio.Task[object] = asyncio.create_task(self._run(job, args, run(*args)))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -91,7 +91,7 @@ class InProcessDispatcher:
 
 
 # The background job a committed change calls for, by event topic.
-JOBS_FOR_TOPIC: dict[str, str] = {job.topic: job.name for job in JOBS.values() if job.topic}
+JOBS_FOR_TOPIC: dict[str, str] = {job.topic: job.name for job in JOBS if job.topic}
 
 
 def jobs_outlet(dispatcher: Dispatcher) -> Outlet:

@@ -14,7 +14,7 @@ import dramatiq
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware, Retries
 
-from workers.jobs import JOBS
+from workers.jobs import BY_NAME
 
 log = logging.getLogger(__name__)
 # Runs the recording coroutine to its end from a worker thread.
@@ -24,7 +24,7 @@ Runner = Callable[[Coroutine[Any, Any, bool]], object]
 async def record(job: str, args: Sequence[Any], error: str) -> bool:
     """Mark what the job `job(*args)` was for as given up; False for a job with nothing
     to mark, or when it could not be marked (logged)."""
-    declared = JOBS.get(job)
+    declared = BY_NAME.get(job)
     if declared is None or declared.gives_up is None:
         return False
     try:

@@ -69,6 +69,7 @@ class Job:
     per_estate: bool = True
     # Committed domain events of this topic send the job (the estate, the object's id).
     topic: str | None = None
+    # Once its retries are spent (`workers.dead_letters`).
     gives_up: GiveUp | None = None
 
 
@@ -93,26 +94,24 @@ def _scheduled(name: str, cron: str, run: Run, *, per_estate: bool = True) -> Jo
     )
 
 
-JOBS: dict[str, Job] = {
-    job.name: job
-    for job in (
-        Job("apply_webhook_event", tasks.apply_webhook_event, WEBHOOKS),
-        Job(
-            "deliver_notification",
-            tasks.deliver_notification,
-            NOTIFICATIONS,
-            attempt=tasks.deliver_notification_once,
-            expected=(delivery.DeliveryIncomplete,),
-            topic="notification",
-            gives_up=_notification_given_up,
-        ),
-        # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
-        _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),
-        _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),
-        # Plans run on their date in the estate's timezone: hourly catches each midnight.
-        _scheduled("process_recurring_payments", "10 * * * *", tasks.process_recurring_payments),
-        _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
-        _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
-        _scheduled("prune_schedule", "45 3 * * *", tasks.prune_schedule, per_estate=False),
-    )
-}
+JOBS: tuple[Job, ...] = (
+    Job("apply_webhook_event", tasks.apply_webhook_event, WEBHOOKS),
+    Job(
+        "deliver_notification",
+        tasks.deliver_notification,
+        NOTIFICATIONS,
+        attempt=tasks.deliver_notification_once,
+        expected=(delivery.DeliveryIncomplete,),
+        topic="notification",
+        gives_up=_notification_given_up,
+    ),
+    # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
+    _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),
+    _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),
+    # Plans run on their date in the estate's timezone: hourly catches each midnight.
+    _scheduled("process_recurring_payments", "10 * * * *", tasks.process_recurring_payments),
+    _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
+    _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
+    _scheduled("prune_schedule", "45 3 * * *", tasks.prune_schedule, per_estate=False),
+)
+BY_NAME: dict[str, Job] = {job.name: job for job in JOBS}

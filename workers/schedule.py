@@ -25,7 +25,7 @@ class PeriodicJob:
 
 
 SCHEDULE: tuple[PeriodicJob, ...] = tuple(
-    PeriodicJob(job.name, job.cron, job.per_estate) for job in JOBS.values() if job.cron
+    PeriodicJob(job.name, job.cron, job.per_estate) for job in JOBS if job.cron
 )
 
 

@@ -60,4 +60,4 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("MANUAL", credentials=("bankName", "accountNumber", "accountName")),
 )
 BY_NAME: dict[str, Provider] = {provider.name: provider for provider in PROVIDERS}
-NAMES: tuple[str, ...] = tuple(BY_NAME)
+NAMES: tuple[str, ...] = tuple(provider.name for provider in PROVIDERS)
