@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from typing import Protocol
 
 import dramatiq
@@ -19,6 +19,7 @@ from redis.asyncio import Redis
 
 from estatepay.settings import Settings
 from services.events import DomainEvent, Outlet
+from workers.jobs import BY_NAME, JOBS
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +35,8 @@ def configure_broker(settings: Settings) -> dramatiq.Broker:
 
 
 class Dispatcher(Protocol):
-    """Sends a background job: `job` names both a coroutine in `workers.tasks` and the
-    Dramatiq actor in `workers.actors` that runs it; per-estate jobs take the estate's
-    slug first."""
+    """Sends a background job: `job` names one of `workers.jobs.JOBS`; per-estate jobs
+    take the estate's slug first."""
 
     async def send(self, job: str, *args: str | int) -> None: ...
 
@@ -57,10 +57,9 @@ class RedisDispatcher:
         self.timeout = timeout
 
     async def send(self, job: str, *args: str | int) -> None:
-        from workers import actors
+        from workers.actors import ACTORS
 
-        actor: dramatiq.Actor[..., object] = getattr(actors, job)
-        message = actor.message(*args)
+        message = ACTORS[job].message(*args)
         # redis-py's sync client under Dramatiq: off the event loop. The request stops
         # waiting after `timeout`; the thread ends by itself at its socket timeouts.
         await asyncio.wait_for(asyncio.to_thread(self.broker.enqueue, message), self.timeout)
@@ -74,9 +73,7 @@ class InProcessDispatcher:
         log.warning("no REDIS_URL: background work runs in-process and is lost on exit")
 
     async def send(self, job: str, *args: str | int) -> None:
-        from workers import tasks
-
-        run: Callable[..., Awaitable[object]] = getattr(tasks, job)
+        run = BY_NAME[job].run
         task: asyncio.Task[object] = asyncio.create_task(self._run(job, args, run(*args)))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -94,7 +91,7 @@ class InProcessDispatcher:
 
 
 # The background job a committed change calls for, by event topic.
-JOBS_FOR_TOPIC: dict[str, str] = {"notification": "deliver_notification"}
+JOBS_FOR_TOPIC: dict[str, str] = {job.topic: job.name for job in JOBS if job.topic}
 
 
 def jobs_outlet(dispatcher: Dispatcher) -> Outlet:

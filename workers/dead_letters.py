@@ -7,52 +7,28 @@ event's row holds its budget.)"""
 from __future__ import annotations
 
 import logging
-import uuid
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 import dramatiq
 from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware, Retries
 
-from services.notifications import delivery
-from workers import scheduled
-from workers.schedule import SCHEDULE
+from workers.jobs import BY_NAME
 
 log = logging.getLogger(__name__)
-Recorder = Callable[[Sequence[Any], str], Awaitable[None]]
 # Runs the recording coroutine to its end from a worker thread.
 Runner = Callable[[Coroutine[Any, Any, bool]], object]
-
-
-async def _notification(args: Sequence[Any], error: str) -> None:
-    slug, notification_id = args
-    await delivery.give_up(slug, uuid.UUID(notification_id), datetime.now(UTC))
-
-
-def _scheduled(job: str) -> Recorder:
-    async def record(args: Sequence[Any], error: str) -> None:
-        slug, slot = args
-        await scheduled.give_up(job, slug, slot, error)
-
-    return record
-
-
-RECORDERS: dict[str, Recorder] = {
-    "deliver_notification": _notification,
-    **{job.name: _scheduled(job.name) for job in SCHEDULE if job.per_estate},
-}
 
 
 async def record(job: str, args: Sequence[Any], error: str) -> bool:
     """Mark what the job `job(*args)` was for as given up; False for a job with nothing
     to mark, or when it could not be marked (logged)."""
-    recorder = RECORDERS.get(job)
-    if recorder is None:
+    declared = BY_NAME.get(job)
+    if declared is None or declared.gives_up is None:
         return False
     try:
-        await recorder(args, error)
+        await declared.gives_up(job, args, error)
     except Exception:  # the database is away: Dramatiq's dead-letter queue still has it
         log.exception("could not record that %s%r gave up", job, tuple(args))
         return False

@@ -1,5 +1,6 @@
-"""The periodic jobs and when they fire: cron expressions read in UTC, so every
-scheduler process computes the same fire times (an interval timer drifts per process)."""
+"""The periodic jobs (those of `workers.jobs.JOBS` with a cron expression) and when they
+fire: cron expressions read in UTC, so every scheduler process computes the same fire
+times (an interval timer drifts per process)."""
 
 from __future__ import annotations
 
@@ -8,28 +9,23 @@ from datetime import UTC, datetime, timedelta
 
 from cronsim import CronSim
 
+from workers.jobs import JOBS
+
 # Past this many fire times one catch-up claim stops counting (a 5-minute job down a year).
 MAX_COUNTED = 200_000
 
 
 @dataclass(frozen=True)
 class PeriodicJob:
-    # Names the coroutine in `workers.tasks` and the Dramatiq actor in `workers.actors`.
+    # Names a job of `workers.jobs.JOBS` (tests schedule made-up ones).
     name: str
     cron: str
     # One message per active estate carrying its slug; otherwise one message in all.
     per_estate: bool = True
 
 
-SCHEDULE: tuple[PeriodicJob, ...] = (
-    # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
-    PeriodicJob("mark_overdue_bills", "0 * * * *"),
-    PeriodicJob("send_bill_reminders", "5 * * * *"),
-    # Plans run on their date in the estate's timezone: hourly catches each midnight.
-    PeriodicJob("process_recurring_payments", "10 * * * *"),
-    PeriodicJob("expire_stale_payments", "*/5 * * * *"),
-    PeriodicJob("purge_old_records", "30 3 * * *"),
-    PeriodicJob("prune_schedule", "45 3 * * *", per_estate=False),
+SCHEDULE: tuple[PeriodicJob, ...] = tuple(
+    PeriodicJob(job.name, job.cron, job.per_estate) for job in JOBS if job.cron
 )
 
 

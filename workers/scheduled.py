@@ -1,5 +1,5 @@
-"""The scheduled jobs as plain coroutines (`workers.tasks` exports them by name for the
-actors and the in-process worker). Each per-estate job takes the estate's slug and its
+"""The scheduled jobs as plain coroutines (exported by `workers.tasks`, declared in
+`workers.jobs`). Each per-estate job takes the estate's slug and its
 slot (an ISO instant): the job computes "now" from the slot, never from the worker's
 clock, so a late or repeated message means the same thing, and tests travel in time.
 

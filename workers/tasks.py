@@ -1,5 +1,6 @@
-"""What the workers do, as plain coroutines: the Dramatiq actors and the in-process
-worker of the embedded default both call these."""
+"""What the workers do, as plain coroutines (the scheduled ones from `workers.scheduled`):
+`workers.jobs` declares each as a job, which the Dramatiq actors and the in-process
+worker of the embedded default both run."""
 
 from __future__ import annotations
 

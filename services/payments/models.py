@@ -6,8 +6,6 @@ from services.bills.models import Bill
 from services.residents.models import Resident
 from tenants.scope import TenantModel
 
-PROVIDERS = ("WALLET", "STRIPE", "PAYSTACK", "FLUTTERWAVE", "BITCOIN", "MANUAL")
-
 
 # Every payment reference we issue fits in this; a longer one names nothing.
 REFERENCE_LENGTH = 40

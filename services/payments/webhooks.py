@@ -16,13 +16,15 @@ from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.payments.gateways.config import active_config, adapter
+from services.payments.gateways.providers import PROVIDERS
 from services.payments.models import Payment, WebhookEvent
 from services.payments.provider_payments import apply_verification
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
 log = logging.getLogger(__name__)
-WEBHOOK_PROVIDERS = {"stripe": "STRIPE", "paystack": "PAYSTACK", "flutterwave": "FLUTTERWAVE"}
+# The provider that posts to /webhooks/{slug}/{estate}, by slug.
+WEBHOOK_PROVIDERS = {p.slug: p.name for p in PROVIDERS if p.webhooks}
 # A failed event waits 1 minute, then 2, 4, ... at most 6 hours between attempts, until
 # its retry budget (`RetryPolicy.give_up_after` from receipt, 3 days by default, like the
 # providers' own schedules) is spent: then it is DEAD, kept for an admin to replay.

@@ -26,7 +26,7 @@ from services.payments.gateways.base import (
 )
 from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.paystack import PaystackGateway
-from services.payments.gateways.stripe_gateway import DECLINES, StripeGateway, card_failure
+from services.payments.gateways.stripe import DECLINES, StripeGateway, card_failure
 
 PAYSTACK_KEY = "sk_test_failures"
 FLW_KEY, FLW_HASH = "FLWSECK_TEST-failures", "hash-failures"

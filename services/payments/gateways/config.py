@@ -17,21 +17,13 @@ from services import validation
 from services.audit.log import record
 from services.errors import NotFound, ValidationFailed
 from services.payments.gateways.base import Gateway, breaker_for
-from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.models import GatewayConfig
-from services.payments.gateways.paystack import PaystackGateway
-from services.payments.gateways.stripe_gateway import StripeGateway
+from services.payments.gateways.providers import BY_NAME, PROVIDERS
 from services.payments.gateways.wallet import WalletGateway
 from tenants.scope import TENANT_CONNECTION, current_scope
 
-# The credential keys each provider needs (API.md's `credentials: JSON`).
-REQUIRED_CREDENTIALS = {
-    "PAYSTACK": ("secretKey",),
-    "FLUTTERWAVE": ("secretKey", "webhookHash"),
-    "STRIPE": ("secretKey", "webhookSecret"),
-    "BITCOIN": ("xpub",),
-    "MANUAL": ("bankName", "accountNumber", "accountName"),
-}
+# The credential keys each configurable provider needs (API.md's `credentials: JSON`).
+REQUIRED_CREDENTIALS = {p.name: p.credentials for p in PROVIDERS if p.credentials is not None}
 
 
 @lru_cache(maxsize=4)
@@ -126,13 +118,12 @@ def credentials_of(config: GatewayConfig, key: str) -> dict[str, str]:
 def adapter(config: GatewayConfig, key: str) -> Gateway:
     credentials = credentials_of(config, key)
     breaker = breaker_for(current_scope().slug, config.provider)
-    if config.provider == "PAYSTACK":
-        return PaystackGateway(credentials, config.api_base_url, breaker)
-    if config.provider == "FLUTTERWAVE":
-        return FlutterwaveGateway(credentials, config.api_base_url, breaker)
-    if config.provider == "STRIPE":
-        return StripeGateway(credentials, config.api_base_url, breaker)
-    raise ValidationFailed(f"{config.provider} payments are not available yet", field="provider")
+    declared = BY_NAME.get(config.provider)
+    if declared is None or declared.gateway is None:
+        raise ValidationFailed(
+            f"{config.provider} payments are not available yet", field="provider"
+        )
+    return declared.gateway(credentials, config.api_base_url, breaker)
 
 
 async def gateway_for(provider: str, key: str) -> Gateway | None:

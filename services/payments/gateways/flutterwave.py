@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
@@ -33,6 +33,8 @@ def _minor(amount: Any, currency: str) -> int:
 
 class FlutterwaveGateway(HttpGateway):
     provider = "FLUTTERWAVE"
+    required_credentials: ClassVar[tuple[str, ...]] = ("secretKey", "webhookHash")
+    webhooks: ClassVar[bool] = True
 
     def __init__(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
@@ -30,6 +30,8 @@ STATUSES = {"success": "SUCCEEDED", "failed": "FAILED", "reversed": "FAILED"}
 
 class PaystackGateway(HttpGateway):
     provider = "PAYSTACK"
+    required_credentials: ClassVar[tuple[str, ...]] = ("secretKey",)
+    webhooks: ClassVar[bool] = True
 
     def __init__(
         self,

@@ -4,7 +4,7 @@ reference in its metadata, idempotency keys passed through, signed webhooks."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import stripe
@@ -58,6 +58,8 @@ def failure_of(exc: stripe.StripeError) -> str:
 
 class StripeGateway:
     provider = "STRIPE"
+    required_credentials: ClassVar[tuple[str, ...]] = ("secretKey", "webhookSecret")
+    webhooks: ClassVar[bool] = True
 
     def __init__(
         self,
