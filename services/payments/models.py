@@ -6,7 +6,6 @@ from services.bills.models import Bill
 from services.residents.models import Resident
 from tenants.scope import TenantModel
 
-
 # Every payment reference we issue fits in this; a longer one names nothing.
 REFERENCE_LENGTH = 40
 
