@@ -3,13 +3,34 @@ input is to blame, the name of that field."""
 
 from __future__ import annotations
 
+from asyncpg.exceptions import (
+    AdminShutdownError,
+    CannotConnectNowError,
+    ConnectionDoesNotExistError,
+    CrashShutdownError,
+    PostgresConnectionError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise.exceptions import DBConnectionError
 
 # What an outage of our own database or Redis raises: the caller may retry, so these are
-# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections).
-_OUTAGES = (RedisConnectionError, RedisTimeoutError, DBConnectionError, OSError, TimeoutError)
+# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections). A
+# restarting PostgreSQL answers before it is gone or ready: it is shutting down or
+# starting up (CannotConnectNow), ends the sessions it had (AdminShutdown), or a
+# connection dies mid-statement (ConnectionDoesNotExist); Tortoise passes these through.
+_OUTAGES = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    DBConnectionError,
+    OSError,
+    TimeoutError,
+    PostgresConnectionError,
+    CannotConnectNowError,
+    AdminShutdownError,
+    CrashShutdownError,
+    ConnectionDoesNotExistError,
+)
 UNAVAILABLE_MESSAGE = "a service estatepay depends on is unavailable; retry later"
 
 

@@ -1,0 +1,78 @@
+"""A PostgreSQL cluster of the test's own (initdb into a temporary directory, on a port of
+its own), to stop and start under load without touching the shared server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from estatepay.fakes.server import free_port
+
+BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class ThrowawayPostgres:
+    def __init__(self) -> None:
+        # Not under pytest's tmp_path: the server runs as `postgres`, which cannot enter
+        # root's private temporary directories.
+        self.root = Path(tempfile.mkdtemp(prefix="estatepay-faults-pg-"))
+        self.data = self.root / "data"
+        self.log = self.root / "server.log"
+        self.port = free_port()
+        shutil.chown(self.root, "postgres", "postgres")
+        self._as_postgres(
+            BIN / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"
+        )
+
+    @property
+    def url(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/estatepay"
+
+    def _as_postgres(self, *command: object) -> None:
+        # As root: the server refuses to run as root, so initdb and pg_ctl run as postgres.
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run(
+            [*prefix, *map(str, command)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+
+    def start(self) -> None:
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.root} "
+            "-c fsync=off -c full_page_writes=off -c max_connections=60"
+        )
+        self._as_postgres(
+            BIN / "pg_ctl", "start", "-w", "-D", self.data, "-l", self.log, "-o", options
+        )
+
+    def stop(self) -> None:
+        """A fast shutdown: open sessions are terminated, as in a restart for maintenance."""
+        self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data)
+
+    def create_database(self) -> None:
+        self._as_postgres(BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "estatepay")
+
+    def destroy(self) -> None:
+        if (self.data / "postmaster.pid").exists():
+            self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "immediate", "-D", self.data)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture
+def throwaway_postgres() -> Iterator[ThrowawayPostgres]:
+    server = ThrowawayPostgres()
+    try:
+        server.start()
+        server.create_database()
+        yield server
+    finally:
+        server.destroy()
