@@ -22,13 +22,14 @@ import httpx
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
+from websockets.typing import Subprotocol
 
 from estatepay.fakes.paystack import FakePaystack
 from estatepay.fakes.server import serving
 from tests.faults.processes import Process, environment, run, serve, worker
 from tests.faults.throwaway_postgres import ThrowawayPostgres
 from tests.private_redis import PrivateRedis
-from tests.wsclient import TRANSPORT_WS
+from tests.wsclient import LEGACY_WS, TRANSPORT_WS
 
 T = TypeVar("T")
 SECRET = "sk_test_fake_paystack_secret"
@@ -39,6 +40,7 @@ HANG = 10.0
 # Payments start this far apart, so some fall in the outage and retry after it.
 PACE = 0.5
 PAYMENTS = 10  # of each kind
+PROTOCOLS = (TRANSPORT_WS, LEGACY_WS)
 OUTAGE_AT = 1.5  # seconds into the load
 OUTAGE_SECONDS = 3.0
 WALLET_PAY = """mutation($b: ID!, $k: String!) {
@@ -226,26 +228,23 @@ async def restart(postgres: ThrowawayPostgres, load: Load) -> None:
     await asyncio.to_thread(postgres.start)
 
 
-async def connection_init(base: str, token: str) -> tuple[int | None, str]:
-    """A WebSocket's `connection_init`: how the server closed it."""
+async def connection_init(base: str, token: str, protocol: Subprotocol) -> list[Any]:
+    """A WebSocket's `connection_init`: what the server sent, and then its close code and
+    reason if it closed the socket."""
     url = base.replace("http", "ws", 1) + "/graphql"
-    async with connect(url, subprotocols=[TRANSPORT_WS], open_timeout=HANG) as ws:
-        await ws.send(
-            json.dumps(
-                {
-                    "type": "connection_init",
-                    "payload": {"authorization": f"Bearer {token}", "tenant": "demo"},
-                }
-            )
-        )
+    payload = {"authorization": f"Bearer {token}", "tenant": "demo"}
+    received: list[Any] = []
+    async with connect(url, subprotocols=[protocol], open_timeout=HANG) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": payload}))
         try:
-            message = await asyncio.wait_for(ws.recv(), HANG)
+            while message := await asyncio.wait_for(ws.recv(), HANG):
+                received.append(json.loads(message)["type"])
+                if received[-1] == "connection_ack":
+                    return received
         except ConnectionClosed as closed:
-            return (
-                closed.rcvd.code if closed.rcvd else None,
-                closed.rcvd.reason if closed.rcvd else "",
-            )
-        return None, str(message)
+            assert closed.rcvd is not None, "closed without a close frame"
+            received += [closed.rcvd.code, closed.rcvd.reason.split(":")[0]]
+    return received
 
 
 async def test_postgres_restart_under_load(
@@ -276,8 +275,11 @@ async def test_postgres_restart_under_load(
             # A WebSocket opened while the database is down is refused with a code that
             # says so (try again later), not left hanging nor crashed.
             assert load.down
-            code, reason = await connection_init(base, tokens["resident"])
-            assert (code, reason.split(":")[0]) == (4503, "UNAVAILABLE"), (code, reason)
+            refused = [await connection_init(base, tokens["resident"], p) for p in PROTOCOLS]
+            assert refused == [
+                [4503, "UNAVAILABLE"],
+                ["connection_error", 4503, "UNAVAILABLE"],  # the legacy graphql-ws
+            ]
             _, references = await asyncio.gather(
                 pay_from_wallet(load, http, wallet_bills),
                 pay_by_provider(load, http, fake, provider_bills),
@@ -288,8 +290,10 @@ async def test_postgres_restart_under_load(
             # Back without a restart of estatepay: reads, readiness and live sockets.
             assert await load.ready(http)
             assert await load.graphql(http, "read", "admin", "{ bills { totalCount } }")
-            code, message = await connection_init(base, tokens["resident"])
-            assert code is None and json.loads(message)["type"] == "connection_ack"
+            for protocol in PROTOCOLS:
+                assert await connection_init(base, tokens["resident"], protocol) == [
+                    "connection_ack"
+                ]
         assert all(p.alive() for p in processes)
 
         assert max(load.latencies) < HANG, max(load.latencies)
