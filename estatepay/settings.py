@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     data_dir: Path = Path("var")
     db_pool_max_size: int = Field(default=20, ge=1)
+    # A database that stops answering (frozen, cut off without a reset) must not hold
+    # requests for ever: a new connection gives up after the first, a statement after
+    # the second (migrations included), and the caller gets UNAVAILABLE.
+    db_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_command_timeout_seconds: float = Field(default=30.0, gt=0)
 
     secret_key: str = DEV_SECRET_KEY
     encryption_key: str = DEV_ENCRYPTION_KEY

@@ -57,12 +57,15 @@ class Load:
     base: str
     tokens: dict[str, str]
     latencies: list[float] = field(default_factory=list)
+    slowest: dict[str, float] = field(default_factory=dict)
     outcomes: Counter[str] = field(default_factory=Counter)
     down: bool = False
     unavailable_while_down: int = 0
 
     def record(self, kind: str, started: float, outcome: str) -> None:
-        self.latencies.append(time.monotonic() - started)
+        took = time.monotonic() - started
+        self.latencies.append(took)
+        self.slowest[kind] = max(took, self.slowest.get(kind, 0.0))
         self.outcomes[f"{kind} {outcome}"] += 1
         if self.down and outcome in ("UNAVAILABLE", "503"):
             self.unavailable_while_down += 1
@@ -354,3 +357,91 @@ async def settled(url: str, bills: list[str], references: list[str]) -> dict[str
         "paid": sum(1 for r in rows if r["status"] == "PAID" and r["payments"] >= 1),
         "duplicated": sum(1 for r in rows if r["payments"] > 1 or r["entries"] > 1),
     }
+
+
+async def test_a_frozen_database_fails_fast_and_recovers(
+    throwaway_postgres: ThrowawayPostgres,
+    paystack: tuple[FakePaystack, str],
+    tmp_path: Path,
+    fault_report: Callable[[str], None],
+) -> None:
+    """PostgreSQL stops answering without closing anything (SIGSTOP): pooled connections
+    wait on statements and new ones on the handshake. Every request still answers within
+    the bound, UNAVAILABLE or 503, and all is well once it answers again."""
+    fake, paystack_url = paystack
+    env = environment(
+        throwaway_postgres.url,
+        "",  # the embedded broker: this is about the database alone
+        DB_CONNECT_TIMEOUT_SECONDS="1",
+        DB_COMMAND_TIMEOUT_SECONDS="2",
+    )
+    server, base = serve(env, tmp_path, "--demo")
+    try:
+        tokens, wallet_bills, provider_bills = prepare(base, paystack_url)
+        load = Load(base, tokens)
+        reference = sync_graphql(
+            base, PROVIDER_PAY, tokens["resident"], b=provider_bills[0], k="frozen-p"
+        )["payBill"]["reference"]
+        fake.complete(reference)
+        body, headers = fake.webhook(reference)
+        # Over the bound: a request that hangs fails here instead of waiting for the thaw.
+        async with httpx.AsyncClient(timeout=HANG) as http:
+            throwaway_postgres.freeze()
+            load.down = True
+            try:
+                answers = await asyncio.gather(
+                    load.graphql(http, "read", "admin", "{ bills { totalCount } }"),
+                    load.graphql(
+                        http, "wallet-pay", "resident", WALLET_PAY, b=wallet_bills[0], k="f"
+                    ),
+                    load.graphql(
+                        http,
+                        "login",
+                        "admin",
+                        "mutation($e: String!, $p: String!) { login(email: $e, password: $p) "
+                        "{ token } }",
+                        e=ADMIN[0],
+                        p=ADMIN[1],
+                    ),
+                    load.webhook(http, body, headers),
+                    load.ready(http),
+                )
+            finally:
+                load.down = False
+                throwaway_postgres.thaw()
+            assert answers == [None, None, None, False, False], load.outcomes
+            assert load.unavailable_while_down == len(answers)
+
+            paid = await retried(
+                partial(
+                    load.graphql,
+                    http,
+                    "wallet-pay",
+                    "resident",
+                    WALLET_PAY,
+                    b=wallet_bills[0],
+                    k="f",
+                )
+            )
+            assert paid["payBillFromWallet"]["status"] == "SUCCEEDED"
+            assert await retried(partial(load.webhook, http, body, headers))
+            assert await load.ready(http)
+        assert max(load.latencies) < HANG, max(load.latencies)
+        counts = await settled(
+            throwaway_postgres.url, [wallet_bills[0], provider_bills[0]], [reference]
+        )
+        slowest = max(load.slowest, key=load.slowest.__getitem__)
+        fault_report(
+            f"faults: postgres-frozen requests={len(answers)} unavailable={len(answers)} "
+            f"slowest={max(load.latencies):.2f}s ({slowest}) payments sent=2 "
+            f"applied={counts['paid']} lost={2 - counts['paid']} "
+            f"duplicated={counts['duplicated']}"
+        )
+        assert counts == {"paid": 2, "duplicated": 0}
+        code, output = run(env, tmp_path, "verify", "ledger", "verify")
+        assert code == 0 and "demo: ok" in output, output
+    except BaseException:
+        print(f"--- {server.log.name}\n{server.output()}")
+        raise
+    finally:
+        server.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -58,11 +59,29 @@ class ThrowawayPostgres:
         """A fast shutdown: open sessions are terminated, as in a restart for maintenance."""
         self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data)
 
+    def _processes(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = subprocess.run(
+            ["pgrep", "-P", str(postmaster)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        return [postmaster, *map(int, children)]
+
+    def freeze(self) -> None:
+        """Every server process stopped (SIGSTOP): connections stay open and new ones are
+        accepted by the kernel, but nothing answers, as a paused VM or a black hole."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        for pid in self._processes():
+            os.kill(pid, signal.SIGCONT)
+
     def create_database(self) -> None:
         self._as_postgres(BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "estatepay")
 
     def destroy(self) -> None:
         if (self.data / "postmaster.pid").exists():
+            self.thaw()
             self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "immediate", "-D", self.data)
         shutil.rmtree(self.root, ignore_errors=True)
 
