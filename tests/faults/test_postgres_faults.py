@@ -1,9 +1,10 @@
-"""PostgreSQL restarted under load: `estatepay serve` and a worker on a cluster of the
-test's own, a steady stream of reads, wallet and provider payments and webhook posts, and
-`pg_ctl stop -m fast` / `start` in the middle of it. While it is down every request fails
-fast (UNAVAILABLE, or 503 from the webhook shim and /readyz), never hangs and is never
-INTERNAL; once it is back the same processes serve again, and every payment that was
-retried with its idempotency key exists once."""
+"""PostgreSQL faults under load, on a cluster of the test's own with `estatepay serve`
+(and a worker) on it: restarted (`pg_ctl stop -m fast` / `start`) in the middle of a
+steady stream of reads, wallet and provider payments, webhook posts and WebSocket
+`connection_init`s, and frozen (SIGSTOP). While it is away every request fails fast
+(UNAVAILABLE, 4503 on a WebSocket, 503 from the webhook shim and /readyz), never hangs and
+is never INTERNAL; once it is back the same processes serve again, and every payment that
+was retried with its idempotency key exists once."""
 
 from __future__ import annotations
 
