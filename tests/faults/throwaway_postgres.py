@@ -15,7 +15,14 @@ import pytest
 
 from estatepay.fakes.server import free_port
 
-BIN = Path("/usr/lib/postgresql/15/bin")
+
+def server_binaries() -> Path:
+    """The newest PostgreSQL server installed (Debian's layout), or a loud failure."""
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3])
+    )
+    assert versions, "PostgreSQL server binaries are required in /usr/lib/postgresql/*/bin"
+    return versions[-1].parent
 
 
 class ThrowawayPostgres:
@@ -26,9 +33,11 @@ class ThrowawayPostgres:
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.port = free_port()
-        shutil.chown(self.root, "postgres", "postgres")
+        self.bin = server_binaries()
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
         self._as_postgres(
-            BIN / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"
+            self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"
         )
 
     @property
@@ -38,13 +47,14 @@ class ThrowawayPostgres:
     def _as_postgres(self, *command: object) -> None:
         # As root: the server refuses to run as root, so initdb and pg_ctl run as postgres.
         prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        subprocess.run(
+        done = subprocess.run(
             [*prefix, *map(str, command)],
-            check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             timeout=120,
+            check=False,
         )
+        assert done.returncode == 0, f"{command[0]}: {done.stderr.decode(errors='replace')}"
 
     def start(self) -> None:
         options = (
@@ -52,19 +62,25 @@ class ThrowawayPostgres:
             "-c fsync=off -c full_page_writes=off -c max_connections=60"
         )
         self._as_postgres(
-            BIN / "pg_ctl", "start", "-w", "-D", self.data, "-l", self.log, "-o", options
+            self.bin / "pg_ctl", "start", "-w", "-D", self.data, "-l", self.log, "-o", options
         )
 
     def stop(self) -> None:
         """A fast shutdown: open sessions are terminated, as in a restart for maintenance."""
-        self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data)
+        self._as_postgres(self.bin / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data)
 
     def _processes(self) -> list[int]:
+        """The postmaster and its children (the backends), found in /proc."""
         postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
-        children = subprocess.run(
-            ["pgrep", "-P", str(postmaster)], capture_output=True, text=True, check=False
-        ).stdout.split()
-        return [postmaster, *map(int, children)]
+        children = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                lines = status.read_text().splitlines()
+            except OSError:  # the process ended meanwhile
+                continue
+            if f"PPid:\t{postmaster}" in lines:
+                children.append(int(status.parent.name))
+        return [postmaster, *children]
 
     def freeze(self) -> None:
         """Every server process stopped (SIGSTOP): connections stay open and new ones are
@@ -77,12 +93,12 @@ class ThrowawayPostgres:
             os.kill(pid, signal.SIGCONT)
 
     def create_database(self) -> None:
-        self._as_postgres(BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "estatepay")
+        self._as_postgres(self.bin / "createdb", "-h", "127.0.0.1", "-p", self.port, "estatepay")
 
     def destroy(self) -> None:
         if (self.data / "postmaster.pid").exists():
             self.thaw()
-            self._as_postgres(BIN / "pg_ctl", "stop", "-w", "-m", "immediate", "-D", self.data)
+            self._as_postgres(self.bin / "pg_ctl", "stop", "-w", "-m", "immediate", "-D", self.data)
         shutil.rmtree(self.root, ignore_errors=True)
 
 
