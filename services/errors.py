@@ -8,6 +8,7 @@ from asyncpg.exceptions import (
     CannotConnectNowError,
     ConnectionDoesNotExistError,
     CrashShutdownError,
+    InternalClientError,
     PostgresConnectionError,
 )
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -19,6 +20,9 @@ from tortoise.exceptions import DBConnectionError
 # restarting PostgreSQL answers before it is gone or ready: it is shutting down or
 # starting up (CannotConnectNow), ends the sessions it had (AdminShutdown), or a
 # connection dies mid-statement (ConnectionDoesNotExist); Tortoise passes these through.
+# Its shutdown notice reaching an idle pooled connection leaves asyncpg's protocol waiting
+# for a sync that never comes, and the next statement on it, before the socket's close is
+# seen, fails as an InternalClientError ("another operation is in progress").
 _OUTAGES = (
     RedisConnectionError,
     RedisTimeoutError,
@@ -30,6 +34,7 @@ _OUTAGES = (
     AdminShutdownError,
     CrashShutdownError,
     ConnectionDoesNotExistError,
+    InternalClientError,
 )
 UNAVAILABLE_MESSAGE = "a service estatepay depends on is unavailable; retry later"
 

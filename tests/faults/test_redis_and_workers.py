@@ -42,7 +42,7 @@ WALLET_PAY = """mutation($b: ID!, $k: String!) {
   payBillFromWallet(billId: $b, idempotencyKey: $k) { reference status } }"""
 # Each verify call to the fake provider takes this long: a worker is always in the middle
 # of some event when it is killed.
-PROVIDER_DELAY = 0.2
+PROVIDER_DELAY = 0.3
 REDIS_DOWN_SECONDS = 6.0
 
 
@@ -147,8 +147,10 @@ async def test_redis_and_workers_die_and_nothing_is_lost_or_doubled(
 
         async def mid_processing() -> bool:
             assert workers["killed"].alive(), workers["killed"].output()
+            # Some event started and not finished, and more of the batch to come: work is
+            # left unfinished whatever completes between this look and the kill.
             counts = await event_counts(world.slug)
-            return counts["processed"] > 0 and counts["in_flight"] > 0
+            return counts["in_flight"] > 0 and counts["processed"] < len(first) - 1
 
         await eventually(mid_processing, within=60)
         workers["killed"].kill()
