@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from estatepay.fakes.server import free_port
+from estatepay.demo.fakes.server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "test-secret-key-with-enough-length-0123456789"

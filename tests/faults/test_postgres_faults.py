@@ -25,8 +25,8 @@ from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 from websockets.typing import Subprotocol
 
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from tests.faults.processes import Process, environment, run, serve, worker
 from tests.faults.throwaway_postgres import ThrowawayPostgres
 from tests.private_redis import PrivateRedis

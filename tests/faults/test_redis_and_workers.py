@@ -18,8 +18,8 @@ import httpx
 import pytest
 
 from estatepay.app import create_app
-from estatepay.fakes.paystack import FakePaystack
-from estatepay.fakes.server import serving
+from estatepay.demo.fakes.paystack import FakePaystack
+from estatepay.demo.fakes.server import serving
 from estatepay.settings import Settings
 from services import events
 from services.bills.models import Bill

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from estatepay.fakes.server import free_port
+from estatepay.demo.fakes.server import free_port
 
 
 def server_binaries() -> Path:
