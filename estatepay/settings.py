@@ -23,6 +23,11 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     data_dir: Path = Path("var")
     db_pool_max_size: int = Field(default=20, ge=1)
+    # A database that stops answering (frozen, cut off without a reset) must not hold
+    # requests for ever: a new connection gives up after the first, a statement after
+    # the second (migrations included), and the caller gets UNAVAILABLE.
+    db_connect_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_command_timeout_seconds: float = Field(default=30.0, gt=0)
 
     secret_key: str = DEV_SECRET_KEY
     encryption_key: str = DEV_ENCRYPTION_KEY
@@ -45,12 +50,16 @@ class Settings(BaseSettings):
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)
     # The worker's sweep runs this often; it re-sends webhook events stored but still not
-    # applied after `sweep_after_seconds` (a broker outage, a killed worker).
+    # applied, and notification deliveries queued but still owed, after
+    # `sweep_after_seconds` (a broker outage, a killed worker).
     sweep_every_seconds: float = Field(default=60.0, gt=0)
     sweep_after_seconds: float = Field(default=180.0, gt=0)
     # A webhook event that keeps failing is retried with backoff (1 min doubling to 6 h)
     # for this long after receipt, then kept as DEAD for an admin to replay.
     webhook_retry_hours: float = Field(default=72.0, gt=0)
+    # A notification send claimed by a worker that died mid-send is retried after this
+    # (longer than any SMTP or SMS call may take).
+    notification_claim_lease_seconds: float = Field(default=300.0, gt=0)
     # How long a request waits to hand a job to Redis before giving up on it; whatever
     # needs the job done is stored first (webhook events), so the sweeper sends it later.
     broker_timeout_seconds: float = Field(default=2.0, gt=0)

@@ -3,7 +3,9 @@
 A socket is acknowledged only once its `connection_init` carries a valid token and an
 estate the user is a member of; before that it is closed, never acknowledged: 4401 for a
 missing, malformed, bad or expired token, 4403 for a missing, malformed or unknown estate or
-one the user does not belong to (the two answer alike: no existence oracle). Every live
+one the user does not belong to (the two answer alike: no existence oracle); 4503 when the
+database is down and neither can be checked (the client should retry later; its token may
+well be good). Every live
 update is estate-scoped, so there is no socket without an estate, for platform operators
 too (they are members of no estate by virtue of their role, as over HTTP).
 
@@ -20,12 +22,14 @@ from typing import Any
 from graphql import GraphQLError
 
 from resolvers.context import RequestContext, build_context
+from services.errors import Unavailable
 from tenants.scope import SLUG_PATTERN
 
 UNAUTHORIZED = 4401
 FORBIDDEN = 4403
 INIT_TIMEOUT = 4408
 TOO_MANY = 4429
+UNAVAILABLE = 4503
 # Longer than any token we sign: anything past it is refused without being parsed.
 MAX_AUTHORIZATION_LENGTH = 4096
 
@@ -121,6 +125,8 @@ async def admit(context: RequestContext) -> None:
         authorization,
         slug if well_formed else None,
     )
+    if isinstance(fresh.auth_error, Unavailable) or isinstance(fresh.tenant_error, Unavailable):
+        raise Refused(UNAVAILABLE, "UNAVAILABLE: the database is unavailable; retry later")
     if fresh.user is None:
         raise Refused(UNAUTHORIZED, "Unauthorized: invalid or expired token")
     if fresh.access is None:

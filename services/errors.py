@@ -3,13 +3,39 @@ input is to blame, the name of that field."""
 
 from __future__ import annotations
 
+from asyncpg.exceptions import (
+    AdminShutdownError,
+    CannotConnectNowError,
+    ConnectionDoesNotExistError,
+    CrashShutdownError,
+    InternalClientError,
+    PostgresConnectionError,
+)
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise.exceptions import DBConnectionError
 
 # What an outage of our own database or Redis raises: the caller may retry, so these are
-# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections).
-_OUTAGES = (RedisConnectionError, RedisTimeoutError, DBConnectionError, OSError, TimeoutError)
+# UNAVAILABLE rather than INTERNAL (OSError covers refused and reset connections). A
+# restarting PostgreSQL answers before it is gone or ready: it is shutting down or
+# starting up (CannotConnectNow), ends the sessions it had (AdminShutdown), or a
+# connection dies mid-statement (ConnectionDoesNotExist); Tortoise passes these through.
+# Its shutdown notice reaching an idle pooled connection leaves asyncpg's protocol waiting
+# for a sync that never comes, and the next statement on it, before the socket's close is
+# seen, fails as an InternalClientError ("another operation is in progress").
+_OUTAGES = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    DBConnectionError,
+    OSError,
+    TimeoutError,
+    PostgresConnectionError,
+    CannotConnectNowError,
+    AdminShutdownError,
+    CrashShutdownError,
+    ConnectionDoesNotExistError,
+    InternalClientError,
+)
 UNAVAILABLE_MESSAGE = "a service estatepay depends on is unavailable; retry later"
 
 

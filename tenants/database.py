@@ -33,17 +33,17 @@ async def _keep_connection_as_is(connection: object) -> None:
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     if settings.database_url:
+        pool = {
+            "minsize": 1,
+            "maxsize": settings.db_pool_max_size,
+            "reset": _keep_connection_as_is,
+            "timeout": settings.db_connect_timeout_seconds,  # asyncpg: per new connection
+            "command_timeout": settings.db_command_timeout_seconds,
+        }
         shared = expand_db_url(settings.database_url)
-        shared["credentials"].update(
-            minsize=1, maxsize=settings.db_pool_max_size, reset=_keep_connection_as_is
-        )
+        shared["credentials"].update(pool)
         tenant = expand_db_url(settings.database_url)
-        tenant["credentials"].update(
-            minsize=1,
-            maxsize=settings.db_pool_max_size,
-            schema=GUARD_SCHEMA,
-            reset=_keep_connection_as_is,
-        )
+        tenant["credentials"].update(pool, schema=GUARD_SCHEMA)
     else:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         shared = expand_db_url(f"sqlite://{settings.data_dir / 'shared.sqlite3'}")

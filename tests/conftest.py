@@ -43,6 +43,22 @@ DATABASE_URL, REDIS_URL = _per_worker(
     os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
 )
 PASSWORD = "correct-horse-9"
+# What fault tests counted (tests/faults, `fault_report`), shown in the closing summary.
+FAULT_LINES: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    # Here, not in tests/faults/conftest.py: under xdist only this controller's reports
+    # reach the terminal, and it loads no conftest below tests/.
+    if report.when == "call":
+        FAULT_LINES.extend(str(line) for key, line in report.user_properties if key == "fault")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FAULT_LINES:
+        terminalreporter.section("fault counts")
+        for line in FAULT_LINES:
+            terminalreporter.write_line(line)
 
 
 def maintenance_url(url: str) -> tuple[str, str]:

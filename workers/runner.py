@@ -1,5 +1,6 @@
 """`estatepay worker`: Dramatiq workers on Redis, one event loop per process with the
-database initialised on it, plus the sweeper that re-sends forgotten webhook events."""
+database initialised on it, plus the sweeper that re-sends forgotten webhook events and
+notification deliveries."""
 
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ def run_on_worker_loop(work: Coroutine[Any, Any, bool]) -> bool:
 
 
 def sweep_once() -> int:
-    """Expire stale payments and re-send every stored event not applied for a while;
-    returns how many events were sent."""
+    """Re-send every stored event not applied for a while, and the delivery job of every
+    notification not settled for a while; returns how many jobs were sent."""
     from workers import actors, tasks
 
     loop = get_event_loop_thread()
@@ -65,7 +66,12 @@ def sweep_once() -> int:
         actors.apply_webhook_event.send(slug, event_id, attempt)
     if stale:
         log.info("sweeper re-sent %d webhook events", len(stale))
-    return len(stale)
+    unsettled = loop.run_coroutine(tasks.sweep_notifications())
+    for slug, notification_id in unsettled:
+        actors.deliver_notification.send(slug, notification_id)
+    if unsettled:
+        log.info("sweeper re-sent %d notification deliveries", len(unsettled))
+    return len(stale) + len(unsettled)
 
 
 def run_worker(settings: Settings, threads: int) -> int:

@@ -71,6 +71,19 @@ async def sweep(now: datetime | None = None) -> list[tuple[str, str, int]]:
     return found
 
 
+async def sweep_notifications(now: datetime | None = None) -> list[tuple[str, str]]:
+    """The (estate, notification) pairs whose delivery job is to be queued again: lost
+    with the broker or a killed worker, or still owed something after `sweep_after`."""
+    after = timedelta(seconds=get_settings().sweep_after_seconds)
+    now = now or datetime.now(UTC)
+    found: list[tuple[str, str]] = []
+    for estate in await Estate.filter(status="ACTIVE"):
+        async with tenant_scope(estate.slug):
+            claimed = await delivery.claim_unsettled(after, now)
+        found += [(estate.slug, str(n)) for n in claimed]
+    return found
+
+
 def notification_channels(settings: Settings) -> Channels:
     """SMTP and the SMS API when configured; otherwise both are written to the log."""
     email: EmailSender = ConsoleEmailSender()
@@ -96,8 +109,12 @@ def notification_channels(settings: Settings) -> Channels:
 
 async def deliver_notification_once(slug: str, notification_id: str) -> None:
     """One try at every channel still owed; `DeliveryIncomplete` if any is left over."""
+    settings = get_settings()
     report = await delivery.deliver(
-        slug, uuid.UUID(notification_id), notification_channels(get_settings())
+        slug,
+        uuid.UUID(notification_id),
+        notification_channels(settings),
+        claim_lease=timedelta(seconds=settings.notification_claim_lease_seconds),
     )
     if not report.complete:
         raise delivery.DeliveryIncomplete(f"notification {notification_id}: {report.summary()}")

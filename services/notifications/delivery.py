@@ -3,8 +3,12 @@
 Per channel a `NotificationDelivery` row is claimed (status SENDING, attempts + 1) and
 committed before anything is sent, and marked SENT or FAILED after. A repeated job finds
 SENT and sends nothing; a concurrent one finds the claim and backs off; a worker that died
-mid-send leaves a claim that lapses after `CLAIM_LEASE`, so its message is retried.
+mid-send leaves a claim that lapses after the claim lease, so its message is retried.
 No tenant scope is held while a channel is called (a scope holds a connection).
+
+A notification keeps `delivery_queued_at` until a run leaves nothing to send, so a job lost
+with the broker (Redis restarted empty, a worker killed holding it) is found and queued
+again by the worker's sweeper (`claim_unsettled`), for up to `DELIVERY_BUDGET`.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ from tenants.scope import TENANT_CONNECTION, tenant_scope
 log = logging.getLogger(__name__)
 # Longer than any send may take (SMTP and SMS time out well within it).
 CLAIM_LEASE = timedelta(minutes=5)
+# As long as the delivery job's own retries last (about a day).
+DELIVERY_BUDGET = timedelta(days=1)
 CLAIMABLE = ("PENDING", "FAILED")
 ERROR_MAX = 1000
 
@@ -82,13 +88,13 @@ def _wanted(rendered: Rendered, user: User, allows_email: bool, allows_sms: bool
     return wanted
 
 
-def _retryable(now: datetime) -> Q:
+def _retryable(now: datetime, lease: timedelta = CLAIM_LEASE) -> Q:
     """What a run may claim: not sent yet, failed for now, or held by a lapsed claim."""
-    return Q(status__in=CLAIMABLE) | Q(status="SENDING", claimed_at__lt=now - CLAIM_LEASE)
+    return Q(status__in=CLAIMABLE) | Q(status="SENDING", claimed_at__lt=now - lease)
 
 
 async def _claim(
-    notification: Notification, channel: str, recipient: str, now: datetime
+    notification: Notification, channel: str, recipient: str, now: datetime, lease: timedelta
 ) -> tuple[uuid.UUID, str | None]:
     """Claim the channel's delivery for this run: its id, and None if claimed, else why
     not (already sent, refused for good, or held by another run)."""
@@ -101,7 +107,7 @@ async def _claim(
                 )
         except IntegrityError:
             delivery = await NotificationDelivery.get(notification=notification, channel=channel)
-    claimed = await NotificationDelivery.filter(_retryable(now), id=delivery.id).update(
+    claimed = await NotificationDelivery.filter(_retryable(now, lease), id=delivery.id).update(
         status="SENDING", attempts=F("attempts") + 1, claimed_at=now, recipient=recipient
     )
     if claimed:
@@ -134,8 +140,31 @@ async def _send(
     return "SENT", sent_id, None
 
 
+async def _settle(slug: str, notification_id: uuid.UUID) -> None:
+    """Nothing is left to send: the sweeper need not queue it again."""
+    async with tenant_scope(slug):
+        await Notification.filter(id=notification_id).update(delivery_queued_at=None)
+
+
+async def claim_unsettled(after: timedelta, now: datetime) -> list[uuid.UUID]:
+    """Notifications of the current estate whose delivery job was queued `after` ago and
+    has not settled them (lost with the broker, or still failing), created within
+    `DELIVERY_BUDGET`; each is marked queued now as it is claimed."""
+    due = Q(delivery_queued_at__lt=now - after, created_at__gt=now - DELIVERY_BUDGET)
+    claimed = []
+    for notification_id in await Notification.filter(due).values_list("id", flat=True):
+        # Conditional: of two sweepers racing for one notification, one claims it.
+        if await Notification.filter(due, id=notification_id).update(delivery_queued_at=now):
+            claimed.append(uuid.UUID(str(notification_id)))
+    return claimed
+
+
 async def deliver(
-    slug: str, notification_id: uuid.UUID, channels: Channels, now: datetime | None = None
+    slug: str,
+    notification_id: uuid.UUID,
+    channels: Channels,
+    now: datetime | None = None,
+    claim_lease: timedelta = CLAIM_LEASE,
 ) -> DeliveryReport:
     """Send the notification by every channel its recipient wants and has not yet had
     it on. Safe to run again, and concurrently: a channel already sent is skipped."""
@@ -153,6 +182,7 @@ async def deliver(
         preferences = await preferences_of(notification.user_id)
     user = await User.get_or_none(id=notification.user_id, is_active=True)
     if user is None:
+        await _settle(slug, notification_id)
         return report
     rendered = render(
         notification.kind,
@@ -169,11 +199,12 @@ async def deliver(
         preferences.allows("SMS", notification.kind),
     )
     if not wanted:
+        await _settle(slug, notification_id)
         return report
     claims: list[_Claimed] = []
     async with tenant_scope(slug):  # committed before sending: the claim is the guard
         for channel, recipient in wanted.items():
-            delivery_id, refused = await _claim(notification, channel, recipient, now)
+            delivery_id, refused = await _claim(notification, channel, recipient, now, claim_lease)
             if refused is None:
                 claims.append(_Claimed(delivery_id, channel, recipient))
             else:
@@ -192,6 +223,8 @@ async def deliver(
                 sent_at=done_at if outcome == "SENT" else None,
                 claimed_at=None,
             )
+        if report.complete:
+            await Notification.filter(id=notification_id).update(delivery_queued_at=None)
     for claim, (outcome, _, error) in zip(claims, results, strict=True):
         if outcome != "SENT":
             log.warning(
@@ -211,6 +244,8 @@ async def give_up(slug: str, notification_id: uuid.UUID, now: datetime) -> int:
     if not await Estate.filter(slug=slug, status="ACTIVE").exists():
         return 0
     async with tenant_scope(slug):
+        # Nothing is left to send: the sweeper stops queueing it too.
+        await Notification.filter(id=notification_id).update(delivery_queued_at=None)
         return await NotificationDelivery.filter(
             _retryable(now), notification_id=notification_id
         ).update(status="DEAD", claimed_at=None)

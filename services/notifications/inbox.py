@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from services.events import changed
 from services.identity.models import Membership
@@ -41,9 +41,11 @@ async def notify(
 
 async def notify_each(kind: str, messages: Iterable[Message]) -> None:
     """`notify` with words of its own for each person (bulk billing), in one insert."""
+    now = datetime.now(UTC)
     rows = [
         Notification(
             id=uuid.uuid4(),
+            delivery_queued_at=now,
             user_id=m.user_id,
             kind=kind,
             title=m.title,

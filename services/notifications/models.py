@@ -21,6 +21,9 @@ class Notification(TenantModel):
     data: fields.Field[dict[str, str] | None] = fields.JSONField(null=True)
     read_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # When its delivery job was last queued (on creation, then by the worker's sweeper);
+    # NULL once nothing is left to send. A job lost with the broker leaves it set.
+    delivery_queued_at = fields.DatetimeField(null=True, db_index=True)
 
     class Meta:
         app = "tenant"
