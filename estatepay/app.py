@@ -29,7 +29,6 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from estatepay.boundary import BodyLimit, refusal
-from estatepay.settings import Settings, get_settings
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
 from estatepay.wsdoor import Door, admit
@@ -40,6 +39,7 @@ from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from services.live import Hub, make_hub
 from tenants.database import close_database, database_ready, init_database
+from tenants.settings import Settings, get_settings
 from workers.broker import (
     Dispatcher,
     InProcessDispatcher,

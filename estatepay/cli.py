@@ -8,9 +8,9 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 
-from estatepay.settings import Settings, get_settings
 from services.errors import DomainError
 from tenants.database import close_database, init_database
+from tenants.settings import Settings, get_settings
 
 
 def _with_database(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from estatepay.settings import Settings
 from resolvers.loaders import Loaders
 from services.access import Viewer
 from services.errors import (
@@ -24,6 +23,7 @@ from services.identity.accounts import authenticate
 from services.identity.models import User
 from services.identity.throttle import FailureCounter
 from services.residents.models import Resident
+from tenants.settings import Settings
 
 if TYPE_CHECKING:
     from services.live import Hub

@@ -21,12 +21,12 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
-from estatepay.settings import Settings
 from resolvers.context import RequestContext
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
 from schema.root import UNSCOPED_FIELDS, Mutation, Query, Subscription
+from tenants.settings import Settings
 
 CACHE_SIZE = 1024
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from estatepay.settings import Settings
 from tenants.database import tortoise_config
+from tenants.settings import Settings
 
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/estatepay"
 

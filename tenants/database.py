@@ -15,10 +15,10 @@ from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.connection import get_connection
 from tortoise.transactions import in_transaction
 
-from estatepay.settings import Settings
 from tenants import migrations
 from tenants.apps import SHARED_CONNECTION, SHARED_MODELS, TENANT_MODELS
 from tenants.scope import TENANT_CONNECTION, TenantScope, TenantScopeError, install_backend
+from tenants.settings import Settings
 
 # Default search_path of the tenant pool: an empty schema, so a query that escaped
 # the router fails with "relation does not exist" instead of reaching an estate.

@@ -19,11 +19,11 @@ import pytest
 from redis.asyncio import Redis
 
 from estatepay.app import create_app
-from estatepay.settings import Settings
 from services.estates import provisioning
 from services.identity.accounts import create_platform_admin
 from tenants.database import close_database, init_database
 from tenants.models import Estate
+from tenants.settings import Settings
 from tests.private_redis import private_redis  # noqa: F401 - a fixture for every test
 
 

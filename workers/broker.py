@@ -17,8 +17,8 @@ from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AsyncIO
 from redis.asyncio import Redis
 
-from estatepay.settings import Settings
 from services.events import DomainEvent, Outlet
+from tenants.settings import Settings
 from workers.jobs import BY_NAME, JOBS
 
 log = logging.getLogger(__name__)

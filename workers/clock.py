@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from estatepay.settings import Settings
+from tenants.settings import Settings
 
 
 class Clock(Protocol):

@@ -17,10 +17,10 @@ from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
 from redis.asyncio import Redis
 
-from estatepay.settings import Settings
 from services import events
 from services.live import RedisPublisher
 from tenants.database import close_database, init_database
+from tenants.settings import Settings
 from workers import dead_letters
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
 

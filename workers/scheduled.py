@@ -18,7 +18,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from estatepay.settings import get_settings
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
 from services.notifications.retention import purge_read
@@ -27,6 +26,7 @@ from services.payments.retention import purge_webhook_events
 from services.recurring.runs import run_due
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.settings import get_settings
 from workers.models import JobRun, ScheduleClaim
 
 log = logging.getLogger(__name__)

@@ -30,10 +30,10 @@ from typing import Protocol
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from estatepay.settings import Settings
 from tenants.apps import SHARED_CONNECTION
 from tenants.database import close_database, init_database
 from tenants.models import Estate
+from tenants.settings import Settings
 from workers.broker import Dispatcher, RedisDispatcher, configure_broker
 from workers.clock import Clock, clock_from
 from workers.models import ScheduleClaim

@@ -9,7 +9,6 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from estatepay.settings import Settings, get_settings
 from services.notifications import delivery
 from services.notifications.channels import (
     Channels,
@@ -23,6 +22,7 @@ from services.notifications.channels import (
 from services.payments import webhooks
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from tenants.settings import Settings, get_settings
 from workers.scheduled import expire_stale_payments as expire_stale_payments
 from workers.scheduled import mark_overdue_bills as mark_overdue_bills
 from workers.scheduled import process_recurring_payments as process_recurring_payments

@@ -31,9 +31,9 @@ from bench.ledger.world import (
     build_world,
     make_bills,
 )
-from estatepay.settings import Settings
 from tenants.database import _keep_connection_as_is, close_database, init_database
 from tenants.scope import TENANT_CONNECTION
+from tenants.settings import Settings
 
 
 async def run(args: argparse.Namespace) -> int:

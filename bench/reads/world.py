@@ -52,10 +52,10 @@ class Seeded:
 
 async def provision(url: str) -> tuple[uuid.UUID, str]:
     """The estate (schema at head) and its admin, through the real code; the shared hash."""
-    from estatepay.settings import Settings
     from services.estates import provisioning
     from services.identity.passwords import hash_password
     from tenants.database import close_database, init_database
+    from tenants.settings import Settings
 
     await init_database(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
     try:

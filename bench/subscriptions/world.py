@@ -58,7 +58,7 @@ class Estate:
 
 
 def settings_for(url: str, redis_url: str) -> Any:
-    from estatepay.settings import Settings
+    from tenants.settings import Settings
 
     return Settings(  # type: ignore[call-arg]
         _env_file=None, database_url=url, redis_url=redis_url, secret_key=SECRET_KEY

@@ -32,12 +32,12 @@ from bench.tenancy.world import (
     seed_bulk,
     seed_target,
 )
-from estatepay.settings import Settings
 from services.estates import provisioning
 from tenants.apps import SHARED_CONNECTION
 from tenants.database import GUARD_SCHEMA, close_database, init_database
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
+from tenants.settings import Settings
 
 
 async def run(args: argparse.Namespace) -> int:

@@ -33,8 +33,8 @@ from bench.webhooks.world import DEFAULT_REDIS_URL, DEFAULT_URL, SCHEMA, SECRET,
 
 
 async def run(args: argparse.Namespace) -> int:
-    from estatepay.settings import Settings, get_settings
     from tenants.database import close_database, init_database
+    from tenants.settings import Settings, get_settings
     from workers.broker import configure_broker
 
     begun = time.perf_counter()

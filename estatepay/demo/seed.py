@@ -13,7 +13,6 @@ from starlette.routing import BaseRoute, Mount
 from estatepay.demo.fakes.flutterwave import FakeFlutterwave
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.stripe import FakeStripe
-from estatepay.settings import Settings
 from services.bills import issuing
 from services.estates import provisioning
 from services.identity.accounts import create_platform_admin
@@ -28,6 +27,7 @@ from services.residents.models import Resident
 from services.wallets import wallets
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from tenants.settings import Settings
 
 DEMO_SLUG = "demo"
 # The fakes are mounted here, in the same app as the API: one port, nothing else to start.

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from estatepay.demo.seed import FAKES_PATH, LOGINS, fake_provider_routes
-from estatepay.settings import Settings
+from tenants.settings import Settings
 from tests.acceptance.test_serve import clean_env, login, serve
 
 _, ADMIN, ADA, _ = LOGINS

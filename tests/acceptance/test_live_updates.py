@@ -18,7 +18,7 @@ import pytest
 
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
-from estatepay.settings import Settings
+from tenants.settings import Settings
 from tests.acceptance.test_serve import clean_env, serve
 from tests.conftest import DATABASE_URL, REDIS_URL, GraphQLClient
 from tests.world import World, build_world

@@ -20,7 +20,6 @@ import pytest
 from estatepay.app import create_app
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
-from estatepay.settings import Settings
 from services import events
 from services.bills.models import Bill
 from services.identity.models import User
@@ -29,6 +28,7 @@ from services.ledger.verify import verify_ledger
 from services.notifications.models import Notification, NotificationDelivery
 from services.payments.models import Payment, WebhookEvent
 from tenants.scope import tenant_scope
+from tenants.settings import Settings
 from tests.conftest import DATABASE_URL, PASSWORD, GraphQLClient, make_settings
 from tests.faults.processes import Process, environment, worker
 from tests.graphql.test_provider_payments import PAY, SECRET, with_paystack

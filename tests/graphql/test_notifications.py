@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from estatepay.settings import get_settings
 from services.notifications.channels import (
     Channels,
     ConsoleEmailSender,
@@ -23,6 +22,7 @@ from services.notifications.channels import (
 from services.notifications.delivery import deliver
 from services.notifications.models import Notification, NotificationDelivery
 from tenants.scope import tenant_scope
+from tenants.settings import get_settings
 from tests.conftest import PASSWORD, GraphQLClient, make_estate, make_settings
 from tests.notification_fakes import FakeSms, FakeSmtp
 from tests.world import build_world

@@ -23,13 +23,13 @@ import pytest
 from estatepay.app import create_app
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
-from estatepay.settings import Settings
 from services.bills.models import Bill
 from services.ledger.models import JournalEntry
 from services.ledger.verify import verify_ledger
 from services.money import to_major
 from services.payments.models import Payment, WebhookEvent
 from tenants.scope import tenant_scope
+from tenants.settings import Settings
 from tests.conftest import DATABASE_URL, GraphQLClient, make_settings
 from tests.graphql.test_provider_payments import PAY, SECRET, with_paystack
 from tests.private_redis import PrivateRedis

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from estatepay.settings import get_settings
 from services.errors import NotFound, ValidationFailed
 from services.payments.gateways.base import (
     BadWebhook,
@@ -17,6 +16,7 @@ from services.payments.gateways.base import (
 from services.payments.gateways.config import gateway_for
 from services.payments.gateways.wallet import WalletGateway
 from tenants.scope import tenant_scope
+from tenants.settings import get_settings
 from tests.conftest import GraphQLClient
 from tests.world import build_world
 

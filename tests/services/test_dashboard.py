@@ -232,9 +232,9 @@ async def test_bucket_edges_on_postgres() -> None:
 
 
 async def _on_sqlite(data_dir: str) -> None:
-    from estatepay.settings import Settings
     from services.identity.accounts import create_platform_admin
     from tenants.database import close_database, init_database
+    from tenants.settings import Settings
 
     await init_database(Settings(_env_file=None, data_dir=Path(data_dir)))  # type: ignore[call-arg]
     try:

@@ -15,11 +15,11 @@ import pytest
 from dramatiq.broker import MessageProxy
 from dramatiq.brokers.redis import RedisBroker
 
-from estatepay.settings import get_settings
 from services.notifications.channels import Channels
 from services.notifications.delivery import DeliveryIncomplete, deliver
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from tenants.settings import get_settings
 from tests.conftest import REDIS_URL, GraphQLClient, make_estate
 from tests.graphql.test_notifications import SID, SMS_FROM, TOKEN, Household, household
 from tests.notification_fakes import FakeSms, FakeSmtp

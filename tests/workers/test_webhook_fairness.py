@@ -15,12 +15,12 @@ import pytest
 
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
-from estatepay.settings import get_settings
 from services.payments import webhooks
 from services.payments.gateways.base import breaker_for
 from services.payments.models import WebhookEvent
 from tenants.models import Estate
 from tenants.scope import tenant_scope
+from tenants.settings import get_settings
 from tests.conftest import GraphQLClient
 from tests.graphql.test_provider_payments import SECRET, with_paystack
 from tests.workers.test_webhook_retries import REPLAY, event_of, stored_event

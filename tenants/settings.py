@@ -1,4 +1,6 @@
-"""Typed settings read from the environment (and an optional `.env` file)."""
+"""Typed settings read from the environment (and an optional `.env` file).
+
+On the ground floor because every layer reads them, the database set-up first."""
 
 from __future__ import annotations
 
