@@ -72,44 +72,48 @@ def as_uuid(value: object) -> uuid.UUID:
     return uuid.UUID(str(value))
 
 
-def convert(cls: type[T], source: object, **overrides: Any) -> T:
+def convert(cls: type[T], source: object, **values: Any) -> T:
     """`cls` (a Strawberry type) with each plain field copied from `source`'s attribute of
-    the same name (IDs as strings, enums by value); `overrides` give the fields that differ
+    the same name (IDs as strings, enums by value); `values` give the fields that differ
     (Money, private keys to normalise, derived values). A field `source` lacks fails loudly."""
-    values = dict(overrides)
-    for name, coerce in _plan(cls):
-        if name not in values:
-            value = getattr(source, name)
-            values[name] = value if value is None or coerce is None else coerce(value)
-    return cls(**values)
+    key = (cls, tuple(values))
+    copy = _copies.get(key) or _compile(cls, key[1])
+    result: T = copy(source, values)
+    return result
 
 
-Plan = tuple[tuple[str, Callable[[Any], Any] | None], ...]
-_plans: dict[type[Any], Plan] = {}
+Copy = Callable[[object, dict[str, Any]], Any]
+_copies: dict[tuple[type[Any], tuple[str, ...]], Copy] = {}
 
 
-def _plan(cls: type[Any]) -> Plan:
-    """The plain fields of `cls` and how to coerce each, worked out once per type."""
-    plan = _plans.get(cls)
-    if plan is None:
-        definition = get_object_definition(cls, strict=True)
-        plan = _plans[cls] = tuple(
-            (field.python_name, _coercion(field.type))
-            for field in definition.fields
-            if field.base_resolver is None
-        )
-    return plan
+def _compile(cls: type[Any], given: tuple[str, ...]) -> Copy:
+    """The copy of `cls`'s plain fields not in `given`, as one generated function: made on
+    the first conversion (once the schema is built, the field types are resolved) and
+    costing what a hand-written constructor call does (reads are the hot path)."""
+    namespace: dict[str, Any] = {"cls": cls}
+    arguments = []
+    for field in get_object_definition(cls, strict=True).fields:
+        name = field.python_name
+        if field.base_resolver is not None or name in given:
+            continue
+        coerce = _coercion(field.type)
+        if coerce is None:
+            arguments.append(f"{name}=source.{name}")
+        else:
+            namespace[f"to_{name}"] = coerce
+            arguments.append(f"{name}=None if (v := source.{name}) is None else to_{name}(v)")
+    code = f"def copy(source, values):\n    return cls({', '.join(arguments)}, **values)\n"
+    exec(code, namespace)  # made of the type's own field names only
+    copy: Copy = namespace["copy"]
+    _copies[(cls, given)] = copy
+    return copy
 
 
 def _coercion(of_type: Any) -> Callable[[Any], Any] | None:
     if isinstance(of_type, StrawberryOptional):
         of_type = of_type.of_type
     if of_type is strawberry.ID:
-        return _id
+        return str  # what strawberry.ID(...) gives
     if isinstance(of_type, StrawberryEnumDefinition):
         return of_type.wrapped_cls
     return None
-
-
-def _id(value: object) -> strawberry.ID:
-    return strawberry.ID(str(value))
