@@ -22,6 +22,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from estatepay.settings import Settings
 from resolvers.context import RequestContext
@@ -44,12 +45,12 @@ CACHE_SIZE = 1024
 
 
 def _merged(name: str, parts: tuple[type, ...]) -> type:
-    """One root type from the domains' parts; a field named twice is a mistake."""
-    names = [f.name for part in parts for f in part.__strawberry_definition__.fields]  # type: ignore[attr-defined]
-    if len(names) != len(set(names)):
-        raise TypeError(
-            f"{name} fields declared twice: {sorted(n for n in set(names) if names.count(n) > 1)}"
-        )
+    """One root type from the domains' parts; a field declared twice is an error (where
+    merge_types only warns)."""
+    names = [f.name for part in parts for f in get_object_definition(part, strict=True).fields]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise TypeError(f"{name}: {', '.join(twice)} declared twice")
     return merge_types(name, parts)
 
 
