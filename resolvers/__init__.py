@@ -1,1 +1,2 @@
-"""One module per domain: authorise, call a service, map to GraphQL types."""
+"""One module per domain: authorise and call a service, with plain values in and service
+objects out; the schema maps them to GraphQL types."""

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from strawberry.types import Info
-
 from resolvers.context import RequestContext
-from schema.types import Dashboard, DashboardPeriod
-from services.dashboard.figures import figures
+from services.dashboard.figures import DashboardFigures, Period, figures
 
 
-async def dashboard(
-    info: Info[RequestContext, None], period: DashboardPeriod = DashboardPeriod.DAY
-) -> Dashboard:
-    ctx = info.context
+async def dashboard(ctx: RequestContext, period: Period) -> DashboardFigures:
     access = ctx.require_admin()
-    return Dashboard.from_figures(await figures(access.estate, period.value, ctx.clock()))
+    return await figures(access.estate, period, ctx.clock())

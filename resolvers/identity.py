@@ -2,15 +2,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from strawberry.types import Info
-
 from resolvers.context import RequestContext
-from schema.types import LoginPayload, User
 from services.identity import accounts
+from services.identity.models import User
+from services.identity.tokens import IssuedToken
 
 
-async def login(info: Info[RequestContext, None], email: str, password: str) -> LoginPayload:
-    ctx = info.context
+async def login(ctx: RequestContext, email: str, password: str) -> tuple[User, IssuedToken]:
     s = ctx.settings
     policy = accounts.LoginPolicy(
         secret_key=s.secret_key,
@@ -23,10 +21,8 @@ async def login(info: Info[RequestContext, None], email: str, password: str) -> 
         email, password, ctx.client_address, policy, ctx.login_failures
     )
     ctx.user = user  # the payload's `user.memberships` is the caller's own
-    return LoginPayload(
-        token=issued.token, expires_at=issued.expires_at, user=User.from_model(user)
-    )
+    return user, issued
 
 
-async def me(info: Info[RequestContext, None]) -> User:
-    return User.from_model(info.context.require_user())
+def me(ctx: RequestContext) -> User:
+    return ctx.require_user()

@@ -1,37 +1,26 @@
 from __future__ import annotations
 
-import strawberry
-from strawberry.types import Info
-
 from resolvers.context import RequestContext
-from schema.inputs import CreatePropertyInput, CreateUnitInput
-from schema.types import Connection, Property, Unit, connection
+from services.pagination import Page
 from services.properties import catalog
+from services.properties.models import Property, Unit
 
 
-async def properties(
-    info: Info[RequestContext, None], first: int | None = None, after: str | None = None
-) -> Connection[Property]:
-    ctx = info.context
+async def properties(ctx: RequestContext, first: int | None, after: str | None) -> Page[Property]:
     ctx.require_access()
-    page = await catalog.list_properties(first, after, ctx.settings.page_size_cap)
-    return connection(page, Property.from_model)
+    return await catalog.list_properties(first, after, ctx.settings.page_size_cap)
 
 
-async def property_(info: Info[RequestContext, None], id: strawberry.ID) -> Property:
-    info.context.require_access()
-    return Property.from_model(await catalog.get_property(id))
+async def property_(ctx: RequestContext, id: str) -> Property:
+    ctx.require_access()
+    return await catalog.get_property(id)
 
 
-async def create_property(info: Info[RequestContext, None], input: CreatePropertyInput) -> Property:
-    ctx = info.context
+async def create_property(ctx: RequestContext, name: str, address: str | None) -> Property:
     ctx.require_admin()
-    return Property.from_model(
-        await catalog.create_property(ctx.user_id, input.name, input.address)
-    )
+    return await catalog.create_property(ctx.user_id, name, address)
 
 
-async def create_unit(info: Info[RequestContext, None], input: CreateUnitInput) -> Unit:
-    ctx = info.context
+async def create_unit(ctx: RequestContext, property_id: str, label: str) -> Unit:
     ctx.require_admin()
-    return Unit.from_model(await catalog.create_unit(ctx.user_id, input.property_id, input.label))
+    return await catalog.create_unit(ctx.user_id, property_id, label)

@@ -1,43 +1,23 @@
 from __future__ import annotations
 
-import strawberry
-from strawberry.types import Info
-
 from resolvers.context import RequestContext
-from schema.inputs import CreateResidentInput
-from schema.types import Connection, Resident, connection
+from services.pagination import Page
 from services.residents import directory
+from services.residents.models import Resident
 
 
 async def residents(
-    info: Info[RequestContext, None],
-    first: int | None = None,
-    after: str | None = None,
-    search: str | None = None,
-) -> Connection[Resident]:
-    ctx = info.context
+    ctx: RequestContext, first: int | None, after: str | None, search: str | None
+) -> Page[Resident]:
     ctx.require_admin()
-    page = await directory.list_residents(first, after, search, ctx.settings.page_size_cap)
-    return connection(page, Resident.from_model)
+    return await directory.list_residents(first, after, search, ctx.settings.page_size_cap)
 
 
-async def resident(info: Info[RequestContext, None], id: strawberry.ID) -> Resident:
-    info.context.require_admin()
-    return Resident.from_model(await directory.get_resident(id))
+async def resident(ctx: RequestContext, id: str) -> Resident:
+    ctx.require_admin()
+    return await directory.get_resident(id)
 
 
-async def create_resident(info: Info[RequestContext, None], input: CreateResidentInput) -> Resident:
-    ctx = info.context
+async def create_resident(ctx: RequestContext, data: directory.ResidentInput) -> Resident:
     access = ctx.require_admin()
-    created = await directory.create_resident(
-        ctx.user_id,
-        access.estate,
-        directory.ResidentInput(
-            email=input.email,
-            full_name=input.full_name,
-            phone=input.phone,
-            password=input.password,
-            unit_ids=[str(u) for u in input.unit_ids],
-        ),
-    )
-    return Resident.from_model(created)
+    return await directory.create_resident(ctx.user_id, access.estate, data)

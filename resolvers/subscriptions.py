@@ -4,7 +4,8 @@ A subscription starts inside the operation's tenant scope (the checks below read
 estate's tables), then waits on the hub with no scope held. Each matching event is a hint:
 the per-event executor (`schema.execution`) opens a fresh tenant scope in which the object
 is re-read, so the client gets the committed truth through the same mapping the queries
-use, and the scope is closed before the message is sent.
+use, and the scope is closed before the message is sent. Each resolver takes that mapping
+(`to_node`, from the schema) and applies it to the object it re-reads.
 
 Filtering happens on the hint, before any database work: the hub only ever hands over
 events of the subscriber's own estate (one channel per estate), and here an admin takes
@@ -23,21 +24,20 @@ import contextvars
 import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar, cast
 
-import strawberry
-from strawberry.types import Info
-
 from resolvers.context import RequestContext
-from schema.types import Bill, Dashboard, Payment, Wallet
 from services.bills import issuing
+from services.bills.models import Bill
 from services.bills.queries import estate_today
 from services.dashboard.figures import DashboardFigures, figures
 from services.events import DomainEvent
 from services.live import Accept, Hub
 from services.payments import queries as payment_queries
+from services.payments.models import Payment
 from services.wallets import wallets
+from services.wallets.models import Wallet
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 
@@ -95,9 +95,9 @@ def _own(resident_id: object) -> str | None:
 
 
 async def bill_updated(
-    info: Info[RequestContext, None], bill_id: strawberry.ID | None = None
-) -> AsyncIterator[Bill]:
-    ctx = info.context
+    ctx: RequestContext, bill_id: str | None, to_node: Callable[[Bill, date], T]
+) -> AsyncIterator[T]:
+    """`to_node` gets each bill with the estate's date when it was read."""
     viewer = await ctx.viewer()
     estate = ctx.require_access().estate
     # A bill the viewer cannot see is NOT_FOUND now, not a silent, empty stream.
@@ -111,17 +111,16 @@ async def bill_updated(
             and (viewer.is_admin or event.resident_id == mine)
         )
 
-    async def read(event: DomainEvent) -> Bill:
+    async def read(event: DomainEvent) -> T:
         bill = await issuing.get_bill(viewer, event.object_id)
-        return Bill.from_model(bill, estate_today(estate, ctx.clock()))
+        return to_node(bill, estate_today(estate, ctx.clock()))
 
     return _stream(ctx.require_hub(), estate.slug, accept, read)
 
 
 async def payment_updated(
-    info: Info[RequestContext, None], reference: str | None = None
-) -> AsyncIterator[Payment]:
-    ctx = info.context
+    ctx: RequestContext, reference: str | None, to_node: Callable[[Payment], T]
+) -> AsyncIterator[T]:
     viewer = await ctx.viewer()
     estate = ctx.require_access().estate
     wanted = None
@@ -136,14 +135,13 @@ async def payment_updated(
             and (viewer.is_admin or event.resident_id == mine)
         )
 
-    async def read(event: DomainEvent) -> Payment:
-        return Payment.from_model(await payment_queries.get_payment(viewer, event.object_id))
+    async def read(event: DomainEvent) -> T:
+        return to_node(await payment_queries.get_payment(viewer, event.object_id))
 
     return _stream(ctx.require_hub(), estate.slug, accept, read)
 
 
-async def wallet_updated(info: Info[RequestContext, None]) -> AsyncIterator[Wallet]:
-    ctx = info.context
+async def wallet_updated(ctx: RequestContext, to_node: Callable[[Wallet], T]) -> AsyncIterator[T]:
     viewer = await ctx.resident_viewer()
     estate = ctx.require_access().estate
     own = await wallets.wallet_of(viewer.resident_id or "", estate.currency)
@@ -152,8 +150,8 @@ async def wallet_updated(info: Info[RequestContext, None]) -> AsyncIterator[Wall
     def accept(event: DomainEvent) -> bool:
         return event.topic == "wallet" and event.object_id == wallet_id
 
-    async def read(event: DomainEvent) -> Wallet:
-        return Wallet.from_model(await wallets.get_wallet(wallet_id), ctx.clock())
+    async def read(event: DomainEvent) -> T:
+        return to_node(await wallets.get_wallet(wallet_id))
 
     return _stream(ctx.require_hub(), estate.slug, accept, read)
 
@@ -215,8 +213,11 @@ def dashboard_feed(hub: Hub) -> DashboardFeed:
 
 
 async def _dashboards(
-    hub: Hub, estate: Estate, clock: Callable[[], datetime]
-) -> AsyncIterator[Fresh[Dashboard]]:
+    hub: Hub,
+    estate: Estate,
+    clock: Callable[[], datetime],
+    to_node: Callable[[DashboardFigures], T],
+) -> AsyncIterator[Fresh[T]]:
     feed = dashboard_feed(hub)
 
     def accept(event: DomainEvent) -> bool:
@@ -228,15 +229,16 @@ async def _dashboards(
             burst = [first, *subscriber.drain()]  # all covered by one computation
             received_after = max(hint.received_at for hint in burst)
 
-            async def read(received_after: float = received_after) -> Dashboard:
-                return Dashboard.from_figures(await feed.figures(estate, clock(), received_after))
+            async def read(received_after: float = received_after) -> T:
+                return to_node(await feed.figures(estate, clock(), received_after))
 
             # The oldest change covered: its latency is the one the client feels.
             yield Fresh(read, min(hint.committed_at for hint in burst), scoped=False)
 
 
-async def dashboard_updated(info: Info[RequestContext, None]) -> AsyncIterator[Dashboard]:
-    ctx = info.context
+async def dashboard_updated(
+    ctx: RequestContext, to_node: Callable[[DashboardFigures], T]
+) -> AsyncIterator[T]:
     estate = ctx.require_admin().estate
-    events = _dashboards(ctx.require_hub(), estate, ctx.clock)
-    return cast(AsyncIterator[Dashboard], events)
+    events = _dashboards(ctx.require_hub(), estate, ctx.clock, to_node)
+    return cast(AsyncIterator[T], events)

@@ -1,4 +1,5 @@
-"""Builds the schema once per process, with limits and caches from the settings."""
+"""The schema: each domain's part of Query, Mutation and Subscription merged into one,
+built once per process with limits and caches from the settings."""
 
 from __future__ import annotations
 
@@ -20,15 +21,74 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from resolvers.context import RequestContext
+from schema.bills import BillMutation, BillQuery, BillSubscription
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
+from schema.dashboard import DashboardQuery, DashboardSubscription
+from schema.estates import EstateMutation, EstateQuery
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
-from schema.root import UNSCOPED_FIELDS, Mutation, Query, Subscription
+from schema.gateways import GatewayMutation, GatewayQuery
+from schema.identity import IdentityMutation, IdentityQuery
+from schema.notifications import NotificationMutation, NotificationQuery
+from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
+from schema.properties import PropertyMutation, PropertyQuery
+from schema.recurring import RecurringMutation, RecurringQuery
+from schema.residents import ResidentMutation, ResidentQuery
+from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
 from tenants.settings import Settings
 
 CACHE_SIZE = 1024
+
+
+def _merged(name: str, parts: tuple[type, ...]) -> type:
+    """One root type from the domains' parts; a field declared twice is an error (where
+    merge_types only warns)."""
+    names = [f.name for part in parts for f in get_object_definition(part, strict=True).fields]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise TypeError(f"{name}: {', '.join(twice)} declared twice")
+    return merge_types(name, parts)
+
+
+Query = _merged(
+    "Query",
+    (
+        IdentityQuery,
+        EstateQuery,
+        PropertyQuery,
+        ResidentQuery,
+        BillQuery,
+        WalletQuery,
+        PaymentQuery,
+        GatewayQuery,
+        NotificationQuery,
+        RecurringQuery,
+        DashboardQuery,
+    ),
+)
+Mutation = _merged(
+    "Mutation",
+    (
+        IdentityMutation,
+        EstateMutation,
+        PropertyMutation,
+        ResidentMutation,
+        BillMutation,
+        WalletMutation,
+        PaymentMutation,
+        GatewayMutation,
+        NotificationMutation,
+        RecurringMutation,
+    ),
+)
+Subscription = _merged(
+    "Subscription",
+    (BillSubscription, PaymentSubscription, WalletSubscription, DashboardSubscription),
+)
 
 
 class EstatepaySchema(strawberry.Schema):
@@ -69,7 +129,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         # After the validation cache: it checks the inputs of valid operations only.
         lambda: InputBoundary(rules=input_rules, documents=document_checks),
-        lambda: TenantScopeExtension(unscoped_fields=UNSCOPED_FIELDS),
+        TenantScopeExtension,
         StreamResultExtension,
     ]
     return EstatepaySchema(

@@ -1,0 +1,64 @@
+"""Estates: the tenant itself, and provisioning new ones (platform operators)."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import estates as resolvers
+from resolvers.context import RequestContext
+from schema.extensions import UNSCOPED
+from schema.shared import Connection, connection, convert
+from services.estates.provisioning import EstateInput
+
+
+@strawberry.type
+class Estate:
+    id: strawberry.ID
+    slug: str
+    name: str
+    currency: str
+    timezone: str
+
+
+@strawberry.input
+class CreateEstateInput:
+    slug: str
+    name: str
+    currency: str
+    timezone: str
+    admin_email: str
+    admin_full_name: str
+    admin_password: str
+
+
+@strawberry.type
+class EstateQuery:
+    @strawberry.field
+    async def estate(self, info: Info[RequestContext, None]) -> Estate:
+        return convert(Estate, resolvers.estate(info.context))
+
+    @strawberry.field(metadata=UNSCOPED)
+    async def estates(
+        self, info: Info[RequestContext, None], first: int | None = None, after: str | None = None
+    ) -> Connection[Estate]:
+        page = await resolvers.estates(info.context, first, after)
+        return connection(page, lambda estate: convert(Estate, estate))
+
+
+@strawberry.type
+class EstateMutation:
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def create_estate(
+        self, info: Info[RequestContext, None], input: CreateEstateInput
+    ) -> Estate:
+        data = EstateInput(
+            slug=input.slug,
+            name=input.name,
+            currency=input.currency,
+            timezone=input.timezone,
+            admin_email=input.admin_email,
+            admin_full_name=input.admin_full_name,
+            admin_password=input.admin_password,
+        )
+        return convert(Estate, await resolvers.create_estate(info.context, data))

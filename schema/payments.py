@@ -1,0 +1,250 @@
+"""Payments: by wallet, by provider, by bank transfer; refunds."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import payments as resolvers
+from resolvers import subscriptions
+from resolvers.context import RequestContext
+from schema.extensions import UNSCOPED
+from schema.shared import Connection, Money, as_uuid, connection, convert
+from services.payments import queries
+from services.payments.models import Payment as PaymentModel
+
+
+@strawberry.enum
+class PaymentStatus(Enum):
+    PENDING = "PENDING"
+    PROCESSING = "PROCESSING"
+    PENDING_APPROVAL = "PENDING_APPROVAL"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+    EXPIRED = "EXPIRED"
+    REFUNDED = "REFUNDED"
+    PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED"
+
+
+@strawberry.enum
+class PaymentProvider(Enum):
+    WALLET = "WALLET"
+    STRIPE = "STRIPE"
+    PAYSTACK = "PAYSTACK"
+    FLUTTERWAVE = "FLUTTERWAVE"
+    BITCOIN = "BITCOIN"
+    MANUAL = "MANUAL"
+
+
+@strawberry.enum
+class PaymentPurpose(Enum):
+    BILL_PAYMENT = "BILL_PAYMENT"
+    WALLET_DEPOSIT = "WALLET_DEPOSIT"
+
+
+@strawberry.type
+class BillRef:
+    id: strawberry.ID
+    number: str
+
+
+@strawberry.type
+class BitcoinDetails:
+    address: str
+    amount_btc: Decimal
+    expires_at: datetime
+    confirmations: int
+    required_confirmations: int
+
+
+@strawberry.type
+class Payment:
+    id: strawberry.ID
+    reference: str
+    purpose: PaymentPurpose
+    provider: PaymentProvider
+    amount: Money
+    status: PaymentStatus
+    checkout_url: str | None
+    client_secret: str | None
+    bitcoin: BitcoinDetails | None
+    failure_code: str | None
+    failure_message: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    bill_id: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field
+    async def bill(self, info: Info[RequestContext, None]) -> BillRef | None:
+        if self.bill_id is None:
+            return None
+        found = await info.context.loaders.bill.load(self.bill_id)
+        return convert(BillRef, found) if found else None
+
+
+def payment_node(payment: PaymentModel) -> Payment:
+    return convert(
+        Payment,
+        payment,
+        amount=Money.of(payment.amount, payment.currency),
+        bitcoin=None,
+        bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
+    )
+
+
+@strawberry.input
+class PaymentFilter:
+    status: list[PaymentStatus] | None = None
+    provider: PaymentProvider | None = None
+    purpose: PaymentPurpose | None = None
+    bill_id: strawberry.ID | None = None
+    resident_id: strawberry.ID | None = None
+
+
+def _value(choice: Enum | None) -> str | None:
+    return choice.value if choice else None
+
+
+@strawberry.type
+class PaymentQuery:
+    @strawberry.field
+    async def payments(
+        self,
+        info: Info[RequestContext, None],
+        filter: PaymentFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Payment]:
+        where = filter or PaymentFilter()
+        page = await resolvers.payments(
+            info.context,
+            queries.PaymentFilter(
+                statuses=[s.value for s in where.status] if where.status else None,
+                provider=_value(where.provider),
+                purpose=_value(where.purpose),
+                bill_id=where.bill_id,
+                resident_id=where.resident_id,
+            ),
+            first,
+            after,
+        )
+        return connection(page, payment_node)
+
+    @strawberry.field
+    async def payment(self, info: Info[RequestContext, None], id: strawberry.ID) -> Payment:
+        return payment_node(await resolvers.payment(info.context, id))
+
+    @strawberry.field
+    async def payment_by_reference(
+        self, info: Info[RequestContext, None], reference: str
+    ) -> Payment:
+        return payment_node(await resolvers.payment_by_reference(info.context, reference))
+
+
+@strawberry.type
+class PaymentMutation:
+    @strawberry.mutation
+    async def pay_bill_from_wallet(
+        self,
+        info: Info[RequestContext, None],
+        bill_id: strawberry.ID,
+        idempotency_key: str,
+        amount: Decimal | None = None,
+        pin: str | None = None,
+    ) -> Payment:
+        paid = await resolvers.pay_bill_from_wallet(
+            info.context, bill_id, idempotency_key, amount, pin
+        )
+        return payment_node(paid)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def pay_bill(
+        self,
+        info: Info[RequestContext, None],
+        bill_id: strawberry.ID,
+        idempotency_key: str,
+        provider: PaymentProvider | None = None,
+        amount: Decimal | None = None,
+        callback_url: str | None = None,
+    ) -> Payment:
+        started = await resolvers.pay_bill(
+            info.context, bill_id, idempotency_key, _value(provider), amount, callback_url
+        )
+        return payment_node(started)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def deposit_to_wallet(
+        self,
+        info: Info[RequestContext, None],
+        amount: Decimal,
+        idempotency_key: str,
+        provider: PaymentProvider | None = None,
+        callback_url: str | None = None,
+    ) -> Payment:
+        started = await resolvers.deposit_to_wallet(
+            info.context, amount, idempotency_key, _value(provider), callback_url
+        )
+        return payment_node(started)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def verify_payment(self, info: Info[RequestContext, None], reference: str) -> Payment:
+        return payment_node(await resolvers.verify_payment(info.context, reference))
+
+    @strawberry.mutation
+    async def submit_manual_payment(
+        self,
+        info: Info[RequestContext, None],
+        bill_id: strawberry.ID,
+        bank_reference: str,
+        idempotency_key: str,
+        amount: Decimal | None = None,
+        note: str | None = None,
+    ) -> Payment:
+        submitted = await resolvers.submit_manual_payment(
+            info.context, bill_id, bank_reference, idempotency_key, amount, note
+        )
+        return payment_node(submitted)
+
+    @strawberry.mutation
+    async def approve_manual_payment(
+        self, info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+    ) -> Payment:
+        approved = await resolvers.approve_manual_payment(info.context, payment_id, note)
+        return payment_node(approved)
+
+    @strawberry.mutation
+    async def reject_manual_payment(
+        self, info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+    ) -> Payment:
+        rejected = await resolvers.reject_manual_payment(info.context, payment_id, note)
+        return payment_node(rejected)
+
+    @strawberry.mutation
+    async def refund_payment(
+        self,
+        info: Info[RequestContext, None],
+        payment_id: strawberry.ID,
+        reason: str,
+        idempotency_key: str,
+        amount: Decimal | None = None,
+    ) -> Payment:
+        refunded = await resolvers.refund_payment(
+            info.context, payment_id, reason, idempotency_key, amount
+        )
+        return payment_node(refunded)
+
+
+@strawberry.type
+class PaymentSubscription:
+    @strawberry.subscription
+    async def payment_updated(
+        self, info: Info[RequestContext, None], reference: str | None = None
+    ) -> AsyncIterator[Payment]:
+        return await subscriptions.payment_updated(info.context, reference, payment_node)

@@ -1,0 +1,88 @@
+"""Residents: the directory of an estate's people, with their units and wallet."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import residents as resolvers
+from resolvers.context import RequestContext
+from schema.identity import User
+from schema.properties import Unit
+from schema.shared import Connection, as_uuid, connection, convert
+from schema.wallets import Wallet, wallet_node
+from services.residents.directory import ResidentInput
+from services.residents.models import Resident as ResidentModel
+
+
+@strawberry.type
+class Resident:
+    id: strawberry.ID
+    user_id: strawberry.Private[uuid.UUID]
+    created_at: datetime
+
+    @strawberry.field
+    async def user(self, info: Info[RequestContext, None]) -> User:
+        found = await info.context.loaders.user.load(self.user_id)
+        assert found is not None, "a resident's user is never deleted"
+        return convert(User, found)
+
+    @strawberry.field
+    async def units(self, info: Info[RequestContext, None]) -> list[Unit]:
+        rows = await info.context.loaders.units_by_resident.load(uuid.UUID(self.id))
+        return [convert(Unit, u) for u in rows]
+
+    @strawberry.field
+    async def wallet(self, info: Info[RequestContext, None]) -> Wallet | None:
+        found = await info.context.loaders.wallet_by_resident.load(uuid.UUID(self.id))
+        return wallet_node(found, info.context.clock()) if found else None
+
+
+def resident_node(resident: ResidentModel) -> Resident:
+    return convert(Resident, resident, user_id=as_uuid(resident.user_id))
+
+
+@strawberry.input
+class CreateResidentInput:
+    email: str
+    full_name: str
+    password: str
+    unit_ids: list[strawberry.ID]
+    phone: str | None = None
+
+
+@strawberry.type
+class ResidentQuery:
+    @strawberry.field
+    async def residents(
+        self,
+        info: Info[RequestContext, None],
+        first: int | None = None,
+        after: str | None = None,
+        search: str | None = None,
+    ) -> Connection[Resident]:
+        page = await resolvers.residents(info.context, first, after, search)
+        return connection(page, resident_node)
+
+    @strawberry.field
+    async def resident(self, info: Info[RequestContext, None], id: strawberry.ID) -> Resident:
+        return resident_node(await resolvers.resident(info.context, id))
+
+
+@strawberry.type
+class ResidentMutation:
+    @strawberry.mutation
+    async def create_resident(
+        self, info: Info[RequestContext, None], input: CreateResidentInput
+    ) -> Resident:
+        data = ResidentInput(
+            email=input.email,
+            full_name=input.full_name,
+            phone=input.phone,
+            password=input.password,
+            unit_ids=[str(u) for u in input.unit_ids],
+        )
+        return resident_node(await resolvers.create_resident(info.context, data))
