@@ -116,3 +116,7 @@ async def payments_by_bill(bill_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Pa
     for payment in await Payment.filter(bill_id__in=bill_ids).order_by("created_at", "id"):
         grouped[uuid.UUID(str(payment.bill_id))].append(payment)
     return grouped
+
+
+async def bills_by_id(bill_ids: list[uuid.UUID]) -> dict[uuid.UUID, Bill]:
+    return {row.id: row for row in await Bill.filter(id__in=bill_ids)}

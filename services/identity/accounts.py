@@ -119,3 +119,14 @@ async def roles_in(user_id: uuid.UUID, estate_id: uuid.UUID) -> set[str]:
         "role", flat=True
     )
     return {str(role) for role in rows}
+
+
+async def memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Membership]]:
+    """Each user's memberships of active estates, estates loaded (for a loader)."""
+    grouped: dict[uuid.UUID, list[Membership]] = {}
+    rows = await Membership.filter(user_id__in=user_ids, estate__status="ACTIVE").prefetch_related(
+        "estate"
+    )
+    for membership in rows:
+        grouped.setdefault(uuid.UUID(str(membership.user_id)), []).append(membership)
+    return grouped

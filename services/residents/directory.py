@@ -107,3 +107,7 @@ async def units_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, li
     for occupancy in sorted(occupancies, key=lambda o: (o.unit.label, str(o.unit.id))):
         grouped[uuid.UUID(str(occupancy.resident_id))].append(occupancy.unit)
     return grouped
+
+
+async def residents_by_id(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Resident]:
+    return {row.id: row for row in await Resident.filter(id__in=resident_ids)}

@@ -226,3 +226,9 @@ async def account_history(
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+async def wallets_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Wallet]:
+    """Each resident's wallet with its account (for a loader)."""
+    rows = await Wallet.filter(resident_id__in=resident_ids).prefetch_related("account")
+    return {uuid.UUID(str(w.resident_id)): w for w in rows}
