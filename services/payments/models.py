@@ -8,6 +8,9 @@ from tenants.scope import TenantModel
 
 # Every payment reference we issue fits in this; a longer one names nothing.
 REFERENCE_LENGTH = 40
+# The longest provider event id and type stored; a longer one is refused as malformed.
+EVENT_ID_LENGTH = 200
+EVENT_TYPE_LENGTH = 100
 
 
 class Payment(TenantModel):
@@ -52,8 +55,8 @@ class WebhookEvent(TenantModel):
 
     id = fields.UUIDField(primary_key=True)
     provider = fields.CharField(max_length=16)
-    event_id = fields.CharField(max_length=200)
-    type = fields.CharField(max_length=100)
+    event_id = fields.CharField(max_length=EVENT_ID_LENGTH)
+    type = fields.CharField(max_length=EVENT_TYPE_LENGTH)
     reference = fields.CharField(max_length=100, null=True)
     payload: fields.Field[dict] = fields.JSONField()
     status = fields.CharField(max_length=16, default="RECEIVED", db_index=True)

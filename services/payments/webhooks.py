@@ -15,9 +15,16 @@ from tortoise.transactions import in_transaction
 from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
+from services.payments.gateways.base import BadWebhook
 from services.payments.gateways.config import active_config, adapter
 from services.payments.gateways.providers import PROVIDERS
-from services.payments.models import Payment, WebhookEvent
+from services.payments.models import (
+    EVENT_ID_LENGTH,
+    EVENT_TYPE_LENGTH,
+    REFERENCE_LENGTH,
+    Payment,
+    WebhookEvent,
+)
 from services.payments.provider_payments import apply_verification
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
@@ -75,13 +82,18 @@ async def receive(
         gateway = adapter(config, encryption_key)
         gateway.verify_webhook(raw_body, headers)
         event = gateway.parse_webhook(raw_body)
+        if len(event.event_id) > EVENT_ID_LENGTH or len(event.type) > EVENT_TYPE_LENGTH:
+            raise BadWebhook(f"not a {provider} event: its id or type is too long")
+        # A reference longer than any we issue names no payment of ours: kept as none,
+        # so the event is stored and then IGNORED like any other stranger's.
+        reference = event.reference if len(event.reference or "") <= REFERENCE_LENGTH else None
         try:
             async with in_transaction(TENANT_CONNECTION):
                 row = await WebhookEvent.create(
                     provider=provider,
                     event_id=event.event_id,
                     type=event.type,
-                    reference=event.reference,
+                    reference=reference,
                     payload=event.payload,
                 )
         except IntegrityError:  # a duplicate delivery: nothing changes

@@ -4,6 +4,9 @@ HTTP -> signed webhook -> the shim -> Redis -> a real `estatepay worker` process
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
+import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -257,3 +260,33 @@ async def test_a_provider_that_is_down_fails_fast(setup: Any) -> None:
     )
     codes_seen = [e["node"]["failureCode"] for e in failed["payments"]["edges"]]
     assert sorted(codes_seen) == ["NETWORK_ERROR"] * 2 + ["PROVIDER_ERROR"] * 5
+
+
+def signed(data: dict[str, Any], event: str = "charge.success") -> tuple[bytes, dict[str, str]]:
+    body = json.dumps({"event": event, "data": data}).encode()
+    signature = hmac.new(SECRET.encode(), body, hashlib.sha512).hexdigest()
+    return body, {"x-paystack-signature": signature, "content-type": "application/json"}
+
+
+async def test_signed_events_with_oversized_fields_are_refused_or_ignored(
+    setup: Any, http: httpx.AsyncClient
+) -> None:
+    from workers import tasks
+
+    world, _ = setup
+    url = f"/webhooks/paystack/{world.slug}"
+    # An id or type longer than we store: a malformed event, 400 (the provider's own
+    # never are), not a 500.
+    for body, headers in (signed({"id": "9" * 201}), signed({"id": 1}, event="e" * 101)):
+        response = await http.post(url, content=body, headers=headers)
+        assert response.status_code == 400, response.text
+    # A reference longer than any we issue names no payment of ours: stored, then IGNORED.
+    for n, reference in enumerate(("R" * 41, "R" * 5_000)):
+        body, headers = signed({"id": f"long-{n}", "reference": reference})
+        assert (await http.post(url, content=body, headers=headers)).status_code == 200
+    async with tenant_scope(world.slug):
+        events = await WebhookEvent.filter(event_id__startswith="charge.success:long-")
+        assert [e.reference for e in events] == [None, None]
+    for event in events:
+        outcome = await tasks.apply_webhook_event(world.slug, str(event.id), 1)
+        assert outcome == "IGNORED"
