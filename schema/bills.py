@@ -16,7 +16,7 @@ from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.payments import Payment, payment_node
 from schema.properties import Unit
-from schema.shared import Connection, Money, as_uuid, connection, convert
+from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.bills import queries
 from services.bills.models import Bill as BillModel
 
@@ -190,14 +190,7 @@ class BillFilter:
 
 
 def _fields(data: CreateBillInput | CreateBillsInput) -> resolvers.BillFields:
-    return resolvers.BillFields(
-        title=data.title,
-        description=data.description,
-        type=data.type.value,
-        amount=data.amount,
-        currency=data.currency,
-        due_date=data.due_date,
-    )
+    return plain(resolvers.BillFields, data)
 
 
 @strawberry.type
@@ -214,14 +207,8 @@ class BillQuery:
         where = filter or BillFilter()
         page = await resolvers.bills(
             ctx,
-            queries.BillFilter(
-                statuses=[s.value for s in where.status] if where.status else None,
-                resident_id=where.resident_id,
-                property_id=where.property_id,
-                type=where.type.value if where.type else None,
-                overdue_only=where.overdue_only,
-                due_before=where.due_before,
-                due_after=where.due_after,
+            plain(
+                queries.BillFilter, where, statuses=[s.value for s in where.status or []] or None
             ),
             first,
             after,

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from resolvers import estates as resolvers
 from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
-from schema.shared import Connection, connection, convert
+from schema.shared import Connection, connection, convert, plain
 from services.estates.provisioning import EstateInput
 
 
@@ -52,13 +52,5 @@ class EstateMutation:
     async def create_estate(
         self, info: Info[RequestContext, None], input: CreateEstateInput
     ) -> Estate:
-        data = EstateInput(
-            slug=input.slug,
-            name=input.name,
-            currency=input.currency,
-            timezone=input.timezone,
-            admin_email=input.admin_email,
-            admin_full_name=input.admin_full_name,
-            admin_password=input.admin_password,
-        )
+        data = plain(EstateInput, input)
         return convert(Estate, await resolvers.create_estate(info.context, data))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -13,7 +12,7 @@ from resolvers import gateways as resolvers
 from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
 from schema.payments import PaymentProvider
-from schema.shared import Connection, connection, convert
+from schema.shared import Connection, connection, convert, plain
 from services.payments.gateways.config import GatewayInput
 from services.payments.gateways.models import GatewayConfig as GatewayConfigModel
 
@@ -96,15 +95,7 @@ class GatewayMutation:
     async def configure_gateway(
         self, info: Info[RequestContext, None], input: ConfigureGatewayInput
     ) -> GatewayConfig:
-        credentials: Any = input.credentials
-        data = GatewayInput(
-            provider=input.provider.value,
-            display_name=input.display_name,
-            credentials=credentials,
-            api_base_url=input.api_base_url,
-            is_active=input.is_active,
-            is_default=input.is_default,
-        )
+        data = plain(GatewayInput, input)
         return gateway_node(await resolvers.configure_gateway(info.context, data))
 
     @strawberry.mutation

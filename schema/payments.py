@@ -16,7 +16,7 @@ from resolvers import payments as resolvers
 from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
-from schema.shared import Connection, Money, as_uuid, connection, convert
+from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.payments import queries
 from services.payments.gateways.providers import NAMES
 from services.payments.models import Payment as PaymentModel
@@ -125,12 +125,8 @@ class PaymentQuery:
         where = filter or PaymentFilter()
         page = await resolvers.payments(
             info.context,
-            queries.PaymentFilter(
-                statuses=[s.value for s in where.status] if where.status else None,
-                provider=_value(where.provider),
-                purpose=_value(where.purpose),
-                bill_id=where.bill_id,
-                resident_id=where.resident_id,
+            plain(
+                queries.PaymentFilter, where, statuses=[s.value for s in where.status or []] or None
             ),
             first,
             after,

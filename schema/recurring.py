@@ -13,7 +13,7 @@ from strawberry.types import Info
 from resolvers import recurring as resolvers
 from resolvers.context import RequestContext
 from schema.bills import BillResident, BillType, load_bill_resident
-from schema.shared import Connection, Money, as_uuid, connection, convert
+from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.recurring.models import DEFAULT_MAX_FAILURES
 from services.recurring.models import RecurringPayment as RecurringPaymentModel
 
@@ -107,15 +107,7 @@ class RecurringMutation:
     async def create_recurring_payment(
         self, info: Info[RequestContext, None], input: CreateRecurringPaymentInput
     ) -> RecurringPayment:
-        fields = resolvers.PlanFields(
-            title=input.title,
-            amount=input.amount,
-            currency=input.currency,
-            frequency=input.frequency.value,
-            start_date=input.start_date,
-            bill_type=input.bill_type.value if input.bill_type else None,
-            max_failures=input.max_failures,
-        )
+        fields = plain(resolvers.PlanFields, input)
         return plan_node(await resolvers.create_recurring_payment(info.context, fields, input.pin))
 
     @strawberry.mutation

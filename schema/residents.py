@@ -12,7 +12,7 @@ from resolvers import residents as resolvers
 from resolvers.context import RequestContext
 from schema.identity import User
 from schema.properties import Unit
-from schema.shared import Connection, as_uuid, connection, convert
+from schema.shared import Connection, as_uuid, connection, convert, plain
 from schema.wallets import Wallet, wallet_node
 from services.residents.directory import ResidentInput
 from services.residents.models import Resident as ResidentModel
@@ -78,11 +78,5 @@ class ResidentMutation:
     async def create_resident(
         self, info: Info[RequestContext, None], input: CreateResidentInput
     ) -> Resident:
-        data = ResidentInput(
-            email=input.email,
-            full_name=input.full_name,
-            phone=input.phone,
-            password=input.password,
-            unit_ids=[str(u) for u in input.unit_ids],
-        )
+        data = plain(ResidentInput, input)
         return resident_node(await resolvers.create_resident(info.context, data))

@@ -3,9 +3,11 @@ service object onto a Strawberry type."""
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -70,6 +72,26 @@ def as_uuid(value: object) -> uuid.UUID:
     """A key for the DataLoaders, which index rows by `uuid.UUID` (an object created in
     this request may still hold the string it was given)."""
     return uuid.UUID(str(value))
+
+
+def plain(cls: type[T], source: object, **values: Any) -> T:
+    """The other way round from `convert`: the service dataclass `cls` from a GraphQL
+    input, each field copied from `source`'s attribute of the same name (enums, and lists
+    of them, as their values); `values` give the fields that differ."""
+    copied = {
+        field.name: _plain(getattr(source, field.name))
+        for field in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if field.name not in values
+    }
+    return cls(**copied, **values)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def convert(cls: type[T], source: object, **values: Any) -> T:

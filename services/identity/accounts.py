@@ -35,7 +35,8 @@ async def login(
     policy: LoginPolicy,
     failures: FailureCounter,
 ) -> tuple[User, IssuedToken]:
-    email_key = f"email:{(email or '').strip().lower()}"
+    normalized = (email or "").strip().lower()
+    email_key = f"email:{normalized}"
     address_key = f"address:{client_address}"
     # Each attempt takes its place in both counts before the password is checked, in
     # one atomic step: parallel attempts cannot all find a count under the limit, so no
@@ -43,10 +44,9 @@ async def login(
     limits = {email_key: policy.attempts_per_email, address_key: policy.attempts_per_address}
     if not await failures.admit(limits, policy.window_seconds):
         raise RateLimited("too many failed sign-in attempts; try again later")
-    address = (email or "").strip().lower()
     # Longer than any stored address: nobody's (and the ORM refuses to compare it at all).
-    too_long = len(address) > EMAIL_LENGTH
-    user = None if too_long else await User.get_or_none(email=address)
+    too_long = len(normalized) > EMAIL_LENGTH
+    user = None if too_long else await User.get_or_none(email=normalized)
     # argon2 is deliberately slow: off the event loop, so other requests go on.
     matches = await asyncio.to_thread(
         verify_password, user.password_hash if user else None, password or ""
