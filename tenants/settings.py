@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_query_tokens: int = Field(default=2000, ge=1)
     max_aliases: int = Field(default=15, ge=1)
     page_size_cap: int = Field(default=100, ge=1)
+    # Queries go through the compiled read path (one SQL statement per root field);
+    # off, every operation runs through graphql-core (the differential tests compare both).
+    compiled_reads: bool = True
     # The input boundary: the largest request body on any route (413 beyond it), and the
     # longest string accepted in any GraphQL input (services set tighter per-field limits).
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
