@@ -10,6 +10,7 @@ from datetime import timedelta
 from importlib.resources import files
 from typing import Any
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
@@ -33,7 +34,8 @@ from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
 from estatepay.wsdoor import Door, admit
 from resolvers.context import RequestContext, build_context
-from schema.build import build_schema
+from schema.build import EstatepaySchema, build_schema
+from schema.compiled.reads import CompiledReads
 from schema.errors import shape_errors
 from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
@@ -97,14 +99,20 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
-    def __init__(self, runtime: Runtime, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, runtime: Runtime, schema: EstatepaySchema, **kwargs: Any) -> None:
+        super().__init__(schema=schema, **kwargs)
         self.runtime = runtime
         self.door = runtime.door
+        settings = runtime.settings
+        self.compiled = (
+            CompiledReads(schema, settings.page_size_cap) if settings.compiled_reads else None
+        )
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> RequestContext:
+        if isinstance(request, Request) and hasattr(request.state, "context"):
+            return request.state.context  # type: ignore[no-any-return]  # made for the compiled path
         ctx = await build_context(
             self.runtime.settings,
             self.runtime.login_failures,
@@ -136,12 +144,37 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self._compiled(request) or await self.run(request)
         except HTTPException as exc:
             code = "NOT_FOUND" if exc.status_code == 404 else "VALIDATION_ERROR"
             response = refusal(exc.reason, exc.status_code, code)
         await response(scope, receive, send)
+
+    async def _compiled(self, request: Request) -> Response | None:
+        """The compiled read path's answer (`schema.compiled`), or None for graphql-core.
+        The body stays cached on `request` for graphql-core to read again."""
+        if self.compiled is None or request.method != "POST":
+            return None
+        if "json" not in request.headers.get("content-type", ""):
+            return None
+        try:
+            body = orjson.loads(await request.body())
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(body, dict):
+            return None
+        ctx = await self.get_context(request, request)  # type: ignore[arg-type]
+        request.state.context = ctx
+        content = await self.compiled.answer(body, ctx)
+        if content is None:
+            return None
+        return Response(content, media_type="application/json", headers={"X-Read-Path": "compiled"})
+
+    def encode_json(self, data: object) -> bytes:
+        # As the compiled path writes: compact, UTF-8 unescaped (byte-for-byte equal).
+        return orjson.dumps(data)
 
     def decode_json(self, data: str | bytes) -> object:
         try:

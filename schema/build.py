@@ -4,13 +4,14 @@ built once per process with limits and caches from the settings."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -91,7 +92,19 @@ Subscription = _merged(
 )
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What every operation is checked against, whichever path executes it."""
+
+    validation_rules: list[type[ASTValidationRule]]
+    inputs: Rules
+    documents: DocumentChecks
+    max_tokens: int
+
+
 class EstatepaySchema(strawberry.Schema):
+    limits: Limits
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Expected errors are answers, not incidents: `schema.errors.shaped` logs the
         unexpected ones as it masks them."""
@@ -111,10 +124,10 @@ class EstatepaySchema(strawberry.Schema):
         return await super().stream(query, variable_values, context_value, *args, **kwargs)
 
 
-def build_schema(settings: Settings) -> strawberry.Schema:
+def build_schema(settings: Settings) -> EstatepaySchema:
     # The limit rules are classes made once, here: the validation cache is keyed on
     # them, so new rule classes per request would make every request miss it.
-    rules = [
+    rules: list[type[ASTValidationRule]] = [
         *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
     ]
@@ -132,7 +145,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         TenantScopeExtension,
         StreamResultExtension,
     ]
-    return EstatepaySchema(
+    schema = EstatepaySchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -141,3 +154,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection_enabled),
         scalar_overrides={Decimal: decimal_scalar(settings.max_amount), date: date_scalar()},
     )
+    schema.limits = Limits(rules, input_rules, document_checks, settings.max_query_tokens)
+    return schema

@@ -1,0 +1,34 @@
+"""The read rules of services.access, as SQL: what a viewer may see, and the checks that
+send a request back to graphql-core for its error (NOT_FOUND, FORBIDDEN)."""
+
+from __future__ import annotations
+
+from schema.compiled.build import Build, Getter
+
+
+def viewer_resident(b: Build) -> str:
+    """The caller's resident row id in this estate (NULL for none)."""
+    if "viewer" not in b.shared:
+        user = b.param(lambda request: b.dialect.db_id(request.user_id), "uuid")
+        b.shared["viewer"] = f"(SELECT v.id FROM residents v WHERE v.user_id = {user})"
+    return b.shared["viewer"]
+
+
+def visible(b: Build, column: str = "{r}.resident_id") -> str:
+    """`visible_rows`: an admin sees every row, a resident their own. A caller who is
+    neither gets FORBIDDEN from graphql-core (`RequestContext.viewer`)."""
+    if b.is_admin:
+        return "1 = 1"
+    b.guards.append(f"{viewer_resident(b)} IS NOT NULL")
+    return f"{column} = {viewer_resident(b)}"
+
+
+def visible_resident(b: Build, getter: Getter) -> str:
+    """`visible_resident_id`: a resident filter naming one the viewer may ask about (an
+    admin: any of the estate's; a resident: themselves); any other is NOT_FOUND."""
+    wanted = b.param(lambda request: b.dialect.db_id(getter(request)), "uuid")
+    if b.is_admin:
+        b.guards.append(f"EXISTS (SELECT 1 FROM residents g WHERE g.id = {wanted})")
+    else:
+        b.guards.append(f"{wanted} = {viewer_resident(b)}")
+    return wanted

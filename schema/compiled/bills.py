@@ -1,0 +1,122 @@
+"""Bills, compiled: `bills`, `bill` and the Bill type with its resident, unit, payments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graphql import FieldNode, GraphQLField
+
+from schema.bills import OPEN_STATUSES
+from schema.compiled.access import visible, visible_resident
+from schema.compiled.build import Build, Request, Unsupported
+from schema.compiled.dialect import literal
+from schema.compiled.payments import PAYMENT
+from schema.compiled.sql import (
+    Emitter,
+    Listing,
+    connection,
+    date,
+    datetime,
+    many,
+    money,
+    obj,
+    object_type,
+    one,
+    text,
+)
+from services.bills.lifecycle import PAYABLE
+
+UNIT: dict[str, Emitter] = {
+    "id": text("{a}.id"),
+    "label": text("{a}.label"),
+    "propertyId": text("{a}.property_id"),
+}
+
+
+def _in(column: str, values: Any) -> str:
+    return f"{column} IN ({', '.join(literal(v) for v in sorted(values))})"
+
+
+def _today(b: Build) -> str:
+    if "today" not in b.shared:
+        b.shared["today"] = b.param(lambda request: b.dialect.db_date(request.today), "date")
+    return b.shared["today"]
+
+
+def _is_overdue(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
+    return b.dialect.boolean(f"{_in(a + '.status', OPEN_STATUSES)} AND {a}.due_date < {_today(b)}")
+
+
+def _resident_user(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
+    if not b.dialect.shared_tables:
+        raise Unsupported("users live in the shared database")
+    return one("{shared}users", "{r}.id = {a}.user_id", {"fullName": text("{a}.full_name")})(
+        b, d, nodes, a
+    )
+
+
+BILL_RESIDENT: dict[str, Emitter] = {"id": text("{a}.id"), "user": _resident_user}
+
+BILL: dict[str, Emitter] = {
+    "id": text("{a}.id"),
+    "number": text("{a}.number"),
+    "title": text("{a}.title"),
+    "description": text("{a}.description"),
+    "type": text("{a}.type"),
+    "amount": money("{a}.amount", "{a}.currency"),
+    "amountPaid": money("{a}.amount_paid", "{a}.currency"),
+    "balanceDue": money(
+        "(CASE WHEN {a}.status = 'CANCELLED' THEN 0 ELSE {a}.amount - {a}.amount_paid END)",
+        "{a}.currency",
+    ),
+    "status": text("{a}.status"),
+    "dueDate": date("{a}.due_date"),
+    "isOverdue": _is_overdue,
+    "createdAt": datetime("{a}.created_at"),
+    "acknowledgedAt": datetime("{a}.acknowledged_at"),
+    "disputeReason": text("{a}.dispute_reason"),
+    "disputeResolution": text("{a}.dispute_resolution"),
+    "resident": one("residents", "{r}.id = {a}.resident_id", BILL_RESIDENT),
+    "unit": one("units", "{r}.id = {a}.unit_id", UNIT, nullable=True),
+    "payments": many("payments", "{r}.bill_id = {a}.id", "{r}.created_at, {r}.id", PAYMENT),
+}
+
+
+def bills(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
+    node = nodes[0]
+    args = b.plan_args(d, node)
+    wanted = args["filter"] or {}
+
+    def member(name: str) -> Callable[[Request], Any]:
+        return lambda request: (request.args(d, node)["filter"] or {})[name]
+
+    where = [visible(b)]
+    if wanted.get("residentId"):
+        where.append(f"{{r}}.resident_id = {visible_resident(b, member('residentId'))}")
+    if wanted.get("propertyId"):
+        # `get_property`: an unknown property is NOT_FOUND.
+        prop = b.param(lambda request: b.dialect.db_id(member("propertyId")(request)), "uuid")
+        b.guards.append(f"EXISTS (SELECT 1 FROM properties g WHERE g.id = {prop})")
+        where.append(f"{{r}}.unit_id IN (SELECT u.id FROM units u WHERE u.property_id = {prop})")
+    if wanted.get("status"):
+        statuses = b.param(lambda request: b.dialect.db_list(member("status")(request)), "text[]")
+        where.append(b.dialect.in_list("{r}.status", statuses))
+    if wanted.get("type"):
+        where.append(f"{{r}}.type = {b.param(member('type'), 'text')}")
+    if wanted.get("overdueOnly"):
+        where.append(f"{_in('{r}.status', PAYABLE)} AND {{r}}.due_date < {_today(b)}")
+    for name, op in (("dueBefore", "<"), ("dueAfter", ">")):
+        if wanted.get(name):
+            getter = member(name)
+            day = b.param(lambda request, getter=getter: b.dialect.db_date(getter(request)), "date")
+            where.append(f"{{r}}.due_date {op} {day}")
+    listing = Listing("bills", " AND ".join(f"({w})" for w in where), True, BILL)
+    after = b.arg(d, node, "after") if args["after"] is not None else None
+    return connection(b, d, nodes, "root", listing, b.arg(d, node, "first"), after)
+
+
+def bill(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
+    wanted = b.param(lambda request: b.dialect.db_id(b.arg(d, nodes[0], "id")(request)), "uuid")
+    value = obj(b, object_type(d), nodes, "r", BILL)
+    return f"(SELECT {value} FROM bills r WHERE r.id = {wanted} AND {visible(b, 'r.resident_id')})"

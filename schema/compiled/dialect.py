@@ -1,0 +1,217 @@
+"""SQL that builds JSON text, byte for byte as the graphql-core path serializes it.
+
+Objects and lists are assembled by concatenation rather than `json_build_object` /
+`json_agg`: those format their output (`{"a" : 1}`, newlines between list items) and the
+response must equal the other path's compact JSON exactly. Strings go through the
+database's own JSON quoting (`to_json`, `json_quote`), which escapes exactly as orjson does.
+Every expression here yields non-NULL text: one NULL would blank the whole response.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, date, datetime
+from itertools import groupby
+
+from services.validation import CURRENCY_EXPONENTS
+
+
+def literal(text: str) -> str:
+    """`text` as an SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _by_exponent() -> list[tuple[int, list[str]]]:
+    pairs = sorted((places, code) for code, places in CURRENCY_EXPONENTS.items())
+    return [
+        (places, [code for _, code in group]) for places, group in groupby(pairs, lambda p: p[0])
+    ]
+
+
+class Dialect:
+    name = ""
+    # Tenant statements may read the shared tables (users) only where both live in one
+    # database: PostgreSQL, not the embedded SQLite files.
+    shared_tables = ""
+
+    def param(self, n: int, pg_type: str) -> str:
+        raise NotImplementedError
+
+    def text(self, expr: str) -> str:
+        """A JSON string, or null for NULL."""
+        raise NotImplementedError
+
+    def integer(self, expr: str) -> str:
+        raise NotImplementedError
+
+    def boolean(self, expr: str) -> str:
+        return f"(CASE WHEN {expr} THEN 'true' ELSE 'false' END)"
+
+    def nullable(self, expr: str, json: str) -> str:
+        return f"(CASE WHEN {expr} IS NULL THEN 'null' ELSE {json} END)"
+
+    def date(self, expr: str) -> str:
+        raise NotImplementedError
+
+    def datetime(self, expr: str) -> str:
+        raise NotImplementedError
+
+    def cursor(self, created_at: str, id_: str) -> str:
+        raise NotImplementedError
+
+    def join_rows(self, expr: str, order: str) -> str:
+        """The aggregate joining `expr` over the rows with commas, in `order`."""
+        raise NotImplementedError
+
+    def in_list(self, expr: str, param: str) -> str:
+        raise NotImplementedError
+
+    def db_datetime(self, value: datetime) -> object:
+        return value
+
+    def db_id(self, value: str) -> object:
+        return value
+
+    def db_list(self, values: list[str]) -> object:
+        return values
+
+    def db_date(self, value: date) -> object:
+        return value
+
+    def _digits(self, minor: str, places: int) -> str:
+        raise NotImplementedError
+
+    def money_amount(self, minor: str, currency: str) -> str:
+        """`to_major(minor, currency)` as a JSON string: "-12.50", "5000"."""
+        groups = _by_exponent()
+        if len(groups) == 1:
+            return self._quoted(self._digits(minor, groups[0][0]))
+        cases = " ".join(
+            f"WHEN {currency} IN ({', '.join(literal(c) for c in codes)}) "
+            f"THEN {self._digits(minor, places)}"
+            for places, codes in groups[:-1]
+        )
+        return self._quoted(f"(CASE {cases} ELSE {self._digits(minor, groups[-1][0])} END)")
+
+    def _quoted(self, expr: str) -> str:
+        return f"('\"' || {expr} || '\"')"
+
+
+class Postgres(Dialect):
+    name = "postgres"
+    shared_tables = "public."
+
+    def param(self, n: int, pg_type: str) -> str:
+        return f"${n}::{pg_type}"
+
+    def text(self, expr: str) -> str:
+        return f"COALESCE(to_json({expr})::text, 'null')"
+
+    def integer(self, expr: str) -> str:
+        return f"({expr})::text"
+
+    def date(self, expr: str) -> str:
+        return self.nullable(expr, f"('\"' || to_char({expr}, 'YYYY-MM-DD') || '\"')")
+
+    def _iso(self, expr: str) -> str:
+        # datetime.isoformat(): microseconds only when there are some; always in UTC.
+        utc = f"({expr} AT TIME ZONE 'UTC')"
+        return (
+            f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char({utc}, 'US')"
+            f" = '000000' THEN '' ELSE '.' || to_char({utc}, 'US') END || '+00:00')"
+        )
+
+    def datetime(self, expr: str) -> str:
+        return self.nullable(expr, self._quoted(self._iso(expr)))
+
+    def cursor(self, created_at: str, id_: str) -> str:
+        # services.pagination.encode_cursor: urlsafe base64 of "<isoformat>|<id>".
+        raw = f"convert_to({self._iso(created_at)} || '|' || ({id_})::text, 'UTF8')"
+        return self._quoted(f"translate(encode({raw}, 'base64'), E'+/\\n', '-_')")
+
+    def join_rows(self, expr: str, order: str) -> str:
+        return f"string_agg({expr}, ',' ORDER BY {order})"
+
+    def in_list(self, expr: str, param: str) -> str:
+        return f"{expr} = ANY({param})"
+
+    def _digits(self, minor: str, places: int) -> str:
+        if places == 0:
+            return f"({minor})::text"
+        unit = 10**places
+        return (
+            f"(CASE WHEN {minor} < 0 THEN '-' ELSE '' END || (abs({minor}) / {unit})::text"
+            f" || '.' || lpad((abs({minor}) % {unit})::text, {places}, '0'))"
+        )
+
+
+class Sqlite(Dialect):
+    name = "sqlite"
+    shared_tables = ""  # the shared tables are in another file
+
+    def param(self, n: int, pg_type: str) -> str:
+        return f"?{n}"
+
+    def text(self, expr: str) -> str:
+        return f"json_quote({expr})"
+
+    def integer(self, expr: str) -> str:
+        return f"CAST({expr} AS TEXT)"
+
+    def date(self, expr: str) -> str:
+        return self.nullable(expr, self._quoted(expr))
+
+    def datetime(self, expr: str) -> str:
+        return self.nullable(expr, self._quoted(f"ep_iso({expr})"))
+
+    def cursor(self, created_at: str, id_: str) -> str:
+        return self._quoted(f"ep_cursor({created_at}, {id_})")
+
+    def join_rows(self, expr: str, order: str) -> str:
+        # The rows come from an ordered subquery: group_concat keeps their order.
+        return f"group_concat({expr}, ',')"
+
+    def in_list(self, expr: str, param: str) -> str:
+        return f"{expr} IN (SELECT value FROM json_each({param}))"
+
+    def db_datetime(self, value: datetime) -> object:
+        return sqlite_datetime(value)
+
+    def db_list(self, values: list[str]) -> object:
+        return json.dumps(values)
+
+    def db_date(self, value: date) -> object:
+        return value.isoformat()
+
+    def _digits(self, minor: str, places: int) -> str:
+        if places == 0:
+            return f"CAST({minor} AS TEXT)"
+        unit = 10**places
+        zeros = "0" * places
+        return (
+            f"(CASE WHEN {minor} < 0 THEN '-' ELSE '' END || CAST(abs({minor}) / {unit} AS TEXT)"
+            f" || '.' || substr('{zeros}' || CAST(abs({minor}) % {unit} AS TEXT), -{places}))"
+        )
+
+
+def sqlite_datetime(value: datetime) -> str:
+    """How Tortoise stores an aware datetime in SQLite (`str()` of it in UTC)."""
+    return str(value.astimezone(UTC))
+
+
+def sqlite_iso(stored: str | None) -> str | None:
+    """SQLite function `ep_iso`: the stored datetime as the API writes it."""
+    if stored is None:
+        return None
+    return datetime.fromisoformat(stored).astimezone(UTC).isoformat()
+
+
+def sqlite_cursor(stored: str, id_: str) -> str:
+    """SQLite function `ep_cursor`: services.pagination.encode_cursor of a stored row."""
+    at = datetime.fromisoformat(stored).astimezone(UTC)
+    return base64.urlsafe_b64encode(f"{at.isoformat()}|{id_}".encode()).decode()
+
+
+POSTGRES = Postgres()
+SQLITE = Sqlite()

@@ -1,0 +1,185 @@
+"""The compiled read path: a query operation answered by one SQL statement per root field,
+whose JSON text PostgreSQL (or SQLite) builds and the response carries without decoding.
+
+Parsing and validation happen once per (document, operation name); a plan is built once
+per (document, operation, role, variable shape) and kept. Whatever the compiler does not
+cover (a mutation, a subscription, introspection, a field it does not know) and every
+request that would end in an error (validation, a bad cursor, an object the caller may
+not see) returns None here: graphql-core answers it, so errors keep their exact shapes.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from graphql import (
+    DocumentNode,
+    FragmentDefinitionNode,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    parse,
+    specified_rules,
+    validate,
+)
+from graphql.execution.values import get_variable_values
+
+from resolvers.context import RequestContext
+from schema.boundary import check_operation
+from schema.build import EstatepaySchema
+from schema.compiled.build import Build, Fallback, Getter, Request, Unsupported
+from schema.compiled.dialect import POSTGRES, SQLITE, Dialect
+from schema.compiled.roots import TENANT_ROOTS
+from schema.compiled.run import run_statements
+from services.bills.queries import estate_today
+from tenants.database import is_postgres
+
+CACHE_SIZE = 1024
+
+
+@dataclass(frozen=True)
+class Operation:
+    document: DocumentNode
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+
+
+@dataclass(frozen=True)
+class Statement:
+    key: str  # the root field's response key
+    sql: str
+    getters: list[Getter]  # its parameters, $1 first
+
+
+Plan = list[Statement]
+
+
+class _Lru(OrderedDict[Hashable, Any]):
+    def remember(self, key: Hashable, value: Any) -> Any:
+        self[key] = value
+        if len(self) > CACHE_SIZE:
+            self.popitem(last=False)
+        return value
+
+
+class CompiledReads:
+    def __init__(self, schema: EstatepaySchema, page_cap: int) -> None:
+        self.schema = schema
+        self.graphql = schema._schema
+        self.page_cap = page_cap
+        self.operations = _Lru()
+        self.plans = _Lru()
+
+    async def answer(self, body: dict[str, Any], ctx: RequestContext) -> bytes | None:
+        """The response body, or None for graphql-core to answer."""
+        query, variables = body.get("query"), body.get("variables")
+        name = body.get("operationName")
+        if not isinstance(query, str) or not isinstance(name, str | None):
+            return None
+        if variables is not None and not isinstance(variables, dict):
+            return None
+        op = self._operation(query, name)
+        if op is None or ctx.auth_error or ctx.tenant_error or ctx.user is None or not ctx.access:
+            return None
+        coerced = get_variable_values(
+            self.graphql, op.operation.variable_definitions or (), variables or {}
+        )
+        if isinstance(coerced, list):  # errors
+            return None
+        limits = self.schema.limits
+        checked = limits.documents.get(query, self.graphql, op.document, limits.inputs)
+        if check_operation(self.graphql, op.document, variables, name, limits.inputs, checked):
+            return None
+        dialect = POSTGRES if is_postgres() else SQLITE
+        access = ctx.access
+        key = (query, name, access.is_admin, dialect.name, _shape(coerced.coerced))
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans.remember(key, self._plan(op, coerced, access.is_admin, dialect))
+        if not plan:
+            return None
+        request = Request(
+            variables=coerced,
+            user_id=str(ctx.user.id),
+            today=estate_today(access.estate, ctx.clock()),
+            currency=access.estate.currency,
+            page_cap=self.page_cap,
+        )
+        try:
+            params = [[getter(request) for getter in s.getters] for s in plan]
+        except Fallback:
+            return None
+        values = await run_statements(access.estate.slug, [s.sql for s in plan], params)
+        if values is None:
+            return None
+        out = b'{"data":{'
+        for i, (statement, value) in enumerate(zip(plan, values, strict=True)):
+            out += (b"," if i else b"") + orjson.dumps(statement.key) + b":" + value
+        return out + b"}}"
+
+    def _operation(self, query: str, name: str | None) -> Operation | None:
+        key = (query, name)
+        if key in self.operations:
+            return self.operations[key]  # type: ignore[no-any-return]
+        return self.operations.remember(key, self._prepare(query, name))
+
+    def _prepare(self, query: str, name: str | None) -> Operation | None:
+        limits = self.schema.limits
+        try:
+            document = parse(query, max_tokens=limits.max_tokens)
+        except GraphQLError:
+            return None
+        if validate(self.graphql, document, [*specified_rules, *limits.validation_rules]):
+            return None
+        operations = [
+            d
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode)
+            and (name is None or (d.name is not None and d.name.value == name))
+        ]
+        if len(operations) != 1 or operations[0].operation != OperationType.QUERY:
+            return None
+        fragments = {
+            d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+        }
+        return Operation(document, operations[0], fragments)
+
+    def _plan(self, op: Operation, variables: Any, is_admin: bool, dialect: Dialect) -> Plan:
+        """One statement per root field (empty: graphql-core answers the operation). Each
+        returns the field's JSON and whether every guard held."""
+        root = self.graphql.query_type
+        assert root is not None
+        plan: Plan = []
+        try:
+            fields = Build(dialect, self.graphql, op.fragments, variables, is_admin).collect_root(
+                root, op.operation.selection_set
+            )
+            for key, nodes in fields.items():
+                name = nodes[0].name.value
+                compile_root = TENANT_ROOTS.get(name)
+                if compile_root is None:
+                    return []
+                b = Build(dialect, self.graphql, op.fragments, variables, is_admin)
+                value = compile_root(b, root.fields[name], nodes)
+                checks = " AND ".join(f"({g})" for g in b.guards) or "1 = 1"
+                sql = f"SELECT {value}, CASE WHEN {checks} THEN 1 ELSE 0 END"
+                plan.append(Statement(key, sql, b.getters))
+        except Unsupported:
+            return []
+        return plan
+
+
+def _shape(value: Any) -> Hashable:
+    """What of the variables decides a plan: which are null (filters present or not), an
+    empty list or not, and booleans (`@include`, `overdueOnly`) by value."""
+    if isinstance(value, dict):
+        return tuple((k, _shape(v)) for k, v in sorted(value.items()))
+    if isinstance(value, list):
+        return "[]" if not value else "[..]"
+    if isinstance(value, bool) or value is None:
+        return value
+    return "."
