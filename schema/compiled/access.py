@@ -32,3 +32,22 @@ def visible_resident(b: Build, getter: Getter) -> str:
     else:
         b.guards.append(f"{wanted} = {viewer_resident(b)}")
     return wanted
+
+
+def caller_still(b: Build) -> str:
+    """The caller is still what the plan was chosen for (`schema.compiled.caller`): an
+    active user, an ADMIN of the active estate or a member without that role, and the
+    estate's time zone and currency unchanged."""
+    shared = b.dialect.shared_tables
+    user = b.param(lambda request: request.user_id, "uuid")
+    slug = b.param(lambda request: request.slug, "text")
+    zone = b.param(lambda request: request.timezone, "text")
+    currency = b.param(lambda request: request.currency, "text")
+    member = f"SELECT 1 FROM {shared}memberships m WHERE m.user_id = u.id AND m.estate_id = e.id"
+    admin = f"EXISTS ({member} AND m.role = 'ADMIN')"
+    role = admin if b.is_admin else f"EXISTS ({member}) AND NOT {admin}"
+    return (
+        f"EXISTS (SELECT 1 FROM {shared}users u, {shared}estates e WHERE u.id = {user}"
+        f" AND u.is_active AND e.slug = {slug} AND e.status = 'ACTIVE' AND e.timezone = {zone}"
+        f" AND e.currency = {currency} AND {role})"
+    )

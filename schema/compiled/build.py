@@ -45,8 +45,10 @@ class Request:
 
     variables: Any  # graphql-core's VariableValues
     user_id: str
-    today: date
+    slug: str
+    timezone: str
     currency: str
+    today: date
     page_cap: int
     _args: dict[int, dict[str, Any]] = field(default_factory=dict)
 

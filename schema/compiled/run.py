@@ -1,4 +1,4 @@
-"""Running a plan's statements in the estate's scope and taking their JSON text as is."""
+"""Running a plan's statements in the estate's schema and taking their JSON text as is."""
 
 from __future__ import annotations
 
@@ -9,30 +9,50 @@ from tortoise.connection import get_connection
 
 from schema.compiled.dialect import sqlite_cursor, sqlite_iso
 from tenants.database import is_postgres
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
 
+Rows = list[bytes] | None
 _with_functions: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-async def run_statements(
-    slug: str, statements: list[str], params: list[list[Any]]
-) -> list[bytes] | None:
+async def run_statements(slug: str, statements: list[str], params: list[list[Any]]) -> Rows:
     """Each statement's JSON, or None when a guard failed or a value came back empty
     (graphql-core then answers, with the error)."""
-    found: list[bytes] = []
+    if is_postgres():
+        return await _postgres(schema_for(slug), statements, params)
     async with tenant_scope(slug):
         connection = get_connection(TENANT_CONNECTION)._connection  # type: ignore[attr-defined]
+        await _install_functions(connection)
+        found = []
         for sql, values in zip(statements, params, strict=True):
-            if is_postgres():
-                row = await connection.fetchrow(sql, *values)
-            else:
-                await _install_functions(connection)
-                async with connection.execute(sql, values) as cursor:
-                    row = await cursor.fetchone()
-            if row is None or row[0] is None or not row[1]:
-                return None
-            found.append(row[0].encode())
-    return found
+            async with connection.execute(sql, values) as cursor:
+                found.append(await cursor.fetchone())
+    return _json(found)
+
+
+async def _postgres(schema: str, statements: list[str], params: list[list[Any]]) -> Rows:
+    """A tenant scope without the ORM: a read-only transaction whose first statement sets
+    the estate's schema (as `tenants.database` does, in one round trip with BEGIN), then
+    one prepared statement per root field."""
+    async with get_connection(TENANT_CONNECTION).acquire_connection() as connection:
+        await connection.execute(f'BEGIN READ ONLY; SET LOCAL search_path TO "{schema}"')
+        try:
+            found = [
+                await connection.fetchrow(sql, *values)
+                for sql, values in zip(statements, params, strict=True)
+            ]
+        except BaseException:
+            if not connection.is_closed():
+                await connection.execute("ROLLBACK")
+            raise
+        await connection.execute("COMMIT")
+    return _json(found)
+
+
+def _json(rows: list[Any]) -> Rows:
+    if any(row is None or row[0] is None or not row[1] for row in rows):
+        return None
+    return [row[0].encode() for row in rows]
 
 
 async def _install_functions(connection: Any) -> None:
