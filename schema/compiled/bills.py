@@ -9,7 +9,7 @@ from graphql import FieldNode, GraphQLField
 
 from schema.bills import OPEN_STATUSES
 from schema.compiled.access import visible, visible_resident
-from schema.compiled.build import Build, Request, Unsupported
+from schema.compiled.build import Build, Getter, Request, Unsupported
 from schema.compiled.dialect import literal
 from schema.compiled.payments import PAYMENT
 from schema.compiled.sql import (
@@ -108,12 +108,15 @@ def bills(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         where.append(f"{_in('{r}.status', PAYABLE)} AND {{r}}.due_date < {_today(b)}")
     for name, op in (("dueBefore", "<"), ("dueAfter", ">")):
         if wanted.get(name):
-            getter = member(name)
-            day = b.param(lambda request, getter=getter: b.dialect.db_date(getter(request)), "date")
+            day = b.param(_day(b, member(name)), "date")
             where.append(f"{{r}}.due_date {op} {day}")
     listing = Listing("bills", " AND ".join(f"({w})" for w in where), True, BILL)
     after = b.arg(d, node, "after") if args["after"] is not None else None
     return connection(b, d, nodes, "root", listing, b.arg(d, node, "first"), after)
+
+
+def _day(b: Build, getter: Getter) -> Getter:
+    return lambda request: b.dialect.db_date(getter(request))
 
 
 def bill(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:

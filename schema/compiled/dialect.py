@@ -10,8 +10,8 @@ Every expression here yields non-NULL text: one NULL would blank the whole respo
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
-from datetime import UTC, date, datetime
 from itertools import groupby
 
 from services.validation import CURRENCY_EXPONENTS
@@ -67,7 +67,7 @@ class Dialect:
     def in_list(self, expr: str, param: str) -> str:
         raise NotImplementedError
 
-    def db_datetime(self, value: datetime) -> object:
+    def db_datetime(self, value: dt.datetime) -> object:
         return value
 
     def db_id(self, value: str) -> object:
@@ -76,7 +76,7 @@ class Dialect:
     def db_list(self, values: list[str]) -> object:
         return values
 
-    def db_date(self, value: date) -> object:
+    def db_date(self, value: dt.date) -> object:
         return value
 
     def _digits(self, minor: str, places: int) -> str:
@@ -175,13 +175,13 @@ class Sqlite(Dialect):
     def in_list(self, expr: str, param: str) -> str:
         return f"{expr} IN (SELECT value FROM json_each({param}))"
 
-    def db_datetime(self, value: datetime) -> object:
+    def db_datetime(self, value: dt.datetime) -> object:
         return sqlite_datetime(value)
 
     def db_list(self, values: list[str]) -> object:
         return json.dumps(values)
 
-    def db_date(self, value: date) -> object:
+    def db_date(self, value: dt.date) -> object:
         return value.isoformat()
 
     def _digits(self, minor: str, places: int) -> str:
@@ -195,21 +195,21 @@ class Sqlite(Dialect):
         )
 
 
-def sqlite_datetime(value: datetime) -> str:
+def sqlite_datetime(value: dt.datetime) -> str:
     """How Tortoise stores an aware datetime in SQLite (`str()` of it in UTC)."""
-    return str(value.astimezone(UTC))
+    return str(value.astimezone(dt.UTC))
 
 
 def sqlite_iso(stored: str | None) -> str | None:
     """SQLite function `ep_iso`: the stored datetime as the API writes it."""
     if stored is None:
         return None
-    return datetime.fromisoformat(stored).astimezone(UTC).isoformat()
+    return dt.datetime.fromisoformat(stored).astimezone(dt.UTC).isoformat()
 
 
 def sqlite_cursor(stored: str, id_: str) -> str:
     """SQLite function `ep_cursor`: services.pagination.encode_cursor of a stored row."""
-    at = datetime.fromisoformat(stored).astimezone(UTC)
+    at = dt.datetime.fromisoformat(stored).astimezone(dt.UTC)
     return base64.urlsafe_b64encode(f"{at.isoformat()}|{id_}".encode()).decode()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graphql import FieldNode, GraphQLField
 
 from schema.compiled.access import visible, visible_resident
-from schema.compiled.build import Build, Fallback, Request, Unsupported
+from schema.compiled.build import Build, Fallback, Getter, Request, Unsupported
 from schema.compiled.sql import (
     Emitter,
     Listing,
@@ -50,7 +50,7 @@ def payments(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     args = b.plan_args(d, node)
     wanted = args["filter"] or {}
 
-    def member(name: str) -> object:
+    def member(name: str) -> Getter:
         return lambda request: (request.args(d, node)["filter"] or {})[name]
 
     if wanted.get("status"):

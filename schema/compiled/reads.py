@@ -134,7 +134,7 @@ class CompiledReads:
     def _operation(self, query: str, name: str | None) -> Operation | None:
         key = (query, name)
         if key in self.operations:
-            return self.operations[key]  # type: ignore[no-any-return]
+            return self.operations[key]
         return self.operations.remember(key, self._prepare(query, name))
 
     def _prepare(self, query: str, name: str | None) -> Operation | None:

@@ -21,7 +21,7 @@ async def run_statements(slug: str, statements: list[str], params: list[list[Any
     if is_postgres():
         return await _postgres(schema_for(slug), statements, params)
     async with tenant_scope(slug):
-        connection = get_connection(TENANT_CONNECTION)._connection  # type: ignore[attr-defined]
+        connection = get_connection(TENANT_CONNECTION)._connection
         await _install_functions(connection)
         found = []
         for sql, values in zip(statements, params, strict=True):

@@ -212,7 +212,8 @@ def connection(
                 f" WHERE {where.format(a=a, r=r)} ORDER BY {order.format(r=r)}{page}"
             )
             cursor = b.dialect.cursor(f"{last}.created_at", f"{last}.id")
-            found = f"(SELECT {cursor} FROM ({page_rows}) {last} ORDER BY {reverse.format(r=last)} LIMIT 1)"
+            newest = reverse.format(r=last)
+            found = f"(SELECT {cursor} FROM ({page_rows}) {last} ORDER BY {newest} LIMIT 1)"
             return f"COALESCE({found}, 'null')"
 
         return obj(

@@ -13,7 +13,8 @@ from estatepay.app import create_app
 from tests.conftest import GraphQLClient
 from tests.world import World, build_world
 
-BILLS = """query($f: BillFilter, $n: Int, $after: String) { bills(filter: $f, first: $n, after: $after) {
+BILLS = """query($f: BillFilter, $n: Int, $after: String) {
+  bills(filter: $f, first: $n, after: $after) {
   totalCount pageInfo { hasNextPage endCursor __typename }
   edges { cursor node { __typename id number title description type status dueDate isOverdue
     createdAt acknowledgedAt disputeReason disputeResolution
@@ -56,7 +57,8 @@ async def paid_world(gql: GraphQLClient) -> World:
     await world.fund(ada, "10000.00")
     bill = await world.bill(ada, "5000.00")
     await ada.client.ok(
-        'mutation($b: ID!) { payBillFromWallet(billId: $b, amount: "1500.50", idempotencyKey: "k1") { id } }',
+        'mutation($b: ID!) { payBillFromWallet(billId: $b, amount: "1500.50", '
+        'idempotencyKey: "k1") { id } }',
         b=bill["id"],
     )
     await world.bill(world.residents[1], "70.00")
