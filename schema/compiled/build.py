@@ -87,6 +87,9 @@ class Build:
     # SQL conditions the answer depends on: when one is false, graphql-core answers
     # (with the error the request deserves).
     guards: list[str] = field(default_factory=list)
+    # Run for every request whether or not their parameter made it into the SQL: what
+    # graphql-core refuses even when it need not read (a negative `first`, a bad cursor).
+    checks: list[Getter] = field(default_factory=list)
     # SQL made once per plan (the viewer's resident row) under a name.
     shared: dict[str, str] = field(default_factory=dict)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import re
 from itertools import groupby
 
 from services.validation import CURRENCY_EXPONENTS
@@ -31,6 +32,7 @@ def _by_exponent() -> list[tuple[int, list[str]]]:
 
 class Dialect:
     name = ""
+    placeholder = re.compile("")  # a parameter in generated SQL: (number, type)
     # Tenant statements may read the shared tables (users) only where both live in one
     # database: PostgreSQL, not the embedded SQLite files.
     shared_tables = ""
@@ -100,6 +102,7 @@ class Dialect:
 
 class Postgres(Dialect):
     name = "postgres"
+    placeholder = re.compile(r"\$(\d+)::([a-z\[\]]+)")
     shared_tables = "public."
 
     def param(self, n: int, pg_type: str) -> str:
@@ -148,6 +151,7 @@ class Postgres(Dialect):
 
 class Sqlite(Dialect):
     name = "sqlite"
+    placeholder = re.compile(r"\?(\d+)()")
     shared_tables = ""  # the shared tables are in another file
 
     def param(self, n: int, pg_type: str) -> str:

@@ -57,6 +57,7 @@ class Statement:
     key: str  # the root field's response key
     sql: str
     getters: list[Getter]  # its parameters, $1 first
+    checks: list[Getter]
 
 
 Plan = list[Statement]
@@ -116,6 +117,9 @@ class CompiledReads:
             page_cap=self.page_cap,
         )
         try:
+            for statement in plan:
+                for check in statement.checks:
+                    check(request)
             params = [[getter(request) for getter in s.getters] for s in plan]
         except Fallback:
             return None
@@ -179,10 +183,20 @@ class CompiledReads:
                     b.guards.append(caller_still(b))
                 checks = " AND ".join(f"({g})" for g in b.guards) or "1 = 1"
                 sql = f"SELECT {value}, CASE WHEN {checks} THEN 1 ELSE 0 END"
-                plan.append(Statement(key, sql, b.getters))
+                plan.append(Statement(key, *_used_only(dialect, sql, b.getters), b.checks))
         except Unsupported:
             return []
         return plan
+
+
+def _used_only(dialect: Dialect, sql: str, getters: list[Getter]) -> tuple[str, list[Getter]]:
+    """The statement with the parameters it refers to, numbered from 1 (a parameter made
+    for a part of a connection that was not selected would have no type in PostgreSQL)."""
+    pattern = dialect.placeholder
+    used = sorted({int(n) for n, _ in pattern.findall(sql)})
+    number = {old: new for new, old in enumerate(used, start=1)}
+    sql = pattern.sub(lambda m: dialect.param(number[int(m.group(1))], m.group(2) or ""), sql)
+    return sql, [getters[old - 1] for old in used]
 
 
 def _shape(value: Any) -> Hashable:

@@ -174,12 +174,14 @@ def connection(
     reverse = order.replace(direction, "ASC" if direction == "DESC" else "DESC")
     where = listing.where
     limit = b.param(lambda request: _page_size(request, first(request)), "int")
+    b.checks.append(lambda request: _page_size(request, first(request)))
     if after is not None:
         at = b.param(
             lambda request: b.dialect.db_datetime(_after(request, after, listing)[0]), "timestamptz"
         )
         key_type = "bigint" if listing.integer_ids else "uuid"
         key = b.param(lambda request: _key(b, _after(request, after, listing)[1]), key_type)
+        b.checks.append(lambda request: _after(request, after, listing))
         where = (
             f"({where}) AND ({{r}}.created_at {op} {at} OR"
             f" ({{r}}.created_at = {at} AND {{r}}.id {op} {key}))"
