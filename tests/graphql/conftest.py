@@ -41,3 +41,12 @@ def worker(database: Any, worker_env: dict[str, str]) -> Iterator[None]:
     yield
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def graphql_core_app(database: Any) -> Any:
+    """The app with the compiled read path off: graphql-core answers every operation (the
+    reference the compiled path is compared with, byte for byte)."""
+    from estatepay.app import create_app
+
+    return create_app(database.model_copy(update={"compiled_reads": False}))

@@ -14,7 +14,7 @@ from tortoise.connection import get_connection
 from services.identity.models import Membership, User
 from tenants.models import Estate
 from tests.conftest import GraphQLClient
-from tests.graphql.test_compiled_reads import both, graphql_core_app, paid_world  # noqa: F401
+from tests.graphql.test_compiled_reads import both, paid_world
 from tests.world import build_world
 
 NESTED = """query($n: Int) { bills(first: $n) { totalCount pageInfo { hasNextPage endCursor }
@@ -27,7 +27,7 @@ def statements() -> Iterator[list[str]]:
     """Every statement the tenant pool's connections send while the block runs (asyncpg's
     query logger on each open connection: what reaches PostgreSQL, not what we meant)."""
     seen: list[str] = []
-    pool = get_connection("tenant")._pool  # type: ignore[attr-defined]
+    pool = get_connection("tenant")._pool
     connections = [h._con for h in pool._holders if h._con is not None]
 
     def log(query: Any) -> None:
@@ -59,7 +59,7 @@ async def compiled_only(client: GraphQLClient, query: str, **variables: Any) -> 
 
 async def test_one_statement_per_root_field_whatever_the_page_and_depth(
     gql: GraphQLClient,
-    graphql_core_app: Any,  # noqa: F811
+    graphql_core_app: Any,
 ) -> None:
     world = await paid_world(gql)
     for _ in range(3):  # more bills, so pages and nesting have rows to multiply
@@ -75,7 +75,7 @@ async def test_one_statement_per_root_field_whatever_the_page_and_depth(
 
 async def test_another_estates_slug_and_ids_get_graphql_cores_answer(
     gql: GraphQLClient,
-    graphql_core_app: Any,  # noqa: F811
+    graphql_core_app: Any,
 ) -> None:
     mine, theirs = await paid_world(gql), await paid_world(gql)
     their_bill = await theirs.admin.ok("{ bills(first: 1) { edges { node { id } } } }")
@@ -102,7 +102,7 @@ async def test_another_estates_slug_and_ids_get_graphql_cores_answer(
 
 async def test_a_resident_sees_only_their_own_rows_and_not_anothers_by_id(
     gql: GraphQLClient,
-    graphql_core_app: Any,  # noqa: F811
+    graphql_core_app: Any,
 ) -> None:
     world = await paid_world(gql)
     ada, tunde = world.residents[0].client, world.residents[1].client
@@ -127,10 +127,10 @@ async def test_a_resident_sees_only_their_own_rows_and_not_anothers_by_id(
 
 async def test_bad_input_gets_the_same_errors(
     gql: GraphQLClient,
-    graphql_core_app: Any,  # noqa: F811
+    graphql_core_app: Any,
 ) -> None:
     world = await build_world(gql, residents=1)
-    cases = [
+    cases: list[tuple[str, dict[str, Any]]] = [
         ("{ bills { edges { node { nope } } } }", {}),  # an unknown field
         ("query($n: Int) { bills(first: $n) { totalCount } }", {"n": "ten"}),  # wrong type
         ("query($n: Int) { bills(first: $n) { totalCount } }", {"n": -1}),
@@ -155,7 +155,7 @@ async def test_bad_input_gets_the_same_errors(
 async def test_a_remembered_caller_is_checked_again_by_every_statement(
     gql: GraphQLClient,
     graphql_core_app: Any,
-    change: str,  # noqa: F811
+    change: str,
 ) -> None:
     world = await build_world(gql, residents=1)
     query = "{ bills { totalCount } }"
