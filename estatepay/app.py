@@ -168,6 +168,13 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             return None
         if not isinstance(body, dict):
             return None
+
+        async def context() -> RequestContext:
+            if not hasattr(request.state, "context"):
+                request.state.context = await self.get_context(request, Response())
+            made: RequestContext = request.state.context
+            return made
+
         caller = None
         if is_postgres():  # where the statements re-check a remembered caller
             headers = request.headers
@@ -175,15 +182,14 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
                 headers.get("authorization"), headers.get("x-tenant")
             )
         if caller is None:
-            ctx = await self.get_context(request, Response())
-            request.state.context = ctx
-            caller = self.callers.learn(ctx)
+            caller = self.callers.learn(await context())
         if caller is None:
             return None
-        content = await self.compiled.answer(body, caller)
-        if content is None:
+        answer = await self.compiled.answer(body, caller, context)
+        if answer is None:
             return None
-        return Response(content, media_type="application/json", headers={"X-Read-Path": "compiled"})
+        content, path = answer
+        return Response(content, media_type="application/json", headers={"X-Read-Path": path})
 
     def encode_json(self, data: object) -> bytes:
         # As the compiled path writes: compact, UTF-8 unescaped (byte-for-byte equal).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,12 +30,14 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
+from resolvers.context import RequestContext
 from schema.boundary import check_operation
 from schema.build import EstatepaySchema
 from schema.compiled.access import caller_still
 from schema.compiled.build import Build, Fallback, Getter, Request, Unsupported
 from schema.compiled.caller import Caller
 from schema.compiled.dialect import POSTGRES, SQLITE, Dialect
+from schema.compiled.rest import rest_document, run_rest
 from schema.compiled.roots import TENANT_ROOTS
 from schema.compiled.run import run_statements
 from services.bills.queries import estate_today
@@ -60,7 +62,18 @@ class Statement:
     checks: list[Getter]
 
 
-Plan = list[Statement]
+@dataclass(frozen=True)
+class Plan:
+    order: list[str]  # every root response key, in the response's order
+    statements: list[Statement]  # the compiled root fields
+    rest: str | None  # the operation cut down to the others, for graphql-core
+
+    @property
+    def compiled(self) -> bool:
+        return bool(self.statements)
+
+
+ContextMaker = Callable[[], Awaitable[RequestContext]]
 
 
 class _Lru(OrderedDict[Hashable, Any]):
@@ -79,8 +92,12 @@ class CompiledReads:
         self.operations = _Lru()
         self.plans = _Lru()
 
-    async def answer(self, body: dict[str, Any], caller: Caller) -> bytes | None:
-        """The response body, or None for graphql-core to answer."""
+    async def answer(
+        self, body: dict[str, Any], caller: Caller, context: ContextMaker
+    ) -> tuple[bytes, str] | None:
+        """The response body and how it was made ("compiled", or "partial" when graphql-core
+        answered some root fields), or None for graphql-core to answer it all. `context`
+        makes the full request context, which the root fields left to graphql-core need."""
         query, variables = body.get("query"), body.get("variables")
         name = body.get("operationName")
         if not isinstance(query, str) or not isinstance(name, str | None):
@@ -104,7 +121,7 @@ class CompiledReads:
         plan = self.plans.get(key)
         if plan is None:
             plan = self.plans.remember(key, self._plan(op, coerced, caller.is_admin, dialect))
-        if not plan:
+        if not plan.compiled:
             return None
         estate = caller.estate
         request = Request(
@@ -117,23 +134,27 @@ class CompiledReads:
             page_cap=self.page_cap,
         )
         try:
-            for statement in plan:
+            for statement in plan.statements:
                 for check in statement.checks:
                     check(request)
-            params = [[getter(request) for getter in s.getters] for s in plan]
+            params = [[getter(request) for getter in s.getters] for s in plan.statements]
         except Fallback:
             return None
         try:
-            values = await run_statements(estate.slug, [s.sql for s in plan], params)
+            values = await run_statements(estate.slug, [s.sql for s in plan.statements], params)
         except Exception:  # the database away: graphql-core says so (UNAVAILABLE)
             log.debug("compiled read failed", exc_info=True)
             return None
         if values is None:
             return None
-        out = b'{"data":{'
-        for i, (statement, value) in enumerate(zip(plan, values, strict=True)):
-            out += (b"," if i else b"") + orjson.dumps(statement.key) + b":" + value
-        return out + b"}}"
+        found = {s.key: value for s, value in zip(plan.statements, values, strict=True)}
+        if plan.rest is not None:
+            rest = await run_rest(self.schema, plan.rest, variables, await context())
+            if rest is None:
+                return None
+            found.update((key, orjson.dumps(value)) for key, value in rest.items())
+        body_ = b",".join(orjson.dumps(key) + b":" + found[key] for key in plan.order)
+        return b'{"data":{' + body_ + b"}}", "partial" if plan.rest else "compiled"
 
     def _operation(self, query: str, name: str | None) -> Operation | None:
         key = (query, name)
@@ -163,30 +184,36 @@ class CompiledReads:
         return Operation(document, operations[0], fragments)
 
     def _plan(self, op: Operation, variables: Any, is_admin: bool, dialect: Dialect) -> Plan:
-        """One statement per root field (empty: graphql-core answers the operation). Each
-        returns the field's JSON and whether every guard held."""
+        """One statement per root field the compiler covers, each returning the field's
+        JSON and whether every guard held; the others go to graphql-core."""
         root = self.graphql.query_type
         assert root is not None
-        plan: Plan = []
-        try:
-            fields = Build(dialect, self.graphql, op.fragments, variables, is_admin).collect_root(
-                root, op.operation.selection_set
-            )
-            for key, nodes in fields.items():
-                name = nodes[0].name.value
-                compile_root = TENANT_ROOTS.get(name)
+        nothing = Plan([], [], None)
+        fields = Build(dialect, self.graphql, op.fragments, variables, is_admin).collect_root(
+            root, op.operation.selection_set
+        )
+        statements, rest = [], set()
+        for key, nodes in fields.items():
+            name = nodes[0].name.value
+            compile_root = TENANT_ROOTS.get(name)
+            try:
                 if compile_root is None:
-                    return []
+                    raise Unsupported(name)
                 b = Build(dialect, self.graphql, op.fragments, variables, is_admin)
                 value = compile_root(b, root.fields[name], nodes)
                 if dialect.shared_tables:
                     b.guards.append(caller_still(b))
                 checks = " AND ".join(f"({g})" for g in b.guards) or "1 = 1"
                 sql = f"SELECT {value}, CASE WHEN {checks} THEN 1 ELSE 0 END"
-                plan.append(Statement(key, *_used_only(dialect, sql, b.getters), b.checks))
-        except Unsupported:
-            return []
-        return plan
+                statements.append(Statement(key, *_used_only(dialect, sql, b.getters), b.checks))
+            except Unsupported:
+                rest.add(key)
+        if not statements:
+            return nothing
+        if not rest:
+            return Plan(list(fields), statements, None)
+        document = rest_document(op.operation, op.fragments, rest)
+        return nothing if document is None else Plan(list(fields), statements, document)
 
 
 def _used_only(dialect: Dialect, sql: str, getters: list[Getter]) -> tuple[str, list[Getter]]:
