@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 
+from estatepay import serving
 from services.errors import DomainError
 from tenants.database import close_database, init_database
 from tenants.settings import Settings, get_settings
@@ -47,31 +48,40 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     demo = settings.embedded or args.demo
     # The fakes settle whatever a browser presses Pay on: the demo's only, never production.
     fakes = demo and not settings.is_production
+    workers = serving.default_workers(settings) if args.workers is None else args.workers
+    if refused := serving.refusal(settings, workers, fakes):
+        print(f"error (--workers): {refused}", file=sys.stderr)
+        return 2
+    settings.check_production_safety()  # before migrating, and not once per child
+    pool = serving.pool_per_process(settings, workers)
     base_url = local_base_url(args.host, args.port)
-    if demo:
 
-        async def seed() -> int:
+    # Once, here, before any API process starts: the shared schema to head, the demo seed.
+    async def prepare() -> int:
+        if demo:
             await seed_demo()
             if fakes:
                 await configure_demo_gateways(base_url, settings.encryption_key)
-            return 0
+        if workers > 1 and (warning := await serving.connection_warning(workers, pool)):
+            print(warning, file=sys.stderr)
+        return 0
 
-        _with_database(settings, seed)
+    _with_database(settings, prepare)
+    if demo:
         print("\nDemo estate 'demo' (send the header X-Tenant: demo). Logins:")
         for login in LOGINS:
             print(f"  {login.role:15} {login.email:30} {login.password}")
         if fakes:
             print(walkthrough(base_url))
-    else:
-
-        async def nothing() -> int:
-            return 0
-
-        _with_database(settings, nothing)  # shared schema to head before serving
     if settings.embedded:
         print(f"\nEmbedded mode: SQLite under {settings.data_dir}/, in-process broker.")
     if settings.graphiql_enabled:
         print(f"GraphiQL: http://{args.host}:{args.port}/graphql\n")
+    if workers > 1:
+        os.environ["DB_POOL_MAX_SIZE"] = str(pool)  # the children read their settings anew
+        print(f"{workers} API processes, each with pools of at most {pool} connections")
+        sys.stdout.flush()  # before the children's logs
+        return serving.run_processes(args.host, args.port, workers)
     routes = fake_provider_routes(settings, base_url) if fakes else []
     uvicorn.run(create_app(settings, routes), host=args.host, port=args.port, log_level="info")
     return 0
@@ -197,6 +207,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="seed the demo estate and serve its fake providers (PostgreSQL)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="API processes sharing the port (default: the CPU count with "
+        "ENVIRONMENT=production, DATABASE_URL and REDIS_URL; else 1). More than 1 needs "
+        "DATABASE_URL and REDIS_URL; DB_POOL_MAX_SIZE is per process",
+    )
     serve.set_defaults(func=cmd_serve)
 
     worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")
@@ -250,7 +268,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    serving.configure_logging()
     args = parser().parse_args(argv)
     return int(args.func(args, get_settings()))
 
