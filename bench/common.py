@@ -80,6 +80,25 @@ def process_cpu(pids: list[int]) -> dict[int, float]:
     return seen
 
 
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every process below it (a server's workers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(children.get(current, []))
+    return found
+
+
 def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU seconds used in between by the processes alive at both ends."""
     return sum(after[pid] - before[pid] for pid in before.keys() & after.keys())
@@ -117,9 +136,13 @@ class Server:
             return "(no log)"
 
 
-def start_server(name: str, command: list[str], env: dict[str, str], log_dir: Path) -> Server:
-    """Start `command` with its output in `log_dir`; port 0 when it has no --port."""
-    port = int(command[command.index("--port") + 1]) if "--port" in command else 0
+def start_server(
+    name: str, command: list[str], env: dict[str, str], log_dir: Path, port: int | None = None
+) -> Server:
+    """Start `command` with its output in `log_dir`; `port` is where it listens (else its
+    --port, else 0)."""
+    if port is None:
+        port = int(command[command.index("--port") + 1]) if "--port" in command else 0
     log_path = log_dir / f"{name}.log"
     with open(log_path, "wb") as out:
         process = subprocess.Popen(
@@ -197,6 +220,24 @@ async def wait_healthy(server: Server, within: float = 90.0) -> None:
             pass
         await asyncio.sleep(0.2)
     raise SystemExit(f"{server.name} not healthy after {within:.0f}s:\n{server.tail()}")
+
+
+async def wait_idle(server: Server, within: float = 180.0, busy: float = 0.1) -> float:
+    """Until the server (its processes) used under `busy` of a core for a whole second:
+    its start-up work (an in-process scheduler's first pass) is done. Returns the wait."""
+    begun = time.monotonic()
+    before = process_cpu(process_tree(server.process.pid))
+    while time.monotonic() - begun < within:
+        await asyncio.sleep(1.0)
+        if server.process.poll() is not None:
+            raise SystemExit(
+                f"{server.name} exited ({server.process.returncode}):\n{server.tail()}"
+            )
+        after = process_cpu(process_tree(server.process.pid))
+        if cpu_used(before, after) < busy:
+            return time.monotonic() - begun
+        before = after
+    raise SystemExit(f"{server.name} still busy after {within:.0f}s:\n{server.tail()}")
 
 
 # --- a small HTTP/1.1 client --------------------------------------------------------

@@ -1,4 +1,5 @@
-"""`python -m bench.reads`: the GraphQL server against the baseline, or the baseline server."""
+"""`python -m bench.reads`: estatepay against PostGraphile and the baseline, or the baseline
+server."""
 
 from __future__ import annotations
 
@@ -24,21 +25,49 @@ from bench.common import (
     stop_server,
     wait_healthy,
 )
+from bench.reads import peer
 from bench.reads.baseline import serve_baseline
-from bench.reads.load import measure, prepare, report
-from bench.reads.world import DEFAULT_REDIS_URL, DEFAULT_URL, SELF, schema_name, seed
+from bench.reads.embedded import report_embedded, run_embedded
+from bench.reads.load import Servers, measure, prepare, report
+from bench.reads.world import DEFAULT_REDIS_URL, DEFAULT_URL, SELF, SERVE, schema_name, seed
+
+
+async def start_workers(
+    workers: int, env: dict[str, str], log_dir: Path, servers: list[Server]
+) -> Server | None:
+    """`estatepay serve --workers N`, or None (and why) while `serve` has no such flag."""
+    server = start_server(
+        f"api-x{workers}",
+        [*SERVE, "--port", str(free_port()), "--workers", str(workers)],
+        env,
+        log_dir,
+    )
+    servers.append(server)
+    try:
+        await wait_healthy(server)
+    except SystemExit:
+        if server.process.poll() is not None and "unrecognized arguments" in server.tail():
+            log(
+                f"estatepay x{workers}: SKIPPED: `estatepay serve` does not accept --workers"
+                " yet (branch `workers` not merged); that row is left out"
+            )
+            return None
+        raise
+    return server
 
 
 async def run(args: argparse.Namespace) -> int:
     begun = time.perf_counter()
     dsn = asyncpg_dsn(args.database_url)
+    await peer.install(args.peer_dir)
     await recreate_database(args.database_url)
-    seeded = await seed(args.database_url, args.residents, args.bills, args.payments)
+    seeded, world = await seed(args.database_url, args.residents, args.bills, args.payments)
     log(f"logging in as {seeded.resident_email} ({seeded.resident_bills} bills) and the admin")
     env = {
         **os.environ,
         "DATABASE_URL": args.database_url,
         "REDIS_URL": args.redis_url,
+        "DB_POOL_MAX_SIZE": str(args.pool_size),
         "PYTHONUNBUFFERED": "1",
     }
     servers: list[Server] = []
@@ -47,13 +76,6 @@ async def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-reads-") as logs:
         log_dir = Path(logs)
         try:
-            api = start_server(
-                "api",
-                [sys.executable, "-m", "estatepay.cli", "serve", "--port", str(free_port())],
-                env,
-                log_dir,
-            )
-            servers.append(api)
             baseline = start_server(
                 "baseline",
                 [
@@ -65,23 +87,42 @@ async def run(args: argparse.Namespace) -> int:
                     schema_name(),
                     "--database-url",
                     args.database_url,
+                    "--pool-size",
+                    str(args.pool_size),
                 ],
                 env,
                 log_dir,
             )
             servers.append(baseline)
+            postgraphile = peer.start(
+                args.peer_dir, args.database_url, schema_name(), args.pool_size, log_dir
+            )
+            servers.append(postgraphile)
+            workers = await start_workers(args.workers, env, log_dir, servers)
+            # With the flag, the one-process server says so: its default may be more.
+            one = ["--workers", "1"] if workers is not None else []
+            api = start_server("api", [*SERVE, "--port", str(free_port()), *one], env, log_dir)
+            servers.append(api)
             await wait_healthy(api)
             await wait_healthy(baseline)
-            log(f"api on :{api.port} (pid {api.process.pid}), baseline on :{baseline.port}")
-            scenarios, _ = await prepare(api, baseline, seeded)
+            await peer.wait_ready(postgraphile)
+            log(
+                f"estatepay on :{api.port} (pid {api.process.pid}), baseline on"
+                f" :{baseline.port}, PostGraphile on :{postgraphile.port}"
+                + (f", estatepay x{args.workers} on :{workers.port}" if workers else "")
+            )
+            running = Servers(api, workers, postgraphile, baseline, args.workers)
+            scenarios, answers = await prepare(running, seeded)
             log(f"\nload before measuring: {load_average()}")
             results = await measure(scenarios, args, monitor)
             log(f"load after measuring: {load_average()}")
-            report(results, args, api)
         finally:
             for server in servers:
                 stop_server(server)
             await monitor.close()
+        report(results, args, running)
+        embedded = await run_embedded(world, answers, args, log_dir)
+        report_embedded(embedded)
     log(f"total_s: {time.perf_counter() - begun:.1f}")
     return 0
 
@@ -98,17 +139,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--residents", type=int, default=2000)
     parser.add_argument("--bills", type=int, default=50000)
     parser.add_argument("--payments", type=int, default=80000)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes of `estatepay serve --workers` (default: CPU count, %(default)s)",
+    )
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=10,
+        help="PostgreSQL pool of every server process: estatepay's DB_POOL_MAX_SIZE,"
+        " PostGraphile's PG_POOL_MAX, the baseline's (default %(default)s, node-postgres')",
+    )
+    parser.add_argument(
+        "--embedded-seconds",
+        type=float,
+        default=5.0,
+        help="sequential seconds per document and path on SQLite (default %(default)s)",
+    )
+    parser.add_argument(
+        "--peer-dir",
+        type=Path,
+        default=peer.default_directory(),
+        help="where PostGraphile and Node 22 are (npm-)installed if missing (default %(default)s)",
+    )
     add_store_arguments(parser, DEFAULT_URL, DEFAULT_REDIS_URL, "the server's REDIS_URL")
     # Internal: the baseline server process.
     parser.add_argument("--serve-baseline", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--schema", default=schema_name(), help=argparse.SUPPRESS)
-    parser.add_argument("--pool-size", type=int, default=20, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve_baseline:
         return args
-    if min(args.seconds, args.slice, args.warmup) <= 0 or args.connections < 1:
-        parser.error("need --connections >= 1 and --seconds, --slice, --warmup > 0")
+    if min(args.seconds, args.slice, args.warmup, args.embedded_seconds) <= 0:
+        parser.error("need --seconds, --slice, --warmup, --embedded-seconds > 0")
+    if min(args.connections, args.workers, args.pool_size) < 1:
+        parser.error("need --connections, --workers, --pool-size >= 1")
     if args.residents < 1 or args.bills < args.residents or args.payments < 0:
         parser.error("need --residents >= 1, --bills >= --residents, --payments >= 0")
     return args
@@ -118,7 +185,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.serve_baseline:
         return serve_baseline(args)
-    return run_loop(run(args))
+    try:
+        return run_loop(run(args))
+    except KeyboardInterrupt:  # the servers were stopped on the way out
+        log("\ninterrupted: every server the bench started is stopped")
+        return 130
 
 
 if __name__ == "__main__":

@@ -24,8 +24,10 @@ from bench.common import (
     log,
     postgres_pids,
     process_cpu,
+    process_tree,
     read_response,
 )
+from bench.reads.compare import PEER_QUERY_A, PEER_QUERY_B, differences
 from bench.reads.world import ADMIN_EMAIL, PASSWORD, QUERY_A, QUERY_B, SLUG, Seeded
 
 # --- measuring ----------------------------------------------------------------------
@@ -38,11 +40,25 @@ class Variant:
     request: bytes
 
 
+@dataclass(frozen=True)
+class Servers:
+    api: Server  # estatepay, one process
+    workers: Server | None  # estatepay --workers N, None when `serve` has no such flag yet
+    peer: Server  # PostGraphile 5
+    baseline: Server
+    worker_count: int
+
+
 async def load(
-    variant: Variant, connections: int, seconds: float, result: Result, monitor: asyncpg.Connection
+    variant: Variant,
+    connections: int,
+    seconds: float,
+    result: Result,
+    monitor: asyncpg.Connection | None,
 ) -> None:
     """`connections` keep-alive connections, each sending the request again as soon as the
-    answer is in, until the time is up. Bounded: ends at the deadline."""
+    answer is in, until the time is up. Bounded: ends at the deadline. Without `monitor`
+    (no PostgreSQL: the embedded server), no database CPU is counted."""
     opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
     try:
         for _ in range(connections):
@@ -58,15 +74,19 @@ async def load(
         while time.perf_counter() < deadline:
             begun = time.perf_counter()
             writer.write(variant.request)
-            status, body = await read_response(reader)
+            try:
+                status, body = await read_response(reader)
+            except (asyncio.IncompleteReadError, ConnectionError) as error:
+                result.failures.append(f"the server closed the connection: {error!r}")
+                return
             if status != 200 or b'"errors"' in body:
                 result.failures.append(f"{status}: {body[:300]!r}")
                 return
             result.latencies.append(time.perf_counter() - begun)
             result.requests += 1
 
-    server_pids = [variant.server.process.pid]
-    pg_pids = await postgres_pids(monitor)
+    server_pids = process_tree(variant.server.process.pid)  # its workers too
+    pg_pids = await postgres_pids(monitor) if monitor is not None else []
     try:
         cpu0, srv0 = time.process_time(), process_cpu(server_pids)
         pg0, (busy0, total0) = process_cpu(pg_pids), cpu_jiffies()
@@ -111,16 +131,30 @@ async def login(server: Server, email: str) -> str:
     return str(answer["data"]["login"]["token"])
 
 
+async def answer(server: Server, path: str, body: bytes, headers: dict[str, str]) -> bytes:
+    status, raw = await http_once(server.port, "POST", path, body, headers)
+    if status != 200 or b'"errors"' in raw:
+        raise SystemExit(f"{server.name} {path}: {status} {raw[:300]!r}")
+    return raw
+
+
 async def prepare(
-    api: Server, baseline: Server, seeded: Seeded
-) -> tuple[dict[str, list[Variant]], dict[str, int]]:
-    """Log in, build the four requests and check each baseline answers byte for byte what
-    GraphQL answers."""
+    servers: Servers, seeded: Seeded
+) -> tuple[dict[str, list[Variant]], dict[str, bytes]]:
+    """Log in, build the requests of every variant, and check that every server answers
+    the same: the baseline and the N-process server byte for byte what the one-process
+    server answers, PostGraphile the same rows. Returns the variants and estatepay's
+    answers."""
+    api = servers.api
     resident_token = await login(api, seeded.resident_email)
     admin_token = await login(api, ADMIN_EMAIL)
     bodies = {
         "a": json.dumps({"query": QUERY_A}).encode(),
         "b": json.dumps({"query": QUERY_B}).encode(),
+    }
+    peer_bodies = {
+        "a": json.dumps({"query": PEER_QUERY_A, "variables": {"r": str(seeded.resident_id)}}),
+        "b": json.dumps({"query": PEER_QUERY_B}),
     }
     headers = {
         "a": {"Authorization": f"Bearer {resident_token}", "X-Tenant": SLUG},
@@ -128,93 +162,137 @@ async def prepare(
     }
     paths = {"a": f"/a?resident={seeded.resident_id}", "b": "/b"}
     scenarios: dict[str, list[Variant]] = {}
-    sizes: dict[str, int] = {}
+    answers: dict[str, bytes] = {}
     for key in ("a", "b"):
-        api_request = build_request("POST", "/graphql", bodies[key], headers[key], api.port)
-        base_request = build_request("POST", paths[key], bodies[key], headers[key], baseline.port)
-        status_api, body_api = await http_once(
-            api.port, "POST", "/graphql", bodies[key], headers[key]
-        )
-        status_base, body_base = await http_once(
-            baseline.port, "POST", paths[key], bodies[key], headers[key]
-        )
-        if status_api != 200 or status_base != 200 or b'"errors"' in body_api:
-            raise SystemExit(f"scenario {key}: {status_api} {body_api[:300]!r} / {status_base}")
-        if body_api != body_base:
+        ours = await answer(api, "/graphql", bodies[key], headers[key])
+        answers[key] = ours
+        base = await answer(servers.baseline, paths[key], bodies[key], headers[key])
+        if base != ours:
             raise SystemExit(
-                f"scenario {key}: the baseline's answer differs from GraphQL's:\n"
-                f"  graphql:  {body_api[:400]!r}\n  baseline: {body_base[:400]!r}"
+                f"scenario {key}: the baseline's answer differs from estatepay's:\n"
+                f"  estatepay: {ours[:400]!r}\n  baseline:  {base[:400]!r}"
             )
-        edges = json.loads(body_api)["data"]["bills"]["edges"]
-        sizes[key] = len(body_api)
+        peer_body = peer_bodies[key].encode()
+        peers = await answer(servers.peer, "/graphql", peer_body, {})
+        found = differences(key, json.loads(ours), json.loads(peers))
+        if found:
+            listed = "\n  ".join(found[:5])
+            raise SystemExit(
+                f"scenario {key}: PostGraphile's rows differ from estatepay's:\n  {listed}"
+            )
+        edges = json.loads(ours)["data"]["bills"]["edges"]
+        what = f"{len(edges)} bills"
         if key == "a":
-            payments = sum(len(e["node"]["payments"]) for e in edges)
-            log(
-                f"(a) {len(edges)} bills, {payments} payments, {len(body_api):,} bytes:"
-                " the baseline's answer is the same"
+            what += f", {sum(len(e['node']['payments']) for e in edges)} payments"
+        log(
+            f"({key}) {what}, {len(ours):,} bytes (PostGraphile {len(peers):,}): the"
+            " baseline's answer is the same, PostGraphile's rows are the same"
+        )
+        variants = [Variant(f"({key}) estatepay", api, request(api, bodies[key], headers[key]))]
+        if servers.workers is not None:
+            many = await answer(servers.workers, "/graphql", bodies[key], headers[key])
+            if many != ours:
+                raise SystemExit(f"scenario {key}: estatepay --workers answers differently")
+            label = f"({key}) estatepay x{servers.worker_count}"
+            variants.append(
+                Variant(label, servers.workers, request(servers.workers, bodies[key], headers[key]))
             )
-        else:
-            same = "the baseline's answer is the same"
-            log(f"(b) {len(edges)} bills, {len(body_api):,} bytes: {same}")
-        scenarios[key] = [
-            Variant(f"({key}) graphql", api, api_request),
-            Variant(f"({key}) baseline", baseline, base_request),
-        ]
-    return scenarios, sizes
+        variants.append(
+            Variant(f"({key}) postgraphile", servers.peer, request(servers.peer, peer_body, {}))
+        )
+        variants.append(
+            Variant(
+                f"({key}) baseline",
+                servers.baseline,
+                build_request("POST", paths[key], bodies[key], headers[key], servers.baseline.port),
+            )
+        )
+        scenarios[key] = variants
+    return scenarios, answers
+
+
+def request(server: Server, body: bytes, headers: dict[str, str]) -> bytes:
+    return build_request("POST", "/graphql", body, headers, server.port)
 
 
 async def measure(
-    scenarios: dict[str, list[Variant]], args: argparse.Namespace, monitor: asyncpg.Connection
+    scenarios: dict[str, list[Variant]],
+    args: argparse.Namespace,
+    monitor: asyncpg.Connection | None,
+    connections: int | None = None,
+    seconds: float | None = None,
 ) -> dict[str, Result]:
+    """Warm each variant up, then measure them in interleaved slices (`args.connections`
+    and `args.seconds` unless given)."""
+    connections = connections or args.connections
+    seconds = seconds or args.seconds
     variants = [v for pair in scenarios.values() for v in pair]
     for variant in variants:
         warm = Result(variant.label)
-        await load(variant, args.connections, args.warmup, warm, monitor)
+        await load(variant, connections, args.warmup, warm, monitor)
         if warm.failures:
             raise SystemExit(f"{variant.label} warm-up failed: {warm.failures[:2]}")
         log(f"  {variant.label} warm-up {warm.seconds:.1f}s: {warm.rate:.0f} req/s")
-    rounds = max(1, -(-int(args.seconds * 1000) // int(args.slice * 1000)))
-    log(f"  measuring: {rounds} rounds of {args.seconds / rounds:.1f}s per variant")
+    rounds = max(1, -(-int(seconds * 1000) // int(args.slice * 1000)))
+    log(f"  measuring: {rounds} rounds of {seconds / rounds:.1f}s per variant")
     results = {v.label: Result(v.label) for v in variants}
     for n in range(rounds):
         turn = variants[n % len(variants) :] + variants[: n % len(variants)]
         for variant in turn:
             result = results[variant.label]
-            await load(variant, args.connections, args.seconds / rounds, result, monitor)
+            await load(variant, connections, seconds / rounds, result, monitor)
             if result.failures:
                 raise SystemExit(f"{variant.label} failed: {result.failures[:2]}")
     return results
 
 
-def report(results: dict[str, Result], args: argparse.Namespace, api: Server) -> None:
+def report(results: dict[str, Result], args: argparse.Namespace, servers: Servers) -> None:
+    width = max(len(label) for label in results) + 2
     log(
-        f"\n{'':<15}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'server':>9}{'server CPU':>12}"
+        f"\n{'':<{width}}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'server':>9}{'server CPU':>12}"
         f"{'loadgen':>9}{'postgres':>10}{'others':>8}"
     )
     log(
-        f"{'':<15}{'':>8}{'':>8}{'':>8}{'busy':>9}{'per req':>12}{'busy':>9}{'busy':>10}{'busy':>8}"
+        f"{'':<{width}}{'':>8}{'':>8}{'':>8}{'busy':>9}{'per req':>12}{'busy':>9}{'busy':>10}"
+        f"{'busy':>8}"
     )
     for r in results.values():
         per_req = r.server_cpu_s / r.requests * 1000 if r.requests else float("nan")
         log(
-            f"{r.label:<15}{r.rate:>8.0f}{r.pct_ms(50):>8.1f}{r.pct_ms(99):>8.1f}"
+            f"{r.label:<{width}}{r.rate:>8.0f}{r.pct_ms(50):>8.1f}{r.pct_ms(99):>8.1f}"
             f"{100 * r.share(r.server_cpu_s):>8.0f}%{per_req:>9.2f} ms"
             f"{100 * r.share(r.generator_cpu_s):>8.0f}%{100 * r.share(r.postgres_cpu_s):>9.0f}%"
             f"{100 * r.others_busy:>7.0f}%"
         )
     cores = os.cpu_count()
     log(
-        f"  (busy: share of all {cores} cores while the variant ran. server: its one uvicorn"
-        " process; loadgen: this process; postgres: the backends of the bench database;"
+        f"  (busy: share of all {cores} cores while the variant ran. server: its processes;"
+        " loadgen: this process; postgres: the backends of the bench database;"
         " others: everything else on the machine)"
     )
     log(
-        f"\n{args.connections} keep-alive connections per variant, all on 127.0.0.1; the load"
-        " generator runs on the same 2-core machine as the server and PostgreSQL and takes"
-        " the CPU shown above from them."
+        f"\n{args.connections} keep-alive connections per variant, one variant at a time, all"
+        f" on 127.0.0.1; every server's PostgreSQL pool holds {args.pool_size} connections"
+        " (per process). The load generator runs on the same machine as the servers and"
+        " PostgreSQL and takes the CPU shown above from them."
     )
-    log(f"server: `python -m estatepay.cli serve` pid {api.process.pid}, 1 uvicorn worker")
-    a_ratio = results["(a) graphql"].rate / results["(a) baseline"].rate
-    b_ratio = results["(b) graphql"].rate / results["(b) baseline"].rate
-    log(f"reads_a_ratio: {a_ratio:.2f}  (graphql req/s / baseline req/s, resident's bills)")
-    log(f"reads_b_ratio: {b_ratio:.2f}  (graphql req/s / baseline req/s, admin's 50 bills)")
+    log(
+        f"estatepay: `python -m estatepay.cli serve` pid {servers.api.process.pid}, 1 process;"
+        f" postgraphile: PostGraphile 5.1.5 on Node 22, pid {servers.peer.process.pid}"
+    )
+    if servers.workers is None:
+        log(f"estatepay x{servers.worker_count}: skipped (`serve` has no --workers yet)")
+    for key, what in (("a", "resident's bills"), ("b", "admin's 50 bills")):
+        ours, peer = results[f"({key}) estatepay"], results[f"({key}) postgraphile"]
+        base = results[f"({key}) baseline"]
+        log(f"reads_{key}_ratio: {ours.rate / base.rate:.2f}  (estatepay / baseline, {what})")
+        log(f"peer_{key}_ratio: {ours.rate / peer.rate:.2f}  (estatepay / PostGraphile, {what})")
+        many = results.get(f"({key}) estatepay x{servers.worker_count}")
+        if many is not None:
+            log(
+                f"peer_{key}_ratio_workers: {many.rate / peer.rate:.2f}  (estatepay"
+                f" x{servers.worker_count} / PostGraphile, {what}; p99 {many.pct_ms(99):.1f}"
+                f" vs {peer.pct_ms(99):.1f} ms)"
+            )
+        else:
+            log(f"peer_{key}_ratio_workers: skipped")

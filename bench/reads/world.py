@@ -27,6 +27,7 @@ BILL_TYPES = ("SERVICE_CHARGE", "SECURITY", "WASTE", "WATER", "ELECTRICITY", "LE
 PAGE_A = 20
 PAGE_B = 50
 SELF = [sys.executable, "-m", "bench.reads"]  # run from ROOT
+SERVE = [sys.executable, "-m", "estatepay.cli", "serve"]
 
 QUERY_A = (
     "{ bills(first: 20) { edges { node { id number status amount { amount currency } "
@@ -50,14 +51,126 @@ class Seeded:
     seconds: float
 
 
-async def provision(url: str) -> tuple[uuid.UUID, str]:
-    """The estate (schema at head) and its admin, through the real code; the shared hash."""
-    from services.estates import provisioning
-    from services.identity.passwords import hash_password
-    from tenants.database import close_database, init_database
-    from tenants.settings import Settings
+# (store, table, rows, columns); store "shared" is the users' schema or file, "tenant" the
+# estate's schema or file.
+Table = tuple[str, str, list[tuple[Any, ...]], list[str]]
 
-    await init_database(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+COLUMNS = {
+    "users": [
+        "id",
+        "email",
+        "full_name",
+        "phone",
+        "password_hash",
+        "is_platform_admin",
+        "is_active",
+        "created_at",
+    ],
+    "memberships": ["id", "role", "created_at", "estate_id", "user_id"],
+    "properties": ["id", "name", "address", "created_at"],
+    "units": ["id", "label", "created_at", "property_id"],
+    "residents": ["id", "user_id", "created_at"],
+    "occupancies": ["id", "created_at", "resident_id", "unit_id"],
+    "ledger_accounts": [
+        "id",
+        "code",
+        "kind",
+        "currency",
+        "balance",
+        "held",
+        "allow_negative",
+        "created_at",
+    ],
+    "wallets": [
+        "id",
+        "currency",
+        "pin_hash",
+        "failed_pin_attempts",
+        "locked_until",
+        "frozen",
+        "frozen_reason",
+        "created_at",
+        "resident_id",
+        "account_id",
+    ],
+    "bills": [
+        "id",
+        "number",
+        "title",
+        "description",
+        "type",
+        "amount",
+        "amount_paid",
+        "currency",
+        "status",
+        "due_date",
+        "acknowledged_at",
+        "dispute_reason",
+        "dispute_resolution",
+        "cancel_reason",
+        "created_at",
+        "updated_at",
+        "resident_id",
+        "unit_id",
+    ],
+    "payments": [
+        "id",
+        "reference",
+        "purpose",
+        "provider",
+        "amount",
+        "currency",
+        "fee",
+        "status",
+        "idempotency_key",
+        "request_fingerprint",
+        "failure_code",
+        "failure_message",
+        "refunded_amount",
+        "created_at",
+        "completed_at",
+        "bill_id",
+        "resident_id",
+    ],
+    "bill_counter": ["id", "last_number"],
+}
+SHARED_TABLES = ("users", "memberships")
+
+
+@dataclass
+class World:
+    """The estate's rows, generated once and written to PostgreSQL and to SQLite alike (the
+    same ids, so both backends answer the same documents with the same bytes)."""
+
+    rows: dict[str, list[tuple[Any, ...]]]
+    user_ids: list[uuid.UUID]
+    start: datetime
+    resident_id: uuid.UUID
+    resident_bills: int
+    properties: int
+
+    @property
+    def resident_email(self) -> str:
+        return f"r{0:05d}@{SLUG}.example.com"
+
+    def tables(self, estate_id: uuid.UUID) -> list[Table]:
+        """Every table to write, the residents' memberships of `estate_id` included."""
+        memberships = [
+            (uuid.uuid4(), "RESIDENT", self.start, estate_id, user) for user in self.user_ids
+        ]
+        rows = {**self.rows, "memberships": memberships}
+        return [
+            ("shared" if name in SHARED_TABLES else "tenant", name, rows[name], columns)
+            for name, columns in COLUMNS.items()
+        ]
+
+
+async def provision(settings: Any) -> uuid.UUID:
+    """The estate (schema or file at head) and its admin, through the real code."""
+    from services.estates import provisioning
+    from tenants.database import close_database, init_database
+
+    await init_database(settings)
     try:
         estate = await provisioning.create_estate(
             provisioning.EstateInput(
@@ -72,7 +185,7 @@ async def provision(url: str) -> tuple[uuid.UUID, str]:
         )
     finally:
         await close_database()
-    return estate.id, hash_password(PASSWORD)
+    return estate.id
 
 
 def split_evenly(total: int, parts: int, index: int) -> int:
@@ -80,10 +193,12 @@ def split_evenly(total: int, parts: int, index: int) -> int:
     return (index + 1) * total // parts - index * total // parts
 
 
-async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
-    begun = time.perf_counter()
-    estate_id, shared_hash = await provision(url)
-    schema = schema_name()
+def build_world(residents: int, bills: int, payments: int) -> World:
+    """Residents (one shared precomputed argon2 hash: logging in is not what is measured),
+    their units, wallets, bills (newest last) and payments."""
+    from services.identity.passwords import hash_password
+
+    shared_hash = hash_password(PASSWORD)
     now = datetime.now(UTC).replace(microsecond=0)
     start = now - timedelta(minutes=bills + 60)
     properties = max(1, -(-residents // UNITS_PER_PROPERTY))
@@ -91,10 +206,11 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
     property_rows = [
         (uuid.uuid4(), f"Block {p + 1}", f"{p + 1} Bench Road", start) for p in range(properties)
     ]
-    unit_rows, user_rows, membership_rows, resident_rows = [], [], [], []
+    unit_rows, user_rows, resident_rows = [], [], []
     occupancy_rows, account_rows, wallet_rows = [], [], []
     resident_ids: list[uuid.UUID] = []
     unit_ids: list[uuid.UUID] = []
+    user_ids: list[uuid.UUID] = []
     for r in range(residents):
         prop = property_rows[r // UNITS_PER_PROPERTY][0]
         unit_id, user_id, resident_id = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
@@ -102,7 +218,6 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
         email = f"r{r:05d}@{SLUG}.example.com"
         unit_rows.append((unit_id, f"U{r % UNITS_PER_PROPERTY + 1:03d}", start, prop))
         user_rows.append((user_id, email, f"Resident {r}", None, shared_hash, False, True, start))
-        membership_rows.append((uuid.uuid4(), "RESIDENT", start, estate_id, user_id))
         resident_rows.append((resident_id, user_id, start))
         occupancy_rows.append((uuid.uuid4(), start, resident_id, unit_id))
         account_rows.append(
@@ -113,6 +228,7 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
         )
         resident_ids.append(resident_id)
         unit_ids.append(unit_id)
+        user_ids.append(user_id)
 
     bill_rows, payment_rows = [], []
     payment_number = 0
@@ -127,13 +243,14 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
         if count == 0:
             paid, status = 0, "ACKNOWLEDGED"
         due = (created + timedelta(days=30)).date()
+        kind = BILL_TYPES[b % len(BILL_TYPES)]
         bill_rows.append(
             (
                 bill_id,
                 f"BILL-{b + 1:06d}",
-                f"{BILL_TYPES[b % len(BILL_TYPES)].replace('_', ' ').title()} {due:%b %Y}",
+                f"{kind.replace('_', ' ').title()} {due:%b %Y}",
                 "",
-                BILL_TYPES[b % len(BILL_TYPES)],
+                kind,
                 amount,
                 paid,
                 CURRENCY,
@@ -174,140 +291,48 @@ async def seed(url: str, residents: int, bills: int, payments: int) -> Seeded:
                     resident_ids[owner],
                 )
             )
+    rows: dict[str, list[tuple[Any, ...]]] = {
+        "users": user_rows,
+        "properties": property_rows,
+        "units": unit_rows,
+        "residents": resident_rows,
+        "occupancies": occupancy_rows,
+        "ledger_accounts": account_rows,
+        "wallets": wallet_rows,
+        "bills": bill_rows,
+        "payments": payment_rows,
+        "bill_counter": [(1, bills)],
+    }
+    return World(
+        rows, user_ids, start, resident_ids[0], split_evenly(bills, residents, 0), properties
+    )
 
+
+async def seed(url: str, residents: int, bills: int, payments: int) -> tuple[Seeded, World]:
+    """The world in PostgreSQL: the estate through the real code, then bulk COPYs."""
+    from tenants.settings import Settings
+
+    begun = time.perf_counter()
+    estate_id = await provision(Settings(_env_file=None, database_url=url))  # type: ignore[call-arg]
+    world = build_world(residents, bills, payments)
+    schemas = {"shared": "public", "tenant": schema_name()}
+    tables = world.tables(estate_id)
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
         async with conn.transaction():
-            copies: list[tuple[str, str, list[tuple[Any, ...]], list[str]]] = [
-                (
-                    "public",
-                    "users",
-                    user_rows,
-                    [
-                        "id",
-                        "email",
-                        "full_name",
-                        "phone",
-                        "password_hash",
-                        "is_platform_admin",
-                        "is_active",
-                        "created_at",
-                    ],
-                ),
-                (
-                    "public",
-                    "memberships",
-                    membership_rows,
-                    ["id", "role", "created_at", "estate_id", "user_id"],
-                ),
-                (schema, "properties", property_rows, ["id", "name", "address", "created_at"]),
-                (schema, "units", unit_rows, ["id", "label", "created_at", "property_id"]),
-                (schema, "residents", resident_rows, ["id", "user_id", "created_at"]),
-                (
-                    schema,
-                    "occupancies",
-                    occupancy_rows,
-                    ["id", "created_at", "resident_id", "unit_id"],
-                ),
-                (
-                    schema,
-                    "ledger_accounts",
-                    account_rows,
-                    [
-                        "id",
-                        "code",
-                        "kind",
-                        "currency",
-                        "balance",
-                        "held",
-                        "allow_negative",
-                        "created_at",
-                    ],
-                ),
-                (
-                    schema,
-                    "wallets",
-                    wallet_rows,
-                    [
-                        "id",
-                        "currency",
-                        "pin_hash",
-                        "failed_pin_attempts",
-                        "locked_until",
-                        "frozen",
-                        "frozen_reason",
-                        "created_at",
-                        "resident_id",
-                        "account_id",
-                    ],
-                ),
-                (
-                    schema,
-                    "bills",
-                    bill_rows,
-                    [
-                        "id",
-                        "number",
-                        "title",
-                        "description",
-                        "type",
-                        "amount",
-                        "amount_paid",
-                        "currency",
-                        "status",
-                        "due_date",
-                        "acknowledged_at",
-                        "dispute_reason",
-                        "dispute_resolution",
-                        "cancel_reason",
-                        "created_at",
-                        "updated_at",
-                        "resident_id",
-                        "unit_id",
-                    ],
-                ),
-                (
-                    schema,
-                    "payments",
-                    payment_rows,
-                    [
-                        "id",
-                        "reference",
-                        "purpose",
-                        "provider",
-                        "amount",
-                        "currency",
-                        "fee",
-                        "status",
-                        "idempotency_key",
-                        "request_fingerprint",
-                        "failure_code",
-                        "failure_message",
-                        "refunded_amount",
-                        "created_at",
-                        "completed_at",
-                        "bill_id",
-                        "resident_id",
-                    ],
-                ),
-            ]
-            for schema_, table, rows, columns in copies:
+            for store, table, rows, columns in tables:
                 await conn.copy_records_to_table(
-                    table, records=rows, columns=columns, schema_name=schema_
+                    table, records=rows, columns=columns, schema_name=schemas[store]
                 )
-            await conn.execute(
-                f'INSERT INTO "{schema}".bill_counter (id, last_number) VALUES (1, $1)', bills
-            )
-        for schema_, table, _, _ in copies:
-            await conn.execute(f'ANALYZE "{schema_}"."{table}"')
+        for store, table, _, _ in tables:
+            await conn.execute(f'ANALYZE "{schemas[store]}"."{table}"')
     finally:
         await conn.close()
     elapsed = time.perf_counter() - begun
     log(
-        f"seeded {SLUG!r} in {elapsed:.1f}s: {properties} properties, {residents:,} residents"
-        f" (users, memberships, units, occupancies, wallets + accounts), {bills:,} bills,"
-        f" {len(payment_rows):,} payments"
+        f"seeded {SLUG!r} in {elapsed:.1f}s: {world.properties} properties, {residents:,}"
+        " residents (users, memberships, units, occupancies, wallets + accounts),"
+        f" {bills:,} bills, {len(world.rows['payments']):,} payments"
     )
-    return Seeded(
-        resident_ids[0], f"r{0:05d}@{SLUG}.example.com", split_evenly(bills, residents, 0), elapsed
-    )
+    seeded = Seeded(world.resident_id, world.resident_email, world.resident_bills, elapsed)
+    return seeded, world
