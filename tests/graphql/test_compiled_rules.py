@@ -194,7 +194,7 @@ async def test_root_fields_the_compiler_does_not_cover_are_answered_beside_it(
     assert list(compiled.json()["data"]) == ["gateways", "bills", "recurringPayments"]
     assert len(await compiled_only(world.admin, mixed, n=1, on=True, path="partial")) == 1
     # An error in the part graphql-core answers: it answers the whole operation.
-    failing = '{ bills { totalCount } recurringPayment(id: "%s") { id } }' % world.property_id
-    compiled, reference = await both(world.admin, graphql_core_app, failing)
+    failing = "query($id: ID!) { bills { totalCount } recurringPayment(id: $id) { id } }"
+    compiled, reference = await both(world.admin, graphql_core_app, failing, id=world.property_id)
     assert compiled.content == reference.content
     assert "x-read-path" not in compiled.headers
