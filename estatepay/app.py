@@ -41,7 +41,7 @@ from schema.errors import shape_errors
 from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from services.live import Hub, make_hub
-from tenants.database import close_database, database_ready, init_database, is_postgres
+from tenants.database import close_database, database_ready, init_database
 from tenants.settings import Settings, get_settings
 from workers.broker import (
     Dispatcher,
@@ -175,12 +175,9 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             made: RequestContext = request.state.context
             return made
 
-        caller = None
-        if is_postgres():  # where the statements re-check a remembered caller
-            headers = request.headers
-            caller = self.callers.from_headers(
-                headers.get("authorization"), headers.get("x-tenant")
-            )
+        headers = request.headers
+        # Remembered, then re-checked by the database (schema.compiled.caller).
+        caller = self.callers.from_headers(headers.get("authorization"), headers.get("x-tenant"))
         if caller is None:
             caller = self.callers.learn(await context())
         if caller is None:

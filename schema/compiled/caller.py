@@ -3,9 +3,10 @@ request (they cost more than the read itself).
 
 The token's signature is checked once per token (then only its expiry); the caller's role
 and estate are remembered from the last full check of that user in that estate. That
-memory is only a hint: on PostgreSQL every compiled statement re-checks it in SQL (user
-active, estate active with the same time zone and currency, the same role), and if
-anything changed the request goes through the full path, which refreshes the hint.
+memory is only a hint: the database re-checks it for every request (user active, estate
+active with the same time zone and currency, the same role; on PostgreSQL inside each
+compiled statement, on SQLite by one statement on the shared file), and if anything
+changed the request goes through the full path, which refreshes the hint.
 """
 
 from __future__ import annotations

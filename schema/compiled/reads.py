@@ -138,10 +138,17 @@ class CompiledReads:
                 for check in statement.checks:
                     check(request)
             params = [[getter(request) for getter in s.getters] for s in plan.statements]
+            caller_check = self._caller_check(dialect, caller.is_admin)
+            check = (caller_check.sql, [getter(request) for getter in caller_check.getters])
         except Fallback:
             return None
         try:
-            values = await run_statements(estate.slug, [s.sql for s in plan.statements], params)
+            values = await run_statements(
+                estate.slug,
+                [s.sql for s in plan.statements],
+                params,
+                None if dialect.shared_tables else check,
+            )
         except Exception:  # the database away: graphql-core says so (UNAVAILABLE)
             log.debug("compiled read failed", exc_info=True)
             return None
@@ -182,6 +189,17 @@ class CompiledReads:
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         return Operation(document, operations[0], fragments)
+
+    def _caller_check(self, dialect: Dialect, is_admin: bool) -> Statement:
+        """Where the estate's tables and the shared ones are apart (SQLite), the remembered
+        caller is re-checked by a statement of its own on the shared database."""
+        key = ("caller", dialect.name, is_admin)
+        found = self.plans.get(key)
+        if found is None:
+            b = Build(dialect, self.graphql, {}, None, is_admin)
+            sql = f"SELECT CASE WHEN {caller_still(b)} THEN 1 ELSE 0 END, 1"
+            found = self.plans.remember(key, Statement("", sql, b.getters, []))
+        return found
 
     def _plan(self, op: Operation, variables: Any, is_admin: bool, dialect: Dialect) -> Plan:
         """One statement per root field the compiler covers, each returning the field's

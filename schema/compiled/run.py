@@ -8,6 +8,7 @@ from typing import Any
 from tortoise.connection import get_connection
 
 from schema.compiled.dialect import sqlite_cursor, sqlite_iso
+from tenants.apps import SHARED_CONNECTION
 from tenants.database import is_postgres
 from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
 
@@ -15,11 +16,21 @@ Rows = list[bytes] | None
 _with_functions: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
-async def run_statements(slug: str, statements: list[str], params: list[list[Any]]) -> Rows:
+async def run_statements(
+    slug: str,
+    statements: list[str],
+    params: list[list[Any]],
+    caller_check: tuple[str, list[Any]] | None = None,
+) -> Rows:
     """Each statement's JSON, or None when a guard failed or a value came back empty
-    (graphql-core then answers, with the error)."""
+    (graphql-core then answers, with the error). `caller_check`: a statement on the shared
+    database that must answer 1 first (SQLite, where it is another file)."""
     if is_postgres():
         return await _postgres(schema_for(slug), statements, params)
+    if caller_check is not None:
+        _, rows = await get_connection(SHARED_CONNECTION).execute_query(*caller_check)
+        if not rows or not rows[0][0]:
+            return None
     async with tenant_scope(slug):
         connection = get_connection(TENANT_CONNECTION)._connection
         await _install_functions(connection)
