@@ -92,6 +92,12 @@ class Build:
     checks: list[Getter] = field(default_factory=list)
     # SQL made once per plan (the viewer's resident row) under a name.
     shared: dict[str, str] = field(default_factory=dict)
+    aliases: int = 0
+
+    def alias(self) -> str:
+        """A new table alias, unique in the plan (the same document plans to the same SQL)."""
+        self.aliases += 1
+        return f"r{self.aliases}"
 
     def param(self, getter: Getter, pg_type: str) -> str:
         self.getters.append(getter)

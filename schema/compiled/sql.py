@@ -7,7 +7,6 @@ and the SQL alias of the row it belongs to. Templates name that row `{a}`.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,13 +19,6 @@ from schema.compiled.dialect import literal
 from services.pagination import decode_cursor
 
 Emitter = Callable[[Build, GraphQLField, list[FieldNode], str], str]
-_aliases = itertools.count()
-
-
-def alias() -> str:
-    return f"r{next(_aliases) % 100000}"
-
-
 def object_type(definition: GraphQLField) -> GraphQLObjectType:
     found = get_named_type(definition.type)
     assert isinstance(found, GraphQLObjectType)
@@ -102,7 +94,7 @@ def one(table: str, where: str, emitters: dict[str, Emitter], *, nullable: bool 
     """An object read from another row: `where` joins it (`{a}` the outer row, `{r}` it)."""
 
     def emit(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
-        r = alias()
+        r = b.alias()
         value = obj(b, object_type(d), nodes, r, emitters)
         found = f"(SELECT {value} FROM {table.format(shared=b.dialect.shared_tables)} {r}"
         found += f" WHERE {where.format(a=a, r=r)})"
@@ -136,7 +128,7 @@ def rows(
     limit: str = "",
 ) -> str:
     """The comma-joined objects of the rows (empty text for none)."""
-    r = alias()
+    r = b.alias()
     inner = (
         f"SELECT * FROM {table} {r} WHERE {where.format(a=a, r=r)}"
         f" ORDER BY {order.format(r=r)}{limit}"
@@ -200,15 +192,15 @@ def connection(
 
     def page_info(b: Build, d: GraphQLField, info_nodes: list[FieldNode], a: str) -> str:
         def has_next(b: Build, d: GraphQLField, n: list[FieldNode], _: str) -> str:
-            r = alias()
+            r = b.alias()
             probe = (
                 f"SELECT 1 FROM {listing.table} {r} WHERE {where.format(a=a, r=r)}"
                 f" ORDER BY {order.format(r=r)} LIMIT {limit} + 1"
             )
-            return b.dialect.boolean(f"(SELECT count(*) FROM ({probe}) {alias()}) > {limit}")
+            return b.dialect.boolean(f"(SELECT count(*) FROM ({probe}) {b.alias()}) > {limit}")
 
         def end_cursor(b: Build, d: GraphQLField, n: list[FieldNode], _: str) -> str:
-            r, last = alias(), alias()
+            r, last = b.alias(), b.alias()
             page_rows = (
                 f"SELECT {r}.created_at, {r}.id FROM {listing.table} {r}"
                 f" WHERE {where.format(a=a, r=r)} ORDER BY {order.format(r=r)}{page}"
@@ -223,7 +215,7 @@ def connection(
         )
 
     def total(b: Build, d: GraphQLField, n: list[FieldNode], _: str) -> str:
-        r = alias()
+        r = b.alias()
         counted = f"SELECT count(*) FROM {listing.table} {r} WHERE {listing.where.format(a=a, r=r)}"
         return b.dialect.integer(f"({counted})")
 
