@@ -52,6 +52,7 @@ class Operation:
     document: DocumentNode
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDefinitionNode]
+    name: str | None  # as the request named it
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,58 @@ class CompiledReads:
         """The response body and how it was made ("compiled", or "partial" when graphql-core
         answered some root fields), or None for graphql-core to answer it all. `context`
         makes the full request context, which the root fields left to graphql-core need."""
+        checked = self._checked(body)
+        if checked is None:
+            return None
+        op, variables = checked
+        dialect = POSTGRES if is_postgres() else SQLITE
+        key = (body["query"], op.name, caller.is_admin, dialect.name, _shape(variables.coerced))
+        plan = self.plans.get(key)
+        if plan is None:
+            plan = self.plans.remember(key, self._plan(op, variables, caller.is_admin, dialect))
+        if not plan.compiled:
+            return None
+        estate = caller.estate
+        request = Request(
+            variables=variables,
+            user_id=caller.user_id,
+            slug=estate.slug,
+            timezone=estate.timezone,
+            currency=estate.currency,
+            today=estate_today(estate, datetime.now(UTC)),
+            page_cap=self.page_cap,
+        )
+        try:
+            for statement in plan.statements:
+                for check in statement.checks:
+                    check(request)
+            params = [[getter(request) for getter in s.getters] for s in plan.statements]
+            caller_check = None
+            if not dialect.shared_tables:  # SQLite: the caller is checked on its own
+                found = self._caller_check(dialect, caller.is_admin)
+                caller_check = (found.sql, [getter(request) for getter in found.getters])
+        except Fallback:
+            return None
+        sql = [s.sql for s in plan.statements]
+        try:
+            values = await run_statements(estate.slug, sql, params, caller_check)
+        except Exception:  # the database away: graphql-core says so (UNAVAILABLE)
+            log.debug("compiled read failed", exc_info=True)
+            return None
+        if values is None:
+            return None
+        found_json = {s.key: value for s, value in zip(plan.statements, values, strict=True)}
+        if plan.rest is not None:
+            rest = await run_rest(self.schema, plan.rest, body.get("variables"), await context())
+            if rest is None:
+                return None
+            found_json.update((key, orjson.dumps(value)) for key, value in rest.items())
+        fields = b",".join(orjson.dumps(key) + b":" + found_json[key] for key in plan.order)
+        return b'{"data":{' + fields + b"}}", "partial" if plan.rest else "compiled"
+
+    def _checked(self, body: dict[str, Any]) -> tuple[Operation, Any] | None:
+        """The operation and its coerced variables, if the request is a valid query whose
+        inputs the boundary accepts (else graphql-core answers, with the errors)."""
         query, variables = body.get("query"), body.get("variables")
         name = body.get("operationName")
         if not isinstance(query, str) or not isinstance(name, str | None):
@@ -116,52 +169,7 @@ class CompiledReads:
         checked = limits.documents.get(query, self.graphql, op.document, limits.inputs)
         if check_operation(self.graphql, op.document, variables, name, limits.inputs, checked):
             return None
-        dialect = POSTGRES if is_postgres() else SQLITE
-        key = (query, name, caller.is_admin, dialect.name, _shape(coerced.coerced))
-        plan = self.plans.get(key)
-        if plan is None:
-            plan = self.plans.remember(key, self._plan(op, coerced, caller.is_admin, dialect))
-        if not plan.compiled:
-            return None
-        estate = caller.estate
-        request = Request(
-            variables=coerced,
-            user_id=caller.user_id,
-            slug=estate.slug,
-            timezone=estate.timezone,
-            currency=estate.currency,
-            today=estate_today(estate, datetime.now(UTC)),
-            page_cap=self.page_cap,
-        )
-        try:
-            for statement in plan.statements:
-                for check in statement.checks:
-                    check(request)
-            params = [[getter(request) for getter in s.getters] for s in plan.statements]
-            caller_check = self._caller_check(dialect, caller.is_admin)
-            check = (caller_check.sql, [getter(request) for getter in caller_check.getters])
-        except Fallback:
-            return None
-        try:
-            values = await run_statements(
-                estate.slug,
-                [s.sql for s in plan.statements],
-                params,
-                None if dialect.shared_tables else check,
-            )
-        except Exception:  # the database away: graphql-core says so (UNAVAILABLE)
-            log.debug("compiled read failed", exc_info=True)
-            return None
-        if values is None:
-            return None
-        found = {s.key: value for s, value in zip(plan.statements, values, strict=True)}
-        if plan.rest is not None:
-            rest = await run_rest(self.schema, plan.rest, variables, await context())
-            if rest is None:
-                return None
-            found.update((key, orjson.dumps(value)) for key, value in rest.items())
-        body_ = b",".join(orjson.dumps(key) + b":" + found[key] for key in plan.order)
-        return b'{"data":{' + body_ + b"}}", "partial" if plan.rest else "compiled"
+        return op, coerced
 
     def _operation(self, query: str, name: str | None) -> Operation | None:
         key = (query, name)
@@ -188,7 +196,7 @@ class CompiledReads:
         fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        return Operation(document, operations[0], fragments)
+        return Operation(document, operations[0], fragments, name)
 
     def _caller_check(self, dialect: Dialect, is_admin: bool) -> Statement:
         """Where the estate's tables and the shared ones are apart (SQLite), the remembered

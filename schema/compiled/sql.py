@@ -19,6 +19,8 @@ from schema.compiled.dialect import literal
 from services.pagination import decode_cursor
 
 Emitter = Callable[[Build, GraphQLField, list[FieldNode], str], str]
+
+
 def object_type(definition: GraphQLField) -> GraphQLObjectType:
     found = get_named_type(definition.type)
     assert isinstance(found, GraphQLObjectType)
