@@ -26,6 +26,7 @@ from strawberry.types.base import get_object_definition
 
 from resolvers.context import RequestContext
 from schema.bills import BillMutation, BillQuery, BillSubscription
+from schema.bitcoin import BitcoinQuery
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.dashboard import DashboardQuery, DashboardSubscription
 from schema.estates import EstateMutation, EstateQuery
@@ -65,6 +66,7 @@ Query = _merged(
         WalletQuery,
         PaymentQuery,
         GatewayQuery,
+        BitcoinQuery,
         NotificationQuery,
         RecurringQuery,
         DashboardQuery,
