@@ -10,11 +10,17 @@ bitcoinlib is used offline only: key parsing and public derivation, never its se
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
+
+# bitcoinlib writes a config, a log and an (unused) wallet database where this says when
+# it is imported (default ~/.bitcoinlib, which a container's home may not allow).
+os.environ.setdefault("BCL_DATA_DIR", os.path.join(tempfile.gettempdir(), "estatepay-bitcoinlib"))
 
 from bitcoinlib.keys import HDKey
 
