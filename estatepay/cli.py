@@ -195,6 +195,27 @@ def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_fakechain(args: argparse.Namespace, settings: Settings) -> int:
+    """Drive the demo's fake Bitcoin chain (served by `estatepay serve` under /_fakes/)."""
+    import httpx
+
+    from estatepay.demo.bitcoin import CHAIN_PATH
+
+    bodies = {
+        "pay": lambda: {"address": args.address, "amountBtc": args.amount_btc},
+        "mine": lambda: {"blocks": args.blocks},
+        "drop": lambda: {"txid": args.txid},
+        "reorg": lambda: {"depth": args.depth},
+    }
+    url = f"{args.url.rstrip('/')}{CHAIN_PATH}/_control/{args.action}"
+    response = httpx.post(url, json=bodies[args.action](), timeout=10)
+    if response.status_code != 200:
+        print(f"error: {url} answered {response.status_code}", file=sys.stderr)
+        return 1
+    print(response.text)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="estatepay", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -258,6 +279,23 @@ def parser() -> argparse.ArgumentParser:
     verify = ledger.add_parser("verify", help="check every ledger invariant")
     verify.add_argument("--estate", help="one estate's slug (default: every estate)")
     verify.set_defaults(func=cmd_ledger_verify)
+
+    chain = commands.add_parser(
+        "fakechain", help="(demo) pay an address, mine blocks on the demo's fake Bitcoin chain"
+    )
+    chain.add_argument("--url", default="http://127.0.0.1:8000", help="the serving estatepay")
+    actions = chain.add_subparsers(dest="action", required=True)
+    pay = actions.add_parser("pay", help="a transaction paying ADDRESS, into the mempool")
+    pay.add_argument("address")
+    pay.add_argument("amount_btc", help='in BTC, e.g. "0.00002"')
+    actions.add_parser("mine", help="mine blocks").add_argument(
+        "blocks", type=int, nargs="?", default=1
+    )
+    actions.add_parser("drop", help="drop a mempool transaction").add_argument("txid")
+    actions.add_parser("reorg", help="reorg the last DEPTH blocks away").add_argument(
+        "depth", type=int
+    )
+    chain.set_defaults(func=cmd_fakechain)
 
     make = commands.add_parser(
         "makemigrations", help="(developers) write aerich migrations for model changes"

@@ -13,6 +13,8 @@ from strawberry.dataloader import DataLoader
 
 from services.bills.models import Bill
 from services.bills.queries import bills_by_id, payments_by_bill
+from services.bitcoin.invoices import invoices_by_payment
+from services.bitcoin.models import BitcoinInvoice
 from services.identity.accounts import memberships_by_user
 from services.identity.models import Membership, User
 from services.notifications.delivery import deliveries_by_notification
@@ -72,6 +74,9 @@ class Loaders:
         )
         self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(
             self._keyed(bills_by_id, lambda: None)
+        )
+        self.bitcoin_invoice: DataLoader[uuid.UUID, BitcoinInvoice | None] = DataLoader(
+            self._keyed(invoices_by_payment, lambda: None)
         )
         self.deliveries_by_notification: DataLoader[uuid.UUID, list[NotificationDelivery]] = (
             DataLoader(self._keyed(deliveries_by_notification, list))

@@ -67,7 +67,8 @@ def decimal_scalar(max_amount: Decimal) -> ScalarDefinition:
     definition: ScalarDefinition = scalar(
         name="Decimal",
         description='An exact decimal number as a string, e.g. "5000.00"',
-        serialize=str,
+        # Written out in full: str() turns small ones to exponents ("0E-8" BTC).
+        serialize=lambda value: format(value, "f"),
         parse_value=parse,
     )
     return definition

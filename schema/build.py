@@ -27,6 +27,7 @@ from strawberry.types.base import get_object_definition
 
 from resolvers.context import RequestContext
 from schema.bills import BillMutation, BillQuery, BillSubscription
+from schema.bitcoin import BitcoinQuery
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.dashboard import DashboardQuery, DashboardSubscription
 from schema.estates import EstateMutation, EstateQuery
@@ -66,6 +67,7 @@ Query = _merged(
         WalletQuery,
         PaymentQuery,
         GatewayQuery,
+        BitcoinQuery,
         NotificationQuery,
         RecurringQuery,
         DashboardQuery,

@@ -54,6 +54,16 @@ class WebhookEvent:
 
 
 @strawberry.input
+class GatewaySettingsInput:
+    """Bitcoin's: confirmations to wait for (1-20, default 2), the payment window
+    (1-1440 minutes, default 30) and a CoinGecko-compatible rate API."""
+
+    required_confirmations: int | None = None
+    payment_window_minutes: int | None = None
+    rate_api_url: str | None = None
+
+
+@strawberry.input
 class ConfigureGatewayInput:
     provider: PaymentProvider
     display_name: str
@@ -61,6 +71,17 @@ class ConfigureGatewayInput:
     api_base_url: str | None = None
     is_active: bool = True
     is_default: bool = False
+    settings: GatewaySettingsInput | None = None
+
+
+def _settings(given: GatewaySettingsInput | None) -> dict[str, object] | None:
+    if given is None:
+        return None
+    return {
+        "requiredConfirmations": given.required_confirmations,
+        "paymentWindowMinutes": given.payment_window_minutes,
+        "rateApiUrl": given.rate_api_url,
+    }
 
 
 @strawberry.input
@@ -95,7 +116,7 @@ class GatewayMutation:
     async def configure_gateway(
         self, info: Info[RequestContext, None], input: ConfigureGatewayInput
     ) -> GatewayConfig:
-        data = plain(GatewayInput, input)
+        data = plain(GatewayInput, input, settings=_settings(input.settings))
         return gateway_node(await resolvers.configure_gateway(info.context, data))
 
     @strawberry.mutation

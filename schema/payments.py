@@ -15,6 +15,7 @@ from strawberry.types import Info
 from resolvers import payments as resolvers
 from resolvers import subscriptions
 from resolvers.context import RequestContext
+from schema.bitcoin import BitcoinDetails, bitcoin_details
 from schema.extensions import UNSCOPED
 from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.payments import queries
@@ -56,15 +57,6 @@ class BillRef:
 
 
 @strawberry.type
-class BitcoinDetails:
-    address: str
-    amount_btc: Decimal
-    expires_at: datetime
-    confirmations: int
-    required_confirmations: int
-
-
-@strawberry.type
 class Payment:
     id: strawberry.ID
     reference: str
@@ -74,7 +66,6 @@ class Payment:
     status: PaymentStatus
     checkout_url: str | None
     client_secret: str | None
-    bitcoin: BitcoinDetails | None
     failure_code: str | None
     failure_message: str | None
     created_at: datetime
@@ -88,13 +79,20 @@ class Payment:
         found = await info.context.loaders.bill.load(self.bill_id)
         return convert(BillRef, found) if found else None
 
+    @strawberry.field
+    async def bitcoin(self, info: Info[RequestContext, None]) -> BitcoinDetails | None:
+        """Where and how much to pay, for a Bitcoin payment; null for the others."""
+        if self.provider != PaymentProvider.BITCOIN:  # type: ignore[attr-defined]
+            return None
+        invoice = await info.context.loaders.bitcoin_invoice.load(uuid.UUID(str(self.id)))
+        return bitcoin_details(invoice) if invoice else None
+
 
 def payment_node(payment: PaymentModel) -> Payment:
     return convert(
         Payment,
         payment,
         amount=Money.of(payment.amount, payment.currency),
-        bitcoin=None,
         bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
     )
 

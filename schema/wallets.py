@@ -31,6 +31,8 @@ class WalletTransactionKind(Enum):
     ADJUSTMENT = "ADJUSTMENT"
     HOLD = "HOLD"
     RELEASE = "RELEASE"
+    # Money that arrived for more than a bill asked, or that could not pay it (Bitcoin).
+    PREPAYMENT_CREDIT = "PREPAYMENT_CREDIT"
 
 
 @strawberry.type

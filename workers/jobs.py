@@ -111,6 +111,8 @@ JOBS: tuple[Job, ...] = (
     # Plans run on their date in the estate's timezone: hourly catches each midnight.
     _scheduled("process_recurring_payments", "10 * * * *", tasks.process_recurring_payments),
     _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
+    # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
+    _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),
     _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
     _scheduled("prune_schedule", "45 3 * * *", tasks.prune_schedule, per_estate=False),
 )

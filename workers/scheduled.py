@@ -20,6 +20,7 @@ from tortoise.transactions import in_transaction
 
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
+from services.bitcoin import watching
 from services.notifications.retention import purge_read
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
@@ -46,8 +47,12 @@ async def _start(job: str, slot: datetime) -> JobRun:
     return run
 
 
-async def run_for_estate(job: str, slug: str, slot_iso: str, work: Work) -> int:
-    """Run `work` for the slot in the estate unless already done; returns what it affected."""
+async def run_for_estate(
+    job: str, slug: str, slot_iso: str, work: Work, *, in_scope: bool = True
+) -> int:
+    """Run `work` for the slot in the estate unless already done; returns what it affected.
+    `in_scope=False`: the work opens its own scopes (it calls out over the network, which
+    must not hold a connection), so its run is recorded after it, not with it."""
     slot = datetime.fromisoformat(slot_iso).astimezone(UTC)
     estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
     if estate is None:  # removed or suspended since the message was sent
@@ -58,8 +63,10 @@ async def run_for_estate(job: str, slug: str, slot_iso: str, work: Work) -> int:
     if run.status == "DONE":
         return 0
     try:
+        affected = 0 if in_scope else await work(estate, slot)
         async with tenant_scope(slug):
-            affected = await work(estate, slot)
+            if in_scope:
+                affected = await work(estate, slot)
             await JobRun.filter(id=run.id).update(
                 status="DONE",
                 affected=affected,
@@ -118,6 +125,10 @@ async def _expire(estate: Estate, at: datetime) -> int:
     return await provider_payments.expire_stale(expiry, at)
 
 
+async def _watch_bitcoin(estate: Estate, at: datetime) -> int:
+    return await watching.scan(estate, at, get_settings().encryption_key)
+
+
 async def _purge(estate: Estate, at: datetime) -> int:
     settings = get_settings()
     history = timedelta(days=settings.job_history_retention_days)
@@ -142,6 +153,12 @@ async def process_recurring_payments(slug: str, slot: str) -> int:
 
 async def expire_stale_payments(slug: str, slot: str) -> int:
     return await run_for_estate("expire_stale_payments", slug, slot, _expire)
+
+
+async def watch_bitcoin_payments(slug: str, slot: str) -> int:
+    return await run_for_estate(
+        "watch_bitcoin_payments", slug, slot, _watch_bitcoin, in_scope=False
+    )
 
 
 async def purge_old_records(slug: str, slot: str) -> int:

@@ -29,6 +29,7 @@ from workers.scheduled import process_recurring_payments as process_recurring_pa
 from workers.scheduled import prune_schedule as prune_schedule
 from workers.scheduled import purge_old_records as purge_old_records
 from workers.scheduled import send_bill_reminders as send_bill_reminders
+from workers.scheduled import watch_bitcoin_payments as watch_bitcoin_payments
 
 log = logging.getLogger(__name__)
 # The in-process worker (embedded default) retries deliveries itself, on the app's loop.

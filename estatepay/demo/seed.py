@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from starlette.routing import BaseRoute, Mount
 
+from estatepay.demo.bitcoin import bitcoin_routes, configure_demo_bitcoin
 from estatepay.demo.fakes.flutterwave import FakeFlutterwave
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.stripe import FakeStripe
@@ -135,8 +136,11 @@ def fake_provider_routes(settings: Settings, base_url: str) -> list[BaseRoute]:
         ).app(),
     ]
     return [
-        Mount(f"{FAKES_PATH}/{fake.name}", app)
-        for fake, app in zip(FAKE_PROVIDERS, apps, strict=True)
+        *(
+            Mount(f"{FAKES_PATH}/{fake.name}", app)
+            for fake, app in zip(FAKE_PROVIDERS, apps, strict=True)
+        ),
+        *bitcoin_routes(),
     ]
 
 
@@ -174,6 +178,7 @@ async def configure_demo_gateways(base_url: str, encryption_key: str) -> None:
                     ),
                     encryption_key,
                 )
+        await configure_demo_bitcoin(base_url, encryption_key)
 
 
 def walkthrough(base_url: str) -> str:
@@ -188,7 +193,11 @@ acknowledgeBill(id: "<id>") {{ status }}
   3. payBill(billId: "<id>", provider: PAYSTACK, idempotencyKey: "try-1") {{ checkoutUrl }} \
 (or FLUTTERWAVE, STRIPE)
   4. Open checkoutUrl in a browser, press Pay (a signed webhook comes back): \
-bill(id: "<id>") {{ status }} is PAID"""
+bill(id: "<id>") {{ status }} is PAID
+  Or with Bitcoin (a fake testnet chain): payBill(..., provider: BITCOIN) \
+{{ reference bitcoin {{ address amountBtc }} }}, then
+     estatepay fakechain pay <address> <amountBtc> && estatepay fakechain mine 2
+     and within a minute the payment is SUCCEEDED (verifyPayment(reference: ...) looks now)"""
 
 
 async def seed_demo() -> bool:

@@ -80,6 +80,24 @@ TEMPLATES: dict[str, Template] = {
         action="No money was taken for it. You can try again in the app.",
         sms="{estate}: {title}. {body}. You can try again in the app.",
     ),
+    "BITCOIN_RECEIVED": Template(
+        subject="{estate}: {title}",
+        intro="Your bitcoin has been seen on the network.",
+        action="The payment succeeds once it is confirmed; nothing more to do.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "BITCOIN_UNDERPAID": Template(
+        subject="{estate}: {title}",
+        intro="Less bitcoin arrived in the payment window than the payment asked for.",
+        action="The bill is still open: pay the rest in the app.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "BITCOIN_CREDITED": Template(
+        subject="{estate}: {title}",
+        intro="Bitcoin that did not pay a bill was credited to your wallet at the payment's rate.",
+        action="Use it for your next bills from the app.",
+        sms="{estate}: {title}. {body}",
+    ),
     "MANUAL_PAYMENT_SUBMITTED": Template(
         subject="{estate}: {title}",
         intro="A resident reported a bank transfer.",

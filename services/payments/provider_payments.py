@@ -15,6 +15,7 @@ from services.access import Viewer
 from services.audit.log import record
 from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
+from services.bitcoin import watching
 from services.errors import NotFound, ValidationFailed
 from services.events import changed
 from services.identity.models import User
@@ -193,6 +194,10 @@ async def verify_payment(
         payment = await payment_by_reference(viewer, reference)
         if payment.provider in ("WALLET", "MANUAL") or payment.status in FINAL:
             return payment
+    if payment.provider == "BITCOIN":  # no provider to ask: the chain, now
+        await watching.scan(estate, now, encryption_key, payment_id=payment.id)
+        async with tenant_scope(estate.slug):
+            return await Payment.get(id=payment.id)
     gateway = await gateway_for_payment(estate.slug, payment.reference, encryption_key)
     return await apply_verification(
         estate,
@@ -204,9 +209,12 @@ async def verify_payment(
 
 async def expire_stale(older_than: timedelta, now: datetime) -> int:
     """Provider payments still PENDING after the window are EXPIRED (in the current
-    estate's scope): their checkout is abandoned, and a late webhook finds them final."""
+    estate's scope): their checkout is abandoned, and a late webhook finds them final.
+    Bitcoin payments have windows of their own (`services.bitcoin.settling`)."""
     stale = await Payment.filter(
-        status="PENDING", provider__not_in=("WALLET", "MANUAL"), created_at__lt=now - older_than
+        status="PENDING",
+        provider__not_in=("WALLET", "MANUAL", "BITCOIN"),
+        created_at__lt=now - older_than,
     ).values_list("id", "resident_id")
     if not stale:
         return 0

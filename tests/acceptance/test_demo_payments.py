@@ -174,6 +174,7 @@ def test_a_newcomer_pays_seeded_bills_through_the_fake_providers(tmp_path: Path)
             "PAYSTACK": True,
             "FLUTTERWAVE": False,
             "STRIPE": False,
+            "BITCOIN": False,
         }
 
         first, second = pending_bills(base, ada)

@@ -55,15 +55,31 @@ def pin_gateway_urls(document: graphql.DocumentNode, url: str) -> graphql.Docume
     return _with_selections(document, operation, selections, ())
 
 
+def _field(name: str, value: graphql.ValueNode) -> graphql.ObjectFieldNode:
+    return graphql.ObjectFieldNode(name=graphql.NameNode(value=name), value=value)
+
+
 def _pinned(argument: graphql.ArgumentNode, url: str) -> graphql.ArgumentNode:
+    """The base URL, and Bitcoin's rate API (`settings.rateApiUrl`, given whenever the
+    provider is BITCOIN: its default is a real service), both at `url`."""
     if argument.name.value != "input" or not isinstance(argument.value, graphql.ObjectValueNode):
         return argument
-    fields = [f for f in argument.value.fields if f.name.value != "apiBaseUrl"]
-    fields.append(
-        graphql.ObjectFieldNode(
-            name=graphql.NameNode(value="apiBaseUrl"), value=graphql.StringValueNode(value=url)
-        )
+    fields = [f for f in argument.value.fields if f.name.value not in ("apiBaseUrl", "settings")]
+    fields.append(_field("apiBaseUrl", graphql.StringValueNode(value=url)))
+    given = next((f.value for f in argument.value.fields if f.name.value == "settings"), None)
+    bitcoin = any(
+        f.name.value == "provider"
+        and isinstance(f.value, graphql.EnumValueNode)
+        and f.value.value == "BITCOIN"
+        for f in argument.value.fields
     )
+    if isinstance(given, graphql.ObjectValueNode) or bitcoin:
+        kept = given.fields if isinstance(given, graphql.ObjectValueNode) else ()
+        settings = [f for f in kept if f.name.value != "rateApiUrl"]
+        settings.append(_field("rateApiUrl", graphql.StringValueNode(value=url)))
+        fields.append(_field("settings", graphql.ObjectValueNode(fields=tuple(settings))))
+    elif given is not None:  # null, or a value of the wrong type: left to be refused
+        fields.append(_field("settings", given))
     return graphql.ArgumentNode(
         name=argument.name, value=graphql.ObjectValueNode(fields=tuple(fields))
     )

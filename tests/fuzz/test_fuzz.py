@@ -41,6 +41,7 @@ QUERIES = {
     "paymentByReference",
     "gateways",
     "webhookEvents",
+    "bitcoinGateway",
     "notifications",
     "notificationPreferences",
     "recurringPayments",

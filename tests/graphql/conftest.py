@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+from estatepay.demo.fakes.esplora import FakeChain, FakeRates
+from estatepay.demo.fakes.server import serving
+from tests.bitcoin_world import RATE
 from tests.conftest import DATABASE_URL, REDIS_URL
 
 
@@ -50,3 +53,18 @@ def graphql_core_app(database: Any) -> Any:
     from estatepay.app import create_app
 
     return create_app(database.model_copy(update={"compiled_reads": False}))
+
+
+@pytest.fixture
+def fake_chain() -> Iterator[tuple[FakeChain, str]]:
+    """A fake Bitcoin chain's Esplora API (tests/bitcoin_world.py)."""
+    chain = FakeChain()
+    with serving(chain.app()) as url:
+        yield chain, url
+
+
+@pytest.fixture
+def fake_rates() -> Iterator[tuple[FakeRates, str]]:
+    rates = FakeRates(prices={"ngn": RATE})
+    with serving(rates.app()) as url:
+        yield rates, url

@@ -336,6 +336,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
         "send_bill_reminders": at("2031-03-05 10:05"),
         "process_recurring_payments": at("2031-03-05 09:10"),
         "expire_stale_payments": at("2031-03-05 10:05"),
+        "watch_bitcoin_payments": at("2031-03-05 10:07"),
         "purge_old_records": at("2031-03-05 03:30"),
         "prune_schedule": at("2031-03-05 03:45"),
     }
@@ -343,7 +344,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
 
     async def all_done() -> bool:
         async with tenant_scope(estate.slug):
-            return await JobRun.filter(status="DONE").count() == 5
+            return await JobRun.filter(status="DONE").count() == 6
 
     await eventually(all_done)
     async with tenant_scope(estate.slug):

@@ -334,6 +334,7 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
             "send_bill_reminders": 72,
             "process_recurring_payments": 72,
             "expire_stale_payments": 864,
+            "watch_bitcoin_payments": 4320,
             "purge_old_records": 3,
             "prune_schedule": 3,
         }

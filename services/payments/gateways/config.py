@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from services import validation
 from services.audit.log import record
+from services.bitcoin.terms import account_key, checked_terms
 from services.errors import NotFound, ValidationFailed
 from services.payments.gateways.base import Gateway, breaker_for
 from services.payments.gateways.models import GatewayConfig
@@ -39,6 +40,8 @@ class GatewayInput:
     api_base_url: str | None
     is_active: bool
     is_default: bool
+    # Not secret; only Bitcoin has any (`services.bitcoin.terms`).
+    settings: dict[str, Any] | None = None
 
 
 def _checked_credentials(provider: str, credentials: Any) -> dict[str, str]:
@@ -49,7 +52,19 @@ def _checked_credentials(provider: str, credentials: Any) -> dict[str, str]:
             raise ValidationFailed(
                 f"credentials.{key} is required for {provider}", field=f"credentials.{key}"
             )
+    if provider == "BITCOIN":  # a watch-only key, checked for what it is (never a private one)
+        account_key(credentials)
     return {str(k): str(v) for k, v in credentials.items()}
+
+
+def _checked_settings(
+    provider: str, settings: dict[str, Any] | None, stored: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    if provider == "BITCOIN":
+        return checked_terms(settings, stored).stored()
+    if settings is not None:
+        raise ValidationFailed(f"{provider} takes no settings", field="settings")
+    return stored
 
 
 def _checked_url(url: str | None) -> str | None:
@@ -76,11 +91,15 @@ async def configure(actor_id: uuid.UUID | None, data: GatewayInput, key: str) ->
         else:
             assert config is not None
             encrypted = config.credentials_encrypted
+        settings = _checked_settings(
+            data.provider, data.settings, config.settings if config is not None else None
+        )
         if data.is_default:
             await GatewayConfig.filter(is_default=True).update(is_default=False)
         values: dict[str, Any] = {
             "display_name": name,
             "credentials_encrypted": encrypted,
+            "settings": settings,
             "api_base_url": url,
             "is_active": data.is_active,
             "is_default": data.is_default,
@@ -101,6 +120,7 @@ async def configure(actor_id: uuid.UUID | None, data: GatewayInput, key: str) ->
                 "apiBaseUrl": url,
                 "isActive": data.is_active,
                 "isDefault": data.is_default,
+                "settings": settings,
                 "credentialsChanged": data.credentials is not None,
             },
         )

@@ -16,6 +16,8 @@ class GatewayConfig(TenantModel):
     api_base_url = fields.CharField(max_length=500, null=True)
     is_active = fields.BooleanField(default=True)
     is_default = fields.BooleanField(default=False)
+    # Settings that are not secret (Bitcoin: confirmations, payment window, rate API).
+    settings: fields.Field[dict | None] = fields.JSONField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from services.payments.gateways.base import CircuitBreaker, Gateway
+from services.payments.gateways.bitcoin import BitcoinGateway
 from services.payments.gateways.flutterwave import FlutterwaveGateway
 from services.payments.gateways.paystack import PaystackGateway
 from services.payments.gateways.stripe import StripeGateway
@@ -54,8 +55,7 @@ PROVIDERS: tuple[Provider, ...] = (
     declared_by(StripeGateway),
     declared_by(PaystackGateway),
     declared_by(FlutterwaveGateway),
-    # Configurable, but no adapter yet: its payments are refused as not available.
-    Provider("BITCOIN", credentials=("xpub",)),
+    declared_by(BitcoinGateway),
     # Bank transfers an admin confirms: the settings are the account payers are shown.
     Provider("MANUAL", credentials=("bankName", "accountNumber", "accountName")),
 )
