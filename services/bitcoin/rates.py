@@ -5,6 +5,7 @@ Cached briefly per source and currency; a source that is down or answers nonsens
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
@@ -18,6 +19,7 @@ CACHE_SECONDS = 30.0
 # Above this (minor units per BTC) a rate is nonsense, not a price.
 MAX_RATE_MINOR = 10**18
 _cache: dict[tuple[str, str], tuple[float, int]] = {}
+_fetching: dict[tuple[str, str], asyncio.Lock] = {}
 
 
 def _nonsense(what: str) -> ProviderUnavailable:
@@ -49,10 +51,16 @@ async def rate_minor(
     cached = _cache.get(key)
     if cached is not None and clock - cached[0] < CACHE_SECONDS:
         return cached[1]
-    url = f"{key[0]}/simple/price?ids=bitcoin&vs_currencies={currency.lower()}"
-    async with http.client() as client:
-        response = await http.get(client, url, backoff or http.Backoff(attempts=2), NAME)
-    assert response is not None
-    rate = parse_rate(response.content, currency)
-    _cache[key] = (clock, rate)
-    return rate
+    # One fetch per key at a time: many payments opened at once wait for the first one's
+    # answer instead of each asking the rate API.
+    async with _fetching.setdefault(key, asyncio.Lock()):
+        cached = _cache.get(key)
+        if cached is not None and clock - cached[0] < CACHE_SECONDS:
+            return cached[1]
+        url = f"{key[0]}/simple/price?ids=bitcoin&vs_currencies={currency.lower()}"
+        async with http.client() as client:
+            response = await http.get(client, url, backoff or http.Backoff(attempts=2), NAME)
+        assert response is not None
+        rate = parse_rate(response.content, currency)
+        _cache[key] = (clock, rate)
+        return rate

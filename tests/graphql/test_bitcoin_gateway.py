@@ -5,6 +5,7 @@ at once get 1,000 distinct addresses at a contiguous run of indices."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from services.bitcoin.addresses import GAP_LIMIT, allocate
 from services.bitcoin.invoices import LATE_WATCH, open_invoice
 from services.bitcoin.keys import parse_account_key
 from services.bitcoin.models import BitcoinAddress, BitcoinInvoice
+from services.bitcoin.rates import CACHE_SECONDS
 from services.payments.models import Payment
 from tenants.scope import tenant_scope
 from tenants.settings import Settings
@@ -182,6 +184,7 @@ async def test_a_thousand_concurrent_payments_get_a_thousand_addresses(
     btc: BitcoinWorld, database: Settings
 ) -> None:
     count = 1_000
+    started = time.monotonic()
     rows = await payments(btc.world.slug, btc.ada.resident_id, count)
     credentials = {"xpub": VPUB, "network": "testnet"}
     lanes = asyncio.Semaphore(20)
@@ -201,4 +204,7 @@ async def test_a_thousand_concurrent_payments_get_a_thousand_addresses(
         assert await BitcoinInvoice.all().count() == count
     key = parse_account_key(VPUB, "testnet")
     assert set(addresses) == {key.address(i) for i in range(count)}
-    assert btc.rates.calls == 2  # configuring tested nothing; one fetch, then the cache
+    # Configuring fetched nothing; the thousand payments one fetch, the others waited for
+    # it (refreshed every CACHE_SECONDS of a run that a loaded machine makes long).
+    refreshes = int((time.monotonic() - started) // CACHE_SECONDS)
+    assert 1 <= btc.rates.calls <= 1 + refreshes
