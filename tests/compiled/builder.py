@@ -32,7 +32,8 @@ class DiffWorld:
     foreign_slug: str
     callers: dict[str, Caller] = field(default_factory=dict)
     # Ids by kind ("bill", "payment", "resident", "property", "unit", "wallet",
-    # "notification"), the other estate's under "foreign"; payment references.
+    # "notification"), the other estate's under "foreign", each resident's bills under
+    # "bill:<resident>"; payment references.
     ids: dict[str, list[str]] = field(default_factory=dict)
     references: list[str] = field(default_factory=list)
     # Cursors each connection answered, by connection field name.
@@ -123,6 +124,7 @@ class Builder:
         )
         bill_id = str(data["createBill"]["id"])
         self.world.add("bill", bill_id)
+        self.world.add(f"bill:{key}", bill_id)
         if acknowledge:
             await self.as_(key).ok(
                 "mutation($id: ID!) { acknowledgeBill(id: $id) { id } }", id=bill_id

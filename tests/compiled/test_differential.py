@@ -44,13 +44,14 @@ EXAMPLES = {
     "admin": 200,
     "resident": 200,
     "resident-2": 45,
+    "resident-3": 20,  # no unit, no wallet movements
     "platform-admin": 12,
     "anonymous": 8,
     "foreign-admin": 12,
     "resident-foreign-tenant": 8,
 }
 # The world's callers behind each role (world.py names residents by their first names).
-CALLERS = {"resident": "ada", "resident-2": "bo"}
+CALLERS = {"resident": "ada", "resident-2": "bo", "resident-3": "cy"}
 CAMPAIGN = settings(
     deadline=None,
     derandomize=not DEEP,
@@ -213,6 +214,38 @@ async def test_every_read_field_takes_the_compiled_path(
         if compiled.headers.get(HEADER) != "compiled":
             not_compiled.append(f"{root}: {compiled.headers.get(HEADER)}")
     assert not not_compiled, f"as {role}, not compiled: {not_compiled}"
+
+
+BILL = """query($id: ID!) { bill(id: $id) { id number status isOverdue resident { id }
+  payments { reference status } } }"""
+BILLS = """query($f: BillFilter, $n: Int) { bills(filter: $f, first: $n) { totalCount
+  edges { cursor node { id status } } pageInfo { hasNextPage endCursor } } }"""
+WALLET = "{ wallet { id balance { amount } transactions(first: 2) { edges { node { id } } } } }"
+ME = "{ me { id email fullName phone memberships { role estate { slug name } } } }"
+
+
+async def test_plans_are_not_shared_across_callers_or_variables(
+    apps: Apps, world: DiffWorld, live_schema: graphql.GraphQLSchema
+) -> None:
+    """One document text, sent by caller after caller and with one variable value after
+    another: a plan cached for one must not answer for the next (the viewer and the
+    resident filter are the caller's, whatever the cache holds)."""
+    bills = [world.ids[f"bill:{key}"][0] for key in ("ada", "bo", "cy")]
+    sends = [(BILL, {"id": bill}) for bill in [*bills, world.ids["foreign"][0]]]
+    sends += [
+        (BILLS, variables)
+        for variables in (
+            {},
+            {"f": None, "n": 2},
+            {"f": {"status": ["PAID", "OVERDUE"]}},
+            {"f": {"overdueOnly": True}, "n": 1},
+            {"f": {"residentId": world.ids["resident"][1]}},
+        )
+    ]
+    sends += [(WALLET, {}), (ME, {})]
+    for query, variables in sends:
+        for role in ("admin", "resident", "resident-2", "resident", "resident-3", "anonymous"):
+            await compare(apps, world, live_schema, role, Document(query, variables))
 
 
 LIMITS = [
