@@ -231,7 +231,9 @@ async def test_plans_are_not_shared_across_callers_or_variables(
     another: a plan cached for one must not answer for the next (the viewer and the
     resident filter are the caller's, whatever the cache holds)."""
     bills = [world.ids[f"bill:{key}"][0] for key in ("ada", "bo", "cy")]
-    sends = [(BILL, {"id": bill}) for bill in [*bills, world.ids["foreign"][0]]]
+    sends: list[tuple[str, dict[str, Any]]] = [
+        (BILL, {"id": bill}) for bill in [*bills, world.ids["foreign"][0]]
+    ]
     sends += [
         (BILLS, variables)
         for variables in (
