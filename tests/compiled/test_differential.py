@@ -62,7 +62,7 @@ CAMPAIGN = settings(
     suppress_health_check=list(HealthCheck),
 )
 HEADER = "x-read-path"
-# Root fields each role may read, (the others answer FORBIDDEN).
+# Root fields each role may read (the others answer FORBIDDEN).
 ALLOWED = {
     "admin": frozenset(READ_ROOTS) - {"wallet"},
     "resident": frozenset(READ_ROOTS) - {"residents", "resident", "estateWallet", "dashboard"},
