@@ -84,6 +84,27 @@ async def test_wallet_with_its_transactions_pages_like_graphql_core(
     await not_compiled(ada, graphql_core_app, WALLET, n=-1)
 
 
+async def test_a_locked_frozen_wallet_with_a_pin(gql: GraphQLClient, graphql_core_app: Any) -> None:
+    world = await build_world(gql, residents=1)
+    ada = world.residents[0]
+    await world.fund(ada, "100.00")
+    bill = await world.bill(ada, "50.00")
+    await ada.client.ok('mutation { setWalletPin(pin: "1234") { hasPin } }')
+    pay = (
+        "mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, idempotencyKey: $k,"
+        ' pin: "0000") { id } }'
+    )
+    for attempt in range(5):
+        await ada.client.error(pay, b=bill["id"], k=f"bad{attempt}")
+    await world.admin.ok(
+        'mutation($w: ID!) { freezeWallet(walletId: $w, reason: "audit") { id } }', w=ada.wallet_id
+    )
+    found = (await same(ada.client, graphql_core_app, WALLET))["data"]["wallet"]
+    assert (found["locked"], found["frozen"], found["hasPin"]) == (True, True, True)
+    seen = await same(world.admin, graphql_core_app, ONE_RESIDENT, id=ada.resident_id)
+    assert seen["data"]["resident"]["wallet"]["locked"] is True
+
+
 async def test_estate_wallet_before_and_after_payments(
     gql: GraphQLClient, graphql_core_app: Any
 ) -> None:
