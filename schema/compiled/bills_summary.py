@@ -12,7 +12,7 @@ from graphql import FieldNode, GraphQLField
 from schema.compiled.access import visible, visible_resident
 from schema.compiled.bills import _today
 from schema.compiled.build import Build, Fallback, Request
-from schema.compiled.dialect import literal
+from schema.compiled.dialect import POSTGRES, literal
 from schema.compiled.params import currency_param
 from schema.compiled.sql import Emitter, alias, integer, money, obj, object_type, text
 from services.bills.lifecycle import OPEN
@@ -25,7 +25,7 @@ def _in(column: str, values: Any) -> str:
 def _month_start(b: Build) -> Callable[[Request], object]:
     def value(request: Request) -> object:
         start = datetime.combine(request.today.replace(day=1), time(), ZoneInfo(request.timezone))
-        if b.dialect.shared_tables:
+        if b.dialect is POSTGRES:
             return start
         # What Tortoise sends SQLite for an aware datetime: its own offset, not UTC.
         return start.isoformat(" ")
@@ -81,7 +81,7 @@ def _counts(where: str) -> Emitter:
 
     def emit(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
         r, s = alias(), alias()
-        binary = ' COLLATE "C"' if b.dialect.shared_tables else ""
+        binary = ' COLLATE "C"' if b.dialect is POSTGRES else ""
         order = f"{s}.status{binary}"
         grouped = (
             f"SELECT {r}.status, count(*) AS n FROM bills {r} WHERE {where.format(r=r)}"

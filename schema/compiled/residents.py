@@ -8,6 +8,7 @@ from tortoise.filters import escape_like
 
 from schema.compiled.bills import UNIT
 from schema.compiled.build import Build, Request, Unsupported
+from schema.compiled.dialect import POSTGRES
 from schema.compiled.identity import shared_tables, user_of
 from schema.compiled.params import id_param
 from schema.compiled.sql import (
@@ -26,7 +27,7 @@ from schema.compiled.wallets import WALLET, WALLET_ROWS
 
 def _units(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
     # `units_by_resident` sorts in Python, by (label, id) code point by code point.
-    binary = ' COLLATE "C"' if b.dialect.shared_tables else ""
+    binary = ' COLLATE "C"' if b.dialect is POSTGRES else ""
     occupied = "{r}.id IN (SELECT o.unit_id FROM occupancies o WHERE o.resident_id = {a}.id)"
     return many("units", occupied, f"{{r}}.label{binary}, {{r}}.id", UNIT)(b, d, nodes, a)
 

@@ -9,6 +9,7 @@ from graphql import FieldNode, GraphQLField
 from schema.compiled import (
     bills,
     bills_summary,
+    dashboard,
     estates,
     identity,
     notifications,
@@ -38,4 +39,5 @@ TENANT_ROOTS: dict[str, Root] = {
     "notifications": notifications.notifications,
     "estate": estates.estate,
     "me": identity.me,
+    "dashboard": dashboard.dashboard,
 }

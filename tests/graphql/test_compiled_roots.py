@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 import pytest
 
 from estatepay.app import create_app
@@ -44,6 +45,10 @@ NOTIFICATIONS = f"""query($u: Boolean!, $n: Int, $after: String) {{
       deliveries {{ channel status attempts lastError sentAt }} }} }} }} }}"""
 SUMMARY = f"""query($r: ID) {{ billsSummary(residentId: $r) {{ outstanding {{ ...M }}
   overdue {{ ...M }} paidThisMonth {{ ...M }} countByStatus {{ status count }} }} }} {MONEY}"""
+DASHBOARD = f"""query($p: DashboardPeriod!) {{ dashboard(period: $p) {{ period windowStart
+  windowEnd collected {{ ...M }} outstanding {{ ...M }} overdue {{ amount }} collectionRate
+  billsByStatus {{ status count }} revenueSeries {{ bucketStart amount {{ ...M }} }} }} }}
+  {MONEY}"""
 ESTATE_AND_ME = """{ estate { id slug name currency timezone __typename }
   me { id email fullName phone isPlatformAdmin } }"""
 
@@ -260,3 +265,40 @@ async def test_several_roots_aliases_and_odd_text(
     assert node["user"]["fullName"] == odd
     assert node["wallet"]["every"]["edges"][0]["node"]["description"] == many_lines.strip()
     assert found["a"]["edges"][-1]["node"]["address"] == many_lines.strip()
+
+
+async def test_dashboard_in_every_period(gql: GraphQLClient, graphql_core_app: Any) -> None:
+    empty = await build_world(gql, residents=0)
+    nothing = (await same(empty.admin, graphql_core_app, DASHBOARD, p="DAY"))["data"]
+    assert nothing["dashboard"]["collectionRate"] == 0.0
+    world = await paid_world(gql)
+    await world.bill(world.residents[1], "12.34", due="2020-01-31")  # overdue
+    for period in ("DAY", "WEEK", "MONTH", "YEAR"):
+        found = (await same(world.admin, graphql_core_app, DASHBOARD, p=period))["data"]
+        figures = found["dashboard"]
+        assert figures["collected"]["amount"] == "1500.50"
+        assert 0 < figures["collectionRate"] < 1
+        assert sum(s["count"] for s in figures["billsByStatus"]) == 3
+        await same(world.admin, graphql_core_app, DASHBOARD.replace("collectionRate", ""), p=period)
+    default = "{ dashboard { period collectionRate revenueSeries { amount { amount } } } }"
+    await same(world.admin, graphql_core_app, default)
+    error = await not_compiled(world.residents[0].client, graphql_core_app, default)
+    assert error["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_tiny_collection_rate_is_left_to_graphql_core(
+    gql: GraphQLClient, graphql_core_app: Any
+) -> None:
+    """1e-05: PostgreSQL writes an exponent where orjson writes 0.00001."""
+    world = await build_world(gql, residents=1)
+    ada = world.residents[0]
+    await world.fund(ada, "1.00")
+    bill = await world.bill(ada, "1000.00")
+    await ada.client.ok(
+        'mutation($b: ID!) { payBillFromWallet(billId: $b, amount: "0.01", idempotencyKey: "t")'
+        " { id } }",
+        b=bill["id"],
+    )
+    found = await not_compiled(world.admin, graphql_core_app, DASHBOARD, p="MONTH")
+    assert b'"collectionRate":0.00001,' in orjson.dumps(found)
+    await same(world.admin, graphql_core_app, DASHBOARD.replace("collectionRate", ""), p="MONTH")
