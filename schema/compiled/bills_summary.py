@@ -14,7 +14,7 @@ from schema.compiled.bills import _today
 from schema.compiled.build import Build, Fallback, Request
 from schema.compiled.dialect import POSTGRES, literal
 from schema.compiled.params import currency_param
-from schema.compiled.sql import Emitter, alias, integer, money, obj, object_type, text
+from schema.compiled.sql import Emitter, integer, money, obj, object_type, text
 from services.bills.lifecycle import OPEN
 
 
@@ -48,7 +48,7 @@ def bills_summary(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     mine = " AND ".join(f"({w})" for w in where)
 
     def total(table: str, column: str, condition: str) -> str:
-        r = alias()
+        r = b.alias()
         found = f"SELECT SUM({column.format(r=r)}) FROM {table} {r} WHERE {condition.format(r=r)}"
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
@@ -80,7 +80,7 @@ def _counts(where: str) -> Emitter:
     """Bills per status present, by status name (`sorted(count_by_status.items())`)."""
 
     def emit(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
-        r, s = alias(), alias()
+        r, s = b.alias(), b.alias()
         binary = ' COLLATE "C"' if b.dialect is POSTGRES else ""
         order = f"{s}.status{binary}"
         grouped = (

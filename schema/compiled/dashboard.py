@@ -15,7 +15,7 @@ from graphql import FieldNode, GraphQLField
 from schema.compiled.build import Build, Request, Unsupported
 from schema.compiled.dialect import POSTGRES, literal
 from schema.compiled.params import currency_param
-from schema.compiled.sql import Emitter, alias, integer, money, obj, object_type
+from schema.compiled.sql import Emitter, integer, money, obj, object_type
 from services.bills.lifecycle import OPEN
 from services.dashboard.figures import (
     BILL_STATUSES,
@@ -96,7 +96,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     )
 
     def collected(lo: str, hi: str) -> str:
-        p, e = alias(), alias()
+        p, e = b.alias(), b.alias()
         found = (
             f"SELECT SUM({p}.amount) FROM ledger_postings {p} JOIN ledger_entries {e}"
             f" ON {e}.id = {p}.entry_id WHERE {p}.account_id IN ({accounts})"
@@ -106,7 +106,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
     def due(condition: str) -> str:
-        r = alias()
+        r = b.alias()
         found = (
             f"SELECT SUM({r}.amount - {r}.amount_paid) FROM bills {r} WHERE {r}.currency ="
             f" {currency} AND {_in(r + '.status', OPEN)} AND ({condition.format(r=r)})"
@@ -159,7 +159,7 @@ def _rate(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
 
 def _by_status(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
     """Every status, zeros included, in BILL_STATUSES order."""
-    s, c = alias(), alias()
+    s, c = b.alias(), b.alias()
     statuses = " UNION ALL ".join(
         f"SELECT {i} AS i, {literal(status)} AS status" for i, status in enumerate(BILL_STATUSES)
     )
@@ -189,7 +189,7 @@ def _series(
     b: Build, d: GraphQLField, nodes: list[FieldNode], win: _Window, amount: str, currency: str
 ) -> str:
     """Collected per bucket, in order; `amount` sums the bucket row SERIES."""
-    t = alias()
+    t = b.alias()
     value = obj(
         b,
         object_type(d),

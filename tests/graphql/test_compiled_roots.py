@@ -7,9 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-import pytest
 
-from estatepay.app import create_app
 from tests.conftest import PASSWORD, GraphQLClient
 from tests.graphql.test_compiled_reads import both, paid_world, same
 from tests.world import build_world
@@ -51,11 +49,6 @@ DASHBOARD = f"""query($p: DashboardPeriod!) {{ dashboard(period: $p) {{ period w
   {MONEY}"""
 ESTATE_AND_ME = """{ estate { id slug name currency timezone __typename }
   me { id email fullName phone isPlatformAdmin } }"""
-
-
-@pytest.fixture(scope="module")
-def graphql_core_app(database: Any) -> Any:
-    return create_app(database.model_copy(update={"compiled_reads": False}))
 
 
 async def not_compiled(client: GraphQLClient, app: Any, query: str, **variables: Any) -> dict:
