@@ -10,6 +10,7 @@ import orjson
 
 from tests.conftest import PASSWORD, GraphQLClient
 from tests.graphql.test_compiled_reads import both, paid_world, same
+from tests.graphql.test_compiled_rules import compiled_only
 from tests.world import build_world
 
 MONEY = "fragment M on Money { amount currency __typename }"
@@ -295,3 +296,21 @@ async def test_a_tiny_collection_rate_is_left_to_graphql_core(
     found = await not_compiled(world.admin, graphql_core_app, DASHBOARD, p="MONTH")
     assert b'"collectionRate":0.00001,' in orjson.dumps(found)
     await same(world.admin, graphql_core_app, DASHBOARD.replace("collectionRate", ""), p="MONTH")
+
+
+async def test_one_statement_per_root_field_of_every_domain(gql: GraphQLClient) -> None:
+    world = await paid_world(gql)
+    ada = world.residents[0]
+    admin = f"""query($r: ID!, $p: ID!) {{ estate {{ name }} me {{ email }}
+      residents(first: 5) {{ edges {{ node {{ ...R }} }} }} resident(id: $r) {{ ...R }}
+      properties {{ edges {{ node {{ units {{ label }} }} }} }} property(id: $p) {{ name }}
+      notifications {{ totalCount }} estateWallet {{ operations {{ totalCount }} }}
+      billsSummary {{ outstanding {{ amount }} }} dashboard {{ collected {{ amount }} }} }}
+      {RESIDENT}"""
+    statements = await compiled_only(world.admin, admin, r=ada.resident_id, p=world.property_id)
+    assert len(statements) == 10
+    mine = (
+        "{ wallet { transactions { totalCount } } notifications { totalCount }"
+        " billsSummary { overdue { amount } } }"
+    )
+    assert len(await compiled_only(ada.client, mine)) == 3
