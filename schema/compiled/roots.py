@@ -6,7 +6,18 @@ from collections.abc import Callable
 
 from graphql import FieldNode, GraphQLField
 
-from schema.compiled import bills, payments
+from schema.compiled import (
+    bills,
+    bills_summary,
+    dashboard,
+    estates,
+    identity,
+    notifications,
+    payments,
+    properties,
+    residents,
+    wallets,
+)
 from schema.compiled.build import Build
 
 Root = Callable[[Build, GraphQLField, list[FieldNode]], str]
@@ -15,7 +26,18 @@ Root = Callable[[Build, GraphQLField, list[FieldNode]], str]
 TENANT_ROOTS: dict[str, Root] = {
     "bills": bills.bills,
     "bill": bills.bill,
+    "billsSummary": bills_summary.bills_summary,
     "payments": payments.payments,
     "payment": payments.payment,
     "paymentByReference": payments.payment_by_reference,
+    "wallet": wallets.wallet,
+    "estateWallet": wallets.estate_wallet,
+    "residents": residents.residents,
+    "resident": residents.resident,
+    "properties": properties.properties,
+    "property": properties.property_,
+    "notifications": notifications.notifications,
+    "estate": estates.estate,
+    "me": identity.me,
+    "dashboard": dashboard.dashboard,
 }

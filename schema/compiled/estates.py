@@ -1,0 +1,24 @@
+"""The estate itself, compiled: `estate` (a shared table: PostgreSQL only)."""
+
+from __future__ import annotations
+
+from graphql import FieldNode, GraphQLField
+
+from schema.compiled.build import Build
+from schema.compiled.identity import shared_tables
+from schema.compiled.sql import Emitter, obj, object_type, text
+
+ESTATE: dict[str, Emitter] = {
+    "id": text("{a}.id"),
+    "slug": text("{a}.slug"),
+    "name": text("{a}.name"),
+    "currency": text("{a}.currency"),
+    "timezone": text("{a}.timezone"),
+}
+
+
+def estate(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
+    shared = shared_tables(b)
+    slug = b.param(lambda request: request.slug, "text")
+    value = obj(b, object_type(d), nodes, "r", ESTATE)
+    return f"(SELECT {value} FROM {shared}estates r WHERE r.slug = {slug})"
