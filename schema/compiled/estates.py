@@ -5,16 +5,8 @@ from __future__ import annotations
 from graphql import FieldNode, GraphQLField
 
 from schema.compiled.build import Build
-from schema.compiled.identity import shared_tables
-from schema.compiled.sql import Emitter, obj, object_type, text
-
-ESTATE: dict[str, Emitter] = {
-    "id": text("{a}.id"),
-    "slug": text("{a}.slug"),
-    "name": text("{a}.name"),
-    "currency": text("{a}.currency"),
-    "timezone": text("{a}.timezone"),
-}
+from schema.compiled.identity import ESTATE, shared_tables
+from schema.compiled.sql import obj, object_type
 
 
 def estate(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:

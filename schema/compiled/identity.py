@@ -7,15 +7,41 @@ from graphql import FieldNode, GraphQLField
 
 from schema.compiled.build import Build, Unsupported
 from schema.compiled.params import user_param
-from schema.compiled.sql import Emitter, boolean, obj, object_type, one, text
+from schema.compiled.sql import Emitter, boolean, many, obj, object_type, one, text
 
-# No `memberships`: the other path lists them in the database's unspecified order.
+ESTATE: dict[str, Emitter] = {
+    "id": text("{a}.id"),
+    "slug": text("{a}.slug"),
+    "name": text("{a}.name"),
+    "currency": text("{a}.currency"),
+    "timezone": text("{a}.timezone"),
+}
+
+
+def _memberships(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
+    """`memberships_by_user`: memberships of active estates, oldest first; all of the
+    caller's own, of anyone else only the one in the current estate."""
+    shared = shared_tables(b)
+    slug = b.param(lambda request: request.slug, "text")
+    where = (
+        f"{{r}}.user_id = {{a}}.id AND {{r}}.estate_id IN (SELECT e.id FROM {shared}estates e"
+        f" WHERE e.status = 'ACTIVE' AND ({{a}}.id = {user_param(b)} OR e.slug = {slug}))"
+    )
+    membership = {
+        "role": text("{a}.role"),
+        "estate": one("{shared}estates", "{r}.id = {a}.estate_id", ESTATE),
+    }
+    order = "{r}.created_at, {r}.id"
+    return many(f"{shared}memberships", where, order, membership)(b, d, nodes, a)
+
+
 USER: dict[str, Emitter] = {
     "id": text("{a}.id"),
     "email": text("{a}.email"),
     "fullName": text("{a}.full_name"),
     "phone": text("{a}.phone"),
     "isPlatformAdmin": boolean("{a}.is_platform_admin"),
+    "memberships": _memberships,
 }
 
 

@@ -122,10 +122,13 @@ async def roles_in(user_id: uuid.UUID, estate_id: uuid.UUID) -> set[str]:
 
 
 async def memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Membership]]:
-    """Each user's memberships of active estates, estates loaded (for a loader)."""
+    """Each user's memberships of active estates, oldest first, estates loaded (for a
+    loader)."""
     grouped: dict[uuid.UUID, list[Membership]] = {}
-    rows = await Membership.filter(user_id__in=user_ids, estate__status="ACTIVE").prefetch_related(
-        "estate"
+    rows = (
+        await Membership.filter(user_id__in=user_ids, estate__status="ACTIVE")
+        .order_by("created_at", "id")
+        .prefetch_related("estate")
     )
     for membership in rows:
         grouped.setdefault(uuid.UUID(str(membership.user_id)), []).append(membership)

@@ -355,14 +355,22 @@ def selected_fields(schema: graphql.GraphQLSchema, query: str) -> set[str]:
     return found
 
 
-def full_document(schema: graphql.GraphQLSchema, root: str, arguments: str = "") -> str:
-    """Every field under one root field, with default arguments (the `first` of nested
-    connections at 3): the fixed documents that must take the compiled path."""
+def full_document(
+    schema: graphql.GraphQLSchema,
+    root: str,
+    arguments: str = "",
+    omit: frozenset[str] = frozenset(),
+) -> str:
+    """Every field under one root field (but the `Type.field`s in `omit`), with default
+    arguments (the `first` of nested connections at 3): the fixed documents that must
+    take the compiled path."""
     assert schema.query_type is not None
 
     def select(type_: graphql.GraphQLObjectType, seen: tuple[str, ...]) -> str:
         parts = []
         for name, f in type_.fields.items():
+            if f"{type_.name}.{name}" in omit:
+                continue
             child = _named(f.type)
             if isinstance(child, graphql.GraphQLObjectType):
                 if child.name in seen:

@@ -172,8 +172,25 @@ def test_compiled_answers_equal_graphql_core(
         assert not missing, f"never answered with data, as {role}: {sorted(missing)}"
 
 
+# Read fields the compiler leaves to graphql-core on purpose (the random documents still
+# compare them): a Bitcoin payment's QR code is drawn by segno, in Python. On SQLite, also
+# what reads the shared tables (another file than the estate's) and the collection rate
+# (SQLite writes floats with 15 digits, not the shortest form).
+LEFT_TO_GRAPHQL_CORE = frozenset({"Payment.bitcoin"}) | (
+    frozenset(
+        {"Query.me", "Query.estate", "BillResident.user", "Resident.user"}
+        | {"Dashboard.collectionRate"}
+    )
+    if SQLITE
+    else frozenset()
+)
+
+
 def fixed_documents(
-    schema: graphql.GraphQLSchema, world: DiffWorld, role: str
+    schema: graphql.GraphQLSchema,
+    world: DiffWorld,
+    role: str,
+    omit: frozenset[str] = frozenset(),
 ) -> list[tuple[str, Document]]:
     own_bill, own_payment = world.ids["bill"][0], world.ids["payment"][0]
     arguments = {
@@ -188,16 +205,12 @@ def fixed_documents(
         "dashboard": "(period: MONTH)",
     }
     return [
-        (root, Document(full_document(schema, root, arguments.get(root, "")), {}))
+        (root, Document(full_document(schema, root, arguments.get(root, ""), omit), {}))
         for root in READ_ROOTS
-        if root in ALLOWED[role]
+        if root in ALLOWED[role] and f"Query.{root}" not in omit
     ]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue #12: the compiler (schema/compiled/) has not landed; remove this mark then",
-)
 @pytest.mark.parametrize("role", list(ALLOWED))
 async def test_every_read_field_takes_the_compiled_path(
     apps: Apps, world: DiffWorld, live_schema: graphql.GraphQLSchema, role: str
@@ -206,7 +219,7 @@ async def test_every_read_field_takes_the_compiled_path(
     one of them from the compiled path (the equality above proves nothing if the
     compiled app quietly answers everything through graphql-core)."""
     not_compiled = []
-    for root, doc in fixed_documents(live_schema, world, role):
+    for root, doc in fixed_documents(live_schema, world, role, LEFT_TO_GRAPHQL_CORE):
         compiled, plain = await both(apps, caller(world, role), doc)
         found = difference(role, doc, compiled, plain)
         assert found is None, found

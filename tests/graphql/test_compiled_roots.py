@@ -192,8 +192,13 @@ async def test_estate_and_me(gql: GraphQLClient, graphql_core_app: Any) -> None:
     for client in (world.admin, world.residents[0].client):
         found = (await same(client, graphql_core_app, ESTATE_AND_ME))["data"]
         assert found["estate"]["slug"] == world.slug
-    # Memberships are listed in no defined order: graphql-core answers them.
-    await not_compiled(world.admin, graphql_core_app, "{ me { memberships { role } } }")
+    # Memberships, oldest first: all of one's own; of someone else, this estate's.
+    mine = "{ me { memberships { role estate { id slug name currency timezone } } } }"
+    found = (await same(world.admin, graphql_core_app, mine))["data"]["me"]["memberships"]
+    assert [(m["role"], m["estate"]["slug"]) for m in found] == [("ADMIN", world.slug)]
+    theirs = "{ residents { edges { node { user { email memberships { role } } } } } }"
+    found = (await same(world.admin, graphql_core_app, theirs))["data"]["residents"]
+    assert [e["node"]["user"]["memberships"] for e in found["edges"]] == [[{"role": "RESIDENT"}]]
 
 
 async def test_bills_summary_for_the_estate_and_for_one_resident(
