@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -12,6 +13,7 @@ from typing import Any
 
 import orjson
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from prometheus_client import CONTENT_TYPE_LATEST
 from redis.asyncio import Redis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
@@ -29,7 +31,9 @@ from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_res
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
+from estatepay import graphiql
 from estatepay.boundary import BodyLimit, refusal
+from estatepay.observe import Observe, note_operation, note_outcome, sample_pools
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
 from estatepay.wsdoor import Door, admit
@@ -41,6 +45,8 @@ from schema.errors import shape_errors
 from services import events
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from services.live import Hub, make_hub
+from services.telemetry import metrics
+from services.telemetry.hooks import install_model_hooks
 from tenants.database import close_database, database_ready, init_database
 from tenants.settings import Settings, get_settings
 from workers.broker import (
@@ -50,6 +56,7 @@ from workers.broker import (
     broker_ready,
     configure_broker,
     jobs_outlet,
+    queue_depths,
 )
 from workers.scheduler import InProcessLoop, start_in_process
 from workers.sweeper import Sweeper
@@ -109,6 +116,7 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             CompiledReads(schema, settings.page_size_cap) if settings.compiled_reads else None
         )
         self.callers = Callers(settings.secret_key)
+        self._ide_page = graphiql.offline_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -139,6 +147,8 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         result.errors = shape_errors(result.errors)
+        codes = [(e.extensions or {}).get("code") for e in result.errors or ()]
+        note_outcome(str(codes[0] or "INTERNAL") if codes else "ok", "graphql-core")
         return process_result(result)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -148,12 +158,27 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope=scope, receive=receive)
+        await self._observe(request)
         try:
             response = await self._compiled(request) or await self.run(request)
         except HTTPException as exc:
             code = "NOT_FOUND" if exc.status_code == 404 else "VALIDATION_ERROR"
+            note_outcome(code)
             response = refusal(exc.reason, exc.status_code, code)
         await response(scope, receive, send)
+
+    async def _observe(self, request: Request) -> None:
+        """Name the operation for the metrics and the request's log line (`observe`),
+        whichever path answers it. The body stays cached on `request`."""
+        if request.method == "GET":
+            note_operation(dict(request.query_params))
+            return
+        if "json" in request.headers.get("content-type", ""):
+            try:
+                request.state.json_body = orjson.loads(await request.body())
+            except orjson.JSONDecodeError:
+                return
+            note_operation(request.state.json_body)
 
     async def _compiled(self, request: Request) -> Response | None:
         """The compiled read path's answer (`schema.compiled`), or None for graphql-core.
@@ -162,10 +187,7 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             return None
         if "json" not in request.headers.get("content-type", ""):
             return None
-        try:
-            body = orjson.loads(await request.body())
-        except orjson.JSONDecodeError:
-            return None
+        body = getattr(request.state, "json_body", None)  # parsed by `_observe`
         if not isinstance(body, dict):
             return None
 
@@ -186,7 +208,12 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         if answer is None:
             return None
         content, path = answer
+        note_outcome("ok", path)
         return Response(content, media_type="application/json", headers={"X-Read-Path": path})
+
+    @property
+    def graphql_ide_html(self) -> str:
+        return self._ide_page
 
     def encode_json(self, data: object) -> bytes:
         # As the compiled path writes: compact, UTF-8 unescaped (byte-for-byte equal).
@@ -217,6 +244,7 @@ def create_app(
     settings = settings or get_settings()
     settings.check_production_safety()
     runtime = Runtime(settings)
+    install_model_hooks()
     graphql = EstatepayGraphQL(
         runtime,
         schema=build_schema(settings),
@@ -279,22 +307,35 @@ def create_app(
             await close_database()
             if runtime.redis is not None:
                 await runtime.redis.aclose()
+            metrics.process_exiting(os.getpid())
 
+    async def metrics_page(request: Request) -> Response:
+        sample_pools()
+        depths = await queue_depths(runtime.dispatcher, runtime.redis)
+        text = metrics.exposition(metrics.queue_depth(depths))
+        return Response(text, media_type=CONTENT_TYPE_LATEST)
+
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics_page, methods=["GET"]),
+        Route("/dashboard", dashboard_page, methods=["GET"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route(
+            "/webhooks/{provider}/{tenant_slug}",
+            webhook_endpoint(runtime.dispatcher, settings.encryption_key),
+            methods=["POST"],
+        ),
+        *(graphiql.asset_routes() if settings.graphiql_enabled else []),
+        *extra_routes,
+    ]
     app = Starlette(
-        routes=[
-            Route("/healthz", healthz, methods=["GET"]),
-            Route("/readyz", readyz, methods=["GET"]),
-            Route("/dashboard", dashboard_page, methods=["GET"]),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-            Route(
-                "/webhooks/{provider}/{tenant_slug}",
-                webhook_endpoint(runtime.dispatcher, settings.encryption_key),
-                methods=["POST"],
-            ),
-            *extra_routes,
+        routes=routes,
+        middleware=[
+            Middleware(Observe, routes=routes),
+            Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
         ],
-        middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],
         lifespan=lifespan,
     )
     app.state.runtime = runtime

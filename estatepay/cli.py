@@ -7,11 +7,14 @@ import asyncio
 import os
 import sys
 from collections.abc import Awaitable, Callable
+from typing import NoReturn
+
+from pydantic import ValidationError
 
 from estatepay import serving
 from services.errors import DomainError
-from tenants.database import close_database, init_database
-from tenants.settings import Settings, get_settings
+from tenants.database import close_database, init_database, unreachable_database
+from tenants.settings import Settings, UnsafeSettings, get_settings
 
 
 def _with_database(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
@@ -29,6 +32,11 @@ def _with_database(settings: Settings, work: Callable[[], Awaitable[int]]) -> in
     except DomainError as exc:
         where = f" ({exc.field})" if exc.field else ""
         print(f"error{where}: {exc.message}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if (reason := unreachable_database(exc, settings)) is None:
+            raise
+        print(f"error (DATABASE_URL): {reason}", file=sys.stderr)
         return 2
 
 
@@ -56,8 +64,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     pool = serving.pool_per_process(settings, workers)
     base_url = local_base_url(args.host, args.port)
 
+    estates = 0
+
     # Once, here, before any API process starts: the shared schema to head, the demo seed.
     async def prepare() -> int:
+        nonlocal estates
+        from tenants.models import Estate
+
+        estates = await Estate.all().count()
         if demo:
             await seed_demo()
             if fakes:
@@ -66,7 +80,8 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             print(warning, file=sys.stderr)
         return 0
 
-    _with_database(settings, prepare)
+    if failed := _with_database(settings, prepare):
+        return failed
     if demo:
         print("\nDemo estate 'demo' (send the header X-Tenant: demo). Logins:")
         for login in LOGINS:
@@ -75,15 +90,33 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             print(walkthrough(base_url))
     if settings.embedded:
         print(f"\nEmbedded mode: SQLite under {settings.data_dir}/, in-process broker.")
+    elif not demo and not estates:
+        print(
+            "\nNo estate yet. Create the first one (and its admin) with\n"
+            "  estatepay tenants create --slug SLUG --name NAME "
+            "--admin-email EMAIL --admin-password PASSWORD\n"
+            "and a platform operator with\n"
+            "  estatepay admin create --email EMAIL --password PASSWORD\n"
+            "(or start with --demo for the demo estate)"
+        )
     if settings.graphiql_enabled:
-        print(f"GraphiQL: http://{args.host}:{args.port}/graphql\n")
+        print(f"GraphiQL:  {base_url}/graphql")
+    print(f"Dashboard: {base_url}/dashboard")
+    print(f"Metrics:   {base_url}/metrics\n")
     if workers > 1:
         os.environ["DB_POOL_MAX_SIZE"] = str(pool)  # the children read their settings anew
         print(f"{workers} API processes, each with pools of at most {pool} connections")
         sys.stdout.flush()  # before the children's logs
         return serving.run_processes(args.host, args.port, workers)
     routes = fake_provider_routes(settings, base_url) if fakes else []
-    uvicorn.run(create_app(settings, routes), host=args.host, port=args.port, log_level="info")
+    uvicorn.run(
+        create_app(settings, routes),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        log_config=None,  # ours (`serving.configure_logging`), JSON in production
+        access_log=False,  # estatepay.access writes the richer line
+    )
     return 0
 
 
@@ -179,7 +212,7 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from workers.runner import run_worker
 
-    return run_worker(settings, args.threads)
+    return run_worker(settings, args.threads, args.metrics_port, args.metrics_host)
 
 
 def cmd_scheduler(args: argparse.Namespace, settings: Settings) -> int:
@@ -216,13 +249,37 @@ def cmd_fakechain(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """Bad arguments are one line (not argparse's usage block) and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def port_number(text: str) -> int:
+    value = positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number (1-65535), not {value}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="estatepay", description=__doc__)
+    root = Parser(prog="estatepay", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="run the API server")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000)
     serve.add_argument(
         "--demo",
         action="store_true",
@@ -230,7 +287,7 @@ def parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--workers",
-        type=int,
+        type=positive_int,
         metavar="N",
         help="API processes sharing the port (default: the CPU count with "
         "ENVIRONMENT=production, DATABASE_URL and REDIS_URL; else 1). More than 1 needs "
@@ -239,7 +296,14 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
 
     worker = commands.add_parser("worker", help="run background workers (needs REDIS_URL)")
-    worker.add_argument("--threads", type=int, default=4)
+    worker.add_argument("--threads", type=positive_int, default=4)
+    worker.add_argument(
+        "--metrics-port",
+        type=positive_int,
+        metavar="PORT",
+        help="serve this worker's Prometheus metrics on http://HOST:PORT/metrics",
+    )
+    worker.add_argument("--metrics-host", default="127.0.0.1", metavar="HOST")
     worker.set_defaults(func=cmd_worker)
 
     scheduler = commands.add_parser(
@@ -270,7 +334,7 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--admin-full-name", default="Estate Admin")
     create.set_defaults(func=cmd_tenants_create)
     migrate = tenants.add_parser("migrate", help="bring every estate schema to head")
-    migrate.add_argument("--concurrency", type=int, default=8)
+    migrate.add_argument("--concurrency", type=positive_int, default=8)
     migrate.set_defaults(func=cmd_tenants_migrate)
 
     ledger = commands.add_parser("ledger", help="the double-entry ledger").add_subparsers(
@@ -289,11 +353,11 @@ def parser() -> argparse.ArgumentParser:
     pay.add_argument("address")
     pay.add_argument("amount_btc", help='in BTC, e.g. "0.00002"')
     actions.add_parser("mine", help="mine blocks").add_argument(
-        "blocks", type=int, nargs="?", default=1
+        "blocks", type=positive_int, nargs="?", default=1
     )
     actions.add_parser("drop", help="drop a mempool transaction").add_argument("txid")
     actions.add_parser("reorg", help="reorg the last DEPTH blocks away").add_argument(
-        "depth", type=int
+        "depth", type=positive_int
     )
     chain.set_defaults(func=cmd_fakechain)
 
@@ -306,9 +370,20 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    serving.configure_logging()
     args = parser().parse_args(argv)
-    return int(args.func(args, get_settings()))
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        for error in exc.errors():
+            name = "_".join(str(part) for part in error["loc"]).upper()
+            print(f"error ({name}): {error['msg']}", file=sys.stderr)
+        return 2
+    serving.configure_logging(settings)
+    try:
+        return int(args.func(args, settings))
+    except UnsafeSettings as exc:
+        print(f"error ({exc.setting}): {exc.reason}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

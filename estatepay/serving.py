@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from typing import TYPE_CHECKING
 
 from tenants.settings import Settings, get_settings
@@ -20,8 +22,9 @@ if TYPE_CHECKING:
     from starlette.applications import Starlette
 
 log = logging.getLogger(__name__)
+# prometheus-client's multiprocess mode (see services.telemetry.metrics).
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 APP_FACTORY = "estatepay.serving:app"
-LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
 # With DB_POOL_MAX_SIZE unset, the connections one `serve` may open in all, as one process
 # always could (each process has two pools: shared and tenant). Shared out, a pool gets no
 # fewer than MIN_POOL.
@@ -29,8 +32,11 @@ POOL_BUDGET = 40
 MIN_POOL = 2
 
 
-def configure_logging() -> None:
-    logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+def configure_logging(settings: Settings) -> None:
+    """JSON lines in production, readable lines elsewhere (`LOG_FORMAT`)."""
+    from services.telemetry.logs import configure_logging as configure
+
+    configure(settings.log_format)
 
 
 def cpu_count() -> int:
@@ -109,9 +115,10 @@ def app() -> Starlette:
 
     from estatepay.app import create_app
 
-    configure_logging()
+    settings = get_settings()
+    configure_logging(settings)
     try:
-        return create_app(get_settings())
+        return create_app(settings)
     except Exception:
         # The code uvicorn's supervisor reads as "would fail every restart": it stops
         # them all instead of restarting this one for ever.
@@ -133,10 +140,21 @@ def run_processes(host: str, port: int, workers: int) -> int:
         port=port,
         workers=workers,
         log_level="info",
+        log_config=None,  # each child configures its own (`configure_logging`)
+        access_log=False,  # estatepay.access writes the richer line
         lifespan="on",  # a start-up that fails (no database) is a failure, never skipped
     )
-    supervisor = Multiprocess(config, sockets=[config.bind_socket()])
-    supervisor.run()
+    # The children write their metrics here and a scrape of any of them sums them all;
+    # made fresh per run (counts of a previous run must not add in) and removed after.
+    metrics_dir = tempfile.mkdtemp(
+        prefix="estatepay-metrics-", dir=os.environ.get(MULTIPROC_ENV) or None
+    )
+    os.environ[MULTIPROC_ENV] = metrics_dir
+    try:
+        supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+        supervisor.run()
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     failed = [p.pid for p in supervisor.processes if p.exitcode == STARTUP_FAILURE]
     if failed:
         print(f"error: API process {failed[0]} failed to start; all stopped", file=sys.stderr)

@@ -36,6 +36,7 @@ from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWS
 from estatepay.wsdoor import INIT_TIMEOUT, TOO_MANY, Door, Refused
 from resolvers.context import RequestContext
 from services.live import live_signal
+from services.telemetry.metrics import OPEN_SUBSCRIPTIONS
 
 # How long a `pong` may wait for subscriptions to go live (Redis away, say).
 LIVE_WAIT_SECONDS = 10.0
@@ -90,9 +91,11 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
     async def run_operation(self, operation: Operation[RequestContext, None]) -> None:
         live = self._live.get(operation.id)
         live_signal.set(live.set if live is not None else None)  # this task's context only
+        OPEN_SUBSCRIPTIONS.inc()
         try:
             await super().run_operation(operation)
         finally:
+            OPEN_SUBSCRIPTIONS.dec()
             if live is not None:
                 live.set()
                 if self._live.get(operation.id) is live:
@@ -174,3 +177,16 @@ class LegacyWSHandler(BaseGraphQLWSHandler[RequestContext, None]):
             await self.send_message({"type": "error", "id": operation_id, "payload": error})
             return
         await super().handle_start(message)
+
+    async def handle_async_results(
+        self,
+        operation_id: str,
+        query: str,
+        operation_name: str | None,
+        variables: dict[str, object] | None,
+    ) -> None:
+        OPEN_SUBSCRIPTIONS.inc()
+        try:
+            await super().handle_async_results(operation_id, query, operation_name, variables)
+        finally:
+            OPEN_SUBSCRIPTIONS.dec()

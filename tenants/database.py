@@ -3,10 +3,12 @@ transaction opener, and bringing the shared schema to head on first use."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -157,3 +159,51 @@ async def database_ready() -> bool:
     except Exception:
         return False
     return True
+
+
+def pools_in_use() -> dict[str, int]:
+    """Connections checked out of each PostgreSQL pool now (shared, tenant); none on
+    SQLite, which has no pool."""
+    if not is_postgres():
+        return {}
+    found = {}
+    for label, name in (("shared", SHARED_CONNECTION), ("tenant", TENANT_CONNECTION)):
+        try:
+            pool = getattr(get_connection(name), "_pool", None)
+        except Exception:  # not initialised (yet, or any more)
+            continue
+        if pool is not None:
+            found[label] = pool.get_size() - pool.get_idle_size()
+    return found
+
+
+def unreachable_database(exc: BaseException, settings: Settings) -> str | None:
+    """One line saying why the database could not be used at start, when that is what
+    `exc` is (a missing database, a refused connection, a bad password); else None."""
+    import asyncpg
+    from tortoise.exceptions import DBConnectionError
+
+    cause: BaseException | None = exc
+    while cause is not None and isinstance(cause, DBConnectionError):  # Tortoise's wrapper
+        cause = cause.__cause__ or cause.__context__
+    exc = cause or exc
+    where = _safe_location(settings)
+    if isinstance(exc, asyncpg.InvalidCatalogNameError):
+        return f"{exc} at {where}: create it first (createdb), then start again"
+    if isinstance(
+        exc, asyncpg.InvalidAuthorizationSpecificationError | asyncpg.InvalidPasswordError
+    ):
+        return f"the database at {where} refused the login: {exc}"
+    if isinstance(exc, OSError | TimeoutError | asyncpg.CannotConnectNowError | DBConnectionError):
+        return f"cannot connect to the database at {where}: {exc or type(exc).__name__}"
+    if isinstance(exc, sqlite3.Error):
+        return f"cannot open the embedded database under {settings.data_dir}/: {exc}"
+    return None
+
+
+def _safe_location(settings: Settings) -> str:
+    """host:port/name of DATABASE_URL, never its password."""
+    if not settings.database_url:
+        return str(settings.data_dir)
+    url = urlsplit(settings.database_url)
+    return f"{url.hostname}:{url.port or 5432}{url.path}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -15,6 +15,14 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 # Only for the embedded default; any shared deployment must set its own keys.
 DEV_SECRET_KEY = "estatepay-dev-secret-change-me-0123456789abcdef"
 DEV_ENCRYPTION_KEY = "ZXN0YXRlcGF5LWRldi1lbmNyeXB0aW9uLWtleS0wMDA="
+
+
+class UnsafeSettings(RuntimeError):
+    """Settings that must not run (production with the development keys)."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(f"{setting} {message}")
+        self.setting, self.reason = setting, message
 
 
 class Settings(BaseSettings):
@@ -34,6 +42,8 @@ class Settings(BaseSettings):
     secret_key: str = DEV_SECRET_KEY
     encryption_key: str = DEV_ENCRYPTION_KEY
     environment: str = "development"
+    # Unset: `json` (one object per line) in production, `console` (readable) elsewhere.
+    log_format: Literal["json", "console"] = "console"
 
     token_lifetime_minutes: int = Field(default=60 * 12, ge=1)
     # Unset: on in development, off in production (where "Did you mean" suggestions go
@@ -135,6 +145,8 @@ class Settings(BaseSettings):
         for name in ("graphiql_enabled", "introspection_enabled"):
             if data.get(name) in (None, ""):
                 data[name] = not production
+        if data.get("log_format") in (None, ""):
+            data["log_format"] = "json" if production else "console"
         return data
 
     @field_validator("reminder_days_before_due", "reminder_days_after_due", mode="before")
@@ -163,9 +175,12 @@ class Settings(BaseSettings):
     def check_production_safety(self) -> None:
         """Refuse to run production with the development keys."""
         if self.is_production and self.secret_key == DEV_SECRET_KEY:
-            raise RuntimeError("SECRET_KEY must be set in production")
+            raise UnsafeSettings("SECRET_KEY", "must be set in production (a long random string)")
         if self.is_production and self.encryption_key == DEV_ENCRYPTION_KEY:
-            raise RuntimeError("ENCRYPTION_KEY must be set in production")
+            raise UnsafeSettings(
+                "ENCRYPTION_KEY",
+                "must be set in production (a Fernet key: 32 url-safe base64 bytes)",
+            )
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable
 from typing import Protocol
 
@@ -20,6 +21,7 @@ from redis.asyncio import Redis
 from services.events import DomainEvent, Outlet
 from tenants.settings import Settings
 from workers.jobs import BY_NAME, JOBS
+from workers.telemetry import job_finished, message_options
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,8 @@ class RedisDispatcher:
     async def send(self, job: str, *args: str | int) -> None:
         from workers.actors import ACTORS
 
-        message = ACTORS[job].message(*args)
+        # The request id rides along, for the job's log lines (`workers.telemetry`).
+        message = ACTORS[job].message_with_options(args=args, **message_options())
         # redis-py's sync client under Dramatiq: off the event loop. The request stops
         # waiting after `timeout`; the thread ends by itself at its socket timeouts.
         await asyncio.wait_for(asyncio.to_thread(self.broker.enqueue, message), self.timeout)
@@ -82,12 +85,17 @@ class InProcessDispatcher:
     async def _run(job: str, args: tuple[str | int, ...], work: Awaitable[object]) -> None:
         from workers import dead_letters
 
+        # The task runs in a copy of the sender's context: its request id included.
+        started = time.perf_counter()
         try:
             await work
         except Exception as exc:  # nobody awaits this task: say what failed
+            job_finished(job, started, exc)
             log.exception("in-process job %s failed", job)
             # No retries here beyond the job's own: it has given up.
             await dead_letters.record(job, args, dead_letters.describe(exc))
+        else:
+            job_finished(job, started, None)
 
 
 # The background job a committed change calls for, by event topic.
@@ -113,3 +121,26 @@ async def broker_ready(redis: Redis | None) -> bool:
         return bool(await redis.ping())
     except Exception:
         return False
+
+
+async def queue_depths(dispatcher: Dispatcher, redis: Redis | None) -> dict[tuple[str, str], int]:
+    """Jobs waiting per (queue, state): Dramatiq's Redis hashes of messages not yet
+    acknowledged (ready) and of delayed ones (retries waiting out their backoff); the
+    in-process worker's running tasks. Empty while Redis cannot say."""
+    if isinstance(dispatcher, InProcessDispatcher):
+        return {("in-process", "running"): len(dispatcher._tasks)}
+    if redis is None:
+        return {}
+    names = sorted({job.queue.name for job in JOBS})
+    try:
+        async with redis.pipeline(transaction=False) as pipe:
+            for name in names:
+                pipe.hlen(f"dramatiq:{name}.msgs")
+                pipe.hlen(f"dramatiq:{name}.DQ.msgs")
+            counts = await pipe.execute()
+    except Exception:  # a scrape during an outage still answers, without this series
+        return {}
+    depths = {}
+    for i, name in enumerate(names):
+        depths[(name, "ready")], depths[(name, "delayed")] = counts[2 * i], counts[2 * i + 1]
+    return depths

@@ -15,14 +15,18 @@ import dramatiq
 import redis
 from dramatiq.asyncio import get_event_loop_thread
 from dramatiq.middleware import Middleware
+from prometheus_client import start_http_server
 from redis.asyncio import Redis
 
 from services import events
 from services.live import RedisPublisher
+from services.telemetry.hooks import install_model_hooks
+from services.telemetry.metrics import REGISTRY
 from tenants.database import close_database, init_database
 from tenants.settings import Settings
 from workers import dead_letters
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
+from workers.telemetry import JobTelemetry
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +78,23 @@ def sweep_once() -> int:
     return len(stale) + len(unsettled)
 
 
-def run_worker(settings: Settings, threads: int) -> int:
+def run_worker(
+    settings: Settings,
+    threads: int,
+    metrics_port: int | None = None,
+    metrics_host: str = "127.0.0.1",
+) -> int:
     if not settings.redis_url:
         log.error("set REDIS_URL: the embedded default runs its worker inside `estatepay serve`")
         return 2
     broker = configure_broker(settings)
     broker.add_middleware(Database(settings))
+    broker.add_middleware(JobTelemetry())
+    install_model_hooks()
+    if metrics_port is not None:
+        # This process's own series (jobs, webhook events applied, payments, ledger).
+        start_http_server(metrics_port, addr=metrics_host, registry=REGISTRY)
+        log.info("worker metrics on http://%s:%d/metrics", metrics_host, metrics_port)
     dead_letters.install(broker, run_on_worker_loop)
     from workers import actors  # noqa: F401 - defines the actors on this broker
 
