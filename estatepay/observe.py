@@ -18,7 +18,7 @@ from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from services.telemetry import metrics
-from services.telemetry.context import new_request_id, request_id
+from services.telemetry.context import client_address, new_request_id, request_id
 from tenants.database import pools_in_use
 from tenants.scope import SLUG_PATTERN
 
@@ -133,6 +133,8 @@ class Observe:
         headers = Headers(scope=scope)
         rid = new_request_id(headers.get("x-request-id"))
         rid_token, seen = request_id.set(rid), Observed()
+        client = scope.get("client")
+        address_token = client_address.set(client[0] if client else None)
         seen_token = observed.set(seen)
         status = 500
         started = time.perf_counter()
@@ -150,6 +152,7 @@ class Observe:
             elapsed = time.perf_counter() - started
             self._record(scope, headers, seen, status, elapsed)
             observed.reset(seen_token)
+            client_address.reset(address_token)
             request_id.reset(rid_token)
 
     def _record(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -43,7 +43,7 @@ from graphql import (
     visit,
 )
 from strawberry.extensions import SchemaExtension
-from strawberry.schema.types.base_scalars import DateDefinition
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition
 from strawberry.types.scalar import ScalarDefinition, scalar
 
 from services.money import parse_decimal
@@ -87,6 +87,28 @@ def date_scalar() -> ScalarDefinition:
 
     definition: ScalarDefinition = scalar(
         name="Date", description="Date (isoformat)", serialize=date.isoformat, parse_value=parse
+    )
+    return definition
+
+
+def datetime_scalar() -> ScalarDefinition:
+    """Strawberry's `DateTime`, refusing like `date_scalar` (the field gets named); an
+    input needs its UTC offset (a time without one names no instant)."""
+
+    def parse(value: object) -> datetime:
+        try:
+            parsed: datetime = DateTimeDefinition.parse_value(value)  # type: ignore[misc]
+        except GraphQLError as exc:
+            raise ValueError(exc.message) from None
+        if parsed.tzinfo is None:
+            raise ValueError(f"DateTime needs a UTC offset, e.g. {value}Z")
+        return parsed
+
+    definition: ScalarDefinition = scalar(
+        name="DateTime",
+        description="Date with time (isoformat)",
+        serialize=datetime.isoformat,
+        parse_value=parse,
     )
     return definition
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -28,7 +28,14 @@ from strawberry.types.base import get_object_definition
 from resolvers.context import RequestContext
 from schema.bills import BillMutation, BillQuery, BillSubscription
 from schema.bitcoin import BitcoinQuery
-from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
+from schema.boundary import (
+    DocumentChecks,
+    InputBoundary,
+    Rules,
+    date_scalar,
+    datetime_scalar,
+    decimal_scalar,
+)
 from schema.dashboard import DashboardQuery, DashboardSubscription
 from schema.estates import EstateMutation, EstateQuery
 from schema.execution import EstatepayExecutor
@@ -36,6 +43,7 @@ from schema.extensions import StreamResultExtension, TenantScopeExtension
 from schema.gateways import GatewayMutation, GatewayQuery
 from schema.identity import IdentityMutation, IdentityQuery
 from schema.notifications import NotificationMutation, NotificationQuery
+from schema.operations import OperationsMutation, OperationsQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
@@ -71,6 +79,7 @@ Query = _merged(
         NotificationQuery,
         RecurringQuery,
         DashboardQuery,
+        OperationsQuery,
     ),
 )
 Mutation = _merged(
@@ -86,6 +95,7 @@ Mutation = _merged(
         GatewayMutation,
         NotificationMutation,
         RecurringMutation,
+        OperationsMutation,
     ),
 )
 Subscription = _merged(
@@ -154,7 +164,11 @@ def build_schema(settings: Settings) -> EstatepaySchema:
         extensions=extensions,
         execution_context_class=EstatepayExecutor,
         config=StrawberryConfig(disable_field_suggestions=not settings.introspection_enabled),
-        scalar_overrides={Decimal: decimal_scalar(settings.max_amount), date: date_scalar()},
+        scalar_overrides={
+            Decimal: decimal_scalar(settings.max_amount),
+            date: date_scalar(),
+            datetime: datetime_scalar(),
+        },
     )
     schema.limits = Limits(rules, input_rules, document_checks, settings.max_query_tokens)
     return schema

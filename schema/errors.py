@@ -30,6 +30,9 @@ _FIELDS_IN_MESSAGE = [
     # A required argument left out: "Argument 'Mutation.createBill(input:)' of type ..."
     re.compile(r"^Argument '\w+\.\w+\((\w+):\)' of type '[^']+' is required"),
     re.compile(r"[Ff]ield '(?:\w+\.)?(\w+)'"),
+    # A variable's value refused inside it ("has invalid value at .input.dueDate: ..."):
+    # the innermost input field named on the path.
+    re.compile(r" has invalid value at (?:[.\[\]\w]*\.)?(\w+)(?:\[\d+\])*: "),
     re.compile(r"[Vv]ariable '\$(\w+)'"),
 ]
 _VARIABLE_IN_MESSAGE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")

@@ -11,7 +11,7 @@ from strawberry.types import Info
 
 from resolvers import identity as resolvers
 from resolvers.context import RequestContext
-from schema.estates import Estate
+from schema.estates import Estate, estate_node
 from schema.extensions import UNSCOPED
 from schema.shared import convert
 from services.identity.models import Membership as MembershipModel
@@ -30,7 +30,7 @@ class Membership:
 
 
 def membership_node(membership: MembershipModel) -> Membership:
-    return convert(Membership, membership, estate=convert(Estate, membership.estate))
+    return convert(Membership, membership, estate=estate_node(membership.estate))
 
 
 @strawberry.type

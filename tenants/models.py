@@ -17,6 +17,11 @@ class Estate(Model):
     # The platform's cut of each bill payment: basis points and/or a fixed minor amount.
     platform_fee_bps = fields.IntField(default=0)
     platform_fee_fixed = fields.BigIntField(default=0)
+    # Estate admins': the provider payouts go through (PAYSTACK or FLUTTERWAVE; None: the
+    # default gateway), and the available balance (minor units) above which the estate
+    # is paid out automatically (None: never).
+    payout_provider = fields.CharField(max_length=16, null=True)
+    auto_payout_threshold = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

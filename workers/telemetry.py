@@ -10,6 +10,7 @@ from contextvars import Token
 from typing import Any
 
 import dramatiq
+from dramatiq.broker import MessageProxy
 from dramatiq.middleware import Middleware
 
 from services.telemetry.context import current_request_id, request_id
@@ -50,14 +51,14 @@ class JobTelemetry(Middleware):
     def __init__(self) -> None:
         self._running: dict[str, tuple[float, Token[str | None]]] = {}
 
-    def before_process_message(self, broker: dramatiq.Broker, message: dramatiq.Message) -> None:
+    def before_process_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
         token = request_id.set(message.options.get(OPTION))
         self._running[message.message_id] = (time.perf_counter(), token)
 
     def after_process_message(
         self,
         broker: dramatiq.Broker,
-        message: dramatiq.Message,
+        message: MessageProxy,
         *,
         result: Any = None,
         exception: BaseException | None = None,
@@ -67,4 +68,5 @@ class JobTelemetry(Middleware):
         if token is not None:
             request_id.reset(token)
 
-    after_skip_message = after_process_message
+    def after_skip_message(self, broker: dramatiq.Broker, message: MessageProxy) -> None:
+        self.after_process_message(broker, message)

@@ -13,6 +13,8 @@ class AuditEntry(TenantModel):
     object_id = fields.CharField(max_length=64)
     before: fields.Field[dict | None] = fields.JSONField(null=True)
     after: fields.Field[dict | None] = fields.JSONField(null=True)
+    # The client address of the request that made the change; None for jobs and the CLI.
+    ip = fields.CharField(max_length=45, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -75,3 +75,20 @@ class WebhookEvent(TenantModel):
         app = "tenant"
         table = "webhook_events"
         unique_together = (("provider", "event_id"),)
+
+
+class PaymentInstructions(TenantModel):
+    """The estate's bank-transfer details shown to residents (one row, made on first
+    set): where to send a transfer before `submitManualPayment`."""
+
+    id = fields.IntField(primary_key=True)
+    bank_name = fields.CharField(max_length=100)
+    account_name = fields.CharField(max_length=200)
+    account_number = fields.CharField(max_length=34)  # an IBAN at most
+    note = fields.TextField(null=True)
+    updated_by = fields.UUIDField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        app = "tenant"
+        table = "payment_instructions"

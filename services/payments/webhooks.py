@@ -165,7 +165,8 @@ async def _failed(event_id: uuid.UUID, error: str, now: datetime, policy: RetryP
 
 async def replay(event_id: str, now: datetime) -> WebhookEvent:
     """An admin's second chance for a DEAD (or FAILED) event: due at once, with a fresh
-    budget counted from now. Applied or ignored events are final."""
+    budget counted from now. Idempotent: an event already due (replayed, or never yet
+    run) is left as it is. Applied or ignored events are final."""
     event = (
         await WebhookEvent.filter(id=parse_id(event_id, "id", "webhook event"))
         .select_for_update()
@@ -173,6 +174,8 @@ async def replay(event_id: str, now: datetime) -> WebhookEvent:
     )
     if event is None:
         raise NotFound("webhook event not found", field="id")
+    if event.status == "RECEIVED":  # already due (replayed before, or not yet run)
+        return event
     if event.status not in ("DEAD", "FAILED"):
         raise InvalidState(f"a {event.status} event cannot be replayed", field="id")
     event.status, event.next_attempt_at, event.received_at = "RECEIVED", now, now

@@ -23,3 +23,7 @@ def new_request_id(offered: str | None = None) -> str:
 
 def current_request_id() -> str | None:
     return request_id.get()
+
+
+# The client address of the request in hand (as uvicorn sees it), for the audit log.
+client_address: ContextVar[str | None] = ContextVar("client_address", default=None)

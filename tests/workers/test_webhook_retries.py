@@ -116,6 +116,8 @@ async def test_a_failing_event_backs_off_one_copy_at_a_time_then_dies_and_replay
     breaker_for(world.slug, "PAYSTACK").succeeded()  # its 30 s cooldown, without the wait
     replayed = (await world.admin.ok(REPLAY, id=str(event.id)))["replayWebhookEvent"]
     assert replayed["status"] == "RECEIVED" and replayed["nextAttemptAt"] is not None
+    # Idempotent: a second replay (a double click) leaves the event as the first made it.
+    assert (await world.admin.ok(REPLAY, id=str(event.id)))["replayWebhookEvent"] == replayed
     found = [(e, n) for s, e, n in await tasks.sweep() if s == world.slug]
     assert found == [(str(event.id), 21)]
     assert await tasks.apply_webhook_event(world.slug, *found[0]) == "PROCESSED"

@@ -1,0 +1,175 @@
+"""An estate's settings (`updateEstateSettings`): who may change what, and the change
+itself, audited in the estate. The platform operator sets the platform's fees; the
+estate's admins set its name, time zone, payout provider and auto-payout threshold."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from services import validation
+from services.audit.log import record
+from services.errors import Forbidden, ValidationFailed
+from services.money import parse_amount, to_major
+from tenants.apps import SHARED_CONNECTION
+from tenants.models import Estate
+from tenants.scope import tenant_scope
+
+# Providers that can send bank transfers (payouts).
+PAYOUT_PROVIDERS = ("PAYSTACK", "FLUTTERWAVE")
+BASIS_POINTS = Decimal(100)  # per percent
+PLATFORM_FIELDS = frozenset({"platform_fee_percent", "platform_fee_fixed"})
+# The API's names of the fields, for errors.
+API_NAMES = {
+    "name": "name",
+    "timezone": "timezone",
+    "platform_fee_percent": "platformFeePercent",
+    "platform_fee_fixed": "platformFeeFixed",
+    "payout_provider": "payoutProvider",
+    "auto_payout_threshold": "autoPayoutThreshold",
+}
+UNCHANGED: Any = object()  # a field the input left out
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    """Each field UNCHANGED unless given; None clears the two that may be cleared
+    (payoutProvider, autoPayoutThreshold)."""
+
+    name: Any = UNCHANGED
+    timezone: Any = UNCHANGED
+    platform_fee_percent: Any = UNCHANGED
+    platform_fee_fixed: Any = UNCHANGED
+    payout_provider: Any = UNCHANGED
+    auto_payout_threshold: Any = UNCHANGED
+
+    def given(self) -> dict[str, Any]:
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if getattr(self, f.name) is not UNCHANGED
+        }
+
+
+def snapshot(estate: Estate) -> dict[str, Any]:
+    """The settings as the API shows them (the audit's before and after)."""
+    threshold = estate.auto_payout_threshold
+    return {
+        "name": estate.name,
+        "timezone": estate.timezone,
+        "platformFeePercent": str(fee_percent(estate)),
+        "platformFeeFixed": str(to_major(estate.platform_fee_fixed, estate.currency)),
+        "payoutProvider": estate.payout_provider,
+        "autoPayoutThreshold": (
+            str(to_major(threshold, estate.currency)) if threshold is not None else None
+        ),
+    }
+
+
+def fee_percent(estate: Estate) -> Decimal:
+    return (Decimal(estate.platform_fee_bps) / BASIS_POINTS).quantize(Decimal("0.01"))
+
+
+def _check_authority(given: dict[str, Any], platform_admin: bool, estate_admin: bool) -> None:
+    for name in given:
+        if name in PLATFORM_FIELDS and not platform_admin:
+            raise Forbidden(
+                f"only the platform operator sets {API_NAMES[name]}", field=API_NAMES[name]
+            )
+        if name not in PLATFORM_FIELDS and not estate_admin:
+            raise Forbidden(
+                f"only the estate's admins set {API_NAMES[name]}", field=API_NAMES[name]
+            )
+
+
+def _percent_bps(value: object) -> int:
+    field = "platformFeePercent"
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValidationFailed(f"{field} must be a number", field=field)
+    if value < 0 or value > 100:
+        raise ValidationFailed(f"{field} must be between 0 and 100", field=field)
+    bps = value * BASIS_POINTS
+    if bps != bps.to_integral_value():
+        raise ValidationFailed(f"{field} has at most 2 decimal places", field=field)
+    return int(bps)
+
+
+def _minor(value: Decimal, currency: str, field: str, max_major: Decimal) -> int:
+    if isinstance(value, Decimal) and value == 0:
+        return 0  # no fixed fee
+    return parse_amount(value, currency, field=field, max_major=max_major).minor
+
+
+def _apply(estate: Estate, given: dict[str, Any], max_major: Decimal) -> list[str]:
+    """Validate every given field onto `estate`; the columns changed."""
+    columns = []
+    if "name" in given:
+        estate.name = validation.text(given["name"], "name", max_length=200)
+        columns.append("name")
+    if "timezone" in given:
+        estate.timezone = validation.timezone(given["timezone"])
+        columns.append("timezone")
+    if "platform_fee_percent" in given:
+        estate.platform_fee_bps = _percent_bps(given["platform_fee_percent"])
+        columns.append("platform_fee_bps")
+    if "platform_fee_fixed" in given:
+        estate.platform_fee_fixed = _minor(
+            given["platform_fee_fixed"], estate.currency, "platformFeeFixed", max_major
+        )
+        columns.append("platform_fee_fixed")
+    if "payout_provider" in given:
+        provider = given["payout_provider"]
+        if provider is not None and provider not in PAYOUT_PROVIDERS:
+            raise ValidationFailed(
+                f"payoutProvider must be one of {', '.join(PAYOUT_PROVIDERS)} (or null)",
+                field="payoutProvider",
+            )
+        estate.payout_provider = provider
+        columns.append("payout_provider")
+    if "auto_payout_threshold" in given:
+        threshold = given["auto_payout_threshold"]
+        estate.auto_payout_threshold = (
+            None
+            if threshold is None
+            else parse_amount(
+                threshold, estate.currency, field="autoPayoutThreshold", max_major=max_major
+            ).minor
+        )
+        columns.append("auto_payout_threshold")
+    return columns
+
+
+async def update(
+    estate_id: uuid.UUID,
+    change: SettingsChange,
+    *,
+    actor_id: uuid.UUID,
+    platform_admin: bool,
+    estate_admin: bool,
+    max_major: Decimal,
+) -> Estate:
+    """Change what `change` gives, all or nothing, and audit it in the estate."""
+    given = change.given()
+    if not given:
+        raise ValidationFailed("input must change at least one setting", field="input")
+    _check_authority(given, platform_admin, estate_admin)
+    async with in_transaction(SHARED_CONNECTION):
+        estate = await Estate.filter(id=estate_id).select_for_update().get()
+        before = snapshot(estate)
+        await estate.save(update_fields=_apply(estate, given, max_major))
+    after = snapshot(estate)
+    async with tenant_scope(estate.slug):
+        changed = [key for key in after if after[key] != before[key]]
+        await record(
+            actor_id,
+            "updateEstateSettings",
+            "Estate",
+            estate.id,
+            before={key: before[key] for key in changed},
+            after={key: after[key] for key in changed},
+        )
+    return estate
