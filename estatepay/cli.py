@@ -100,9 +100,9 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             "(or start with --demo for the demo estate)"
         )
     if settings.graphiql_enabled:
-        print(f"GraphiQL:  {base_url}/graphql")
+        print(f"GraphiQL: {base_url}/graphql")
     print(f"Dashboard: {base_url}/dashboard")
-    print(f"Metrics:   {base_url}/metrics\n")
+    print(f"Metrics: {base_url}/metrics\n")
     if workers > 1:
         os.environ["DB_POOL_MAX_SIZE"] = str(pool)  # the children read their settings anew
         print(f"{workers} API processes, each with pools of at most {pool} connections")

@@ -38,9 +38,7 @@ def job_finished(job: str, started: float, error: BaseException | None) -> None:
         fields["error"] = f"{type(error).__name__}: {error}"
     # A job a request sent is worth its line; the schedule's routine runs only at DEBUG.
     level = logging.INFO if current_request_id() or error is not None else logging.DEBUG
-    log.log(
-        level, "job %s %s %.1f ms", job, outcome, fields["duration_ms"], extra={"fields": fields}
-    )
+    log.log(level, "job %s %.1f ms", job, fields["duration_ms"], extra={"fields": fields})
 
 
 class JobTelemetry(Middleware):

@@ -52,7 +52,7 @@ class JsonFormatter(logging.Formatter):
 
 class ConsoleFormatter(logging.Formatter):
     # Fields a request's message already shows ("POST /graphql 200 12.5 ms").
-    IN_MESSAGE = frozenset({"method", "path", "status", "duration_ms", "job", "outcome"})
+    IN_MESSAGE = frozenset({"method", "path", "status", "duration_ms", "job"})
 
     def format(self, record: logging.LogRecord) -> str:
         stamp = datetime.fromtimestamp(record.created).strftime("%H:%M:%S")

@@ -47,6 +47,8 @@ QUERIES = {
     "recurringPayments",
     "recurringPayment",
     "dashboard",
+    "auditLog",
+    "paymentInstructions",
 }
 MUTATIONS = {
     "login",
@@ -81,6 +83,8 @@ MUTATIONS = {
     "pauseRecurringPayment",
     "resumeRecurringPayment",
     "cancelRecurringPayment",
+    "updateEstateSettings",
+    "setPaymentInstructions",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
