@@ -4,6 +4,7 @@ reaches the job it sent and that job's lines in `estatepay worker`'s log."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -57,6 +58,13 @@ def worker(env: dict[str, str], log: Path, *args: str) -> Iterator[None]:
         process.wait(timeout=30)
 
 
+def probe(base: str, parent: int, headers: dict[str, str]) -> tuple[httpx.Response, int]:
+    """One request on a new connection, and the process that answered it."""
+    with httpx.Client(timeout=10) as http:
+        response = http.post(f"{base}/graphql", json={"query": PROBE}, headers=headers)
+        return response, server_pid(parent, port_of(base), client_port(response))
+
+
 def json_lines(log: Path) -> list[dict[str, Any]]:
     found = []
     for line in log.read_text().splitlines():
@@ -74,21 +82,19 @@ async def test_two_processes_one_scrape_json_lines_and_the_request_id_in_the_job
     jobs = worker(env, tmp_path / "w.log", "--metrics-port", str(metrics_port))
     with serve_workers(tmp_path, env, 2) as (base, parent, log), jobs:
         headers = {"Authorization": f"Bearer {world.admin.token}", "X-Tenant": world.slug}
-        before = scrape(base)
+        before = await asyncio.to_thread(scrape, base)
         # Requests on new connections until both processes have answered some.
         served: dict[int, int] = {}
         deadline = time.monotonic() + 60
         while len(served) < 2 or sum(served.values()) < 10:
             assert time.monotonic() < deadline, served
-            with httpx.Client(timeout=10) as http:
-                response = http.post(f"{base}/graphql", json={"query": PROBE}, headers=headers)
-                pid = server_pid(parent, port_of(base), client_port(response))
+            response, pid = await asyncio.to_thread(probe, base, parent, headers)
             assert response.status_code == 200 and "errors" not in response.json()
             served[pid] = served.get(pid, 0) + 1
         sent = sum(served.values())
         # Whichever process answers the scrape, it counts every process's requests.
         for _ in range(4):
-            after = scrape(base)
+            after = await asyncio.to_thread(scrape, base)
             probes = moved(
                 before,
                 after,
@@ -104,15 +110,16 @@ async def test_two_processes_one_scrape_json_lines_and_the_request_id_in_the_job
         async with live_client(base, world.admin.token, world.slug) as live:
             await live.subscribe("subscription { billUpdated { id } }")
             await live.live()
-            assert scrape(base)[gauge] == 1
+            assert (await asyncio.to_thread(scrape, base))[gauge] == 1
         deadline = time.monotonic() + 10
-        while scrape(base)[gauge] != 0:
+        while (await asyncio.to_thread(scrape, base))[gauge] != 0:
             assert time.monotonic() < deadline, "the subscription is still counted"
-            time.sleep(0.2)
+            await asyncio.sleep(0.2)
 
         # A request that sends a job: its id is in the job's message and the job's lines.
         rid = f"bill-{uuid.uuid4().hex[:12]}"
-        created = httpx.post(
+        created = await asyncio.to_thread(
+            httpx.post,
             f"{base}/graphql",
             json={
                 "query": "mutation($r: ID!) { createBill(input: {residentId: $r, title: "
@@ -130,9 +137,9 @@ async def test_two_processes_one_scrape_json_lines_and_the_request_id_in_the_job
             for line in json_lines(tmp_path / "w.log")
         ):
             assert time.monotonic() < deadline, (tmp_path / "w.log").read_text()[-3000:]
-            time.sleep(0.3)
+            await asyncio.sleep(0.3)
         # The worker's own series, on its own port.
-        worker_samples = scrape(f"http://127.0.0.1:{metrics_port}")
+        worker_samples = await asyncio.to_thread(scrape, f"http://127.0.0.1:{metrics_port}")
         done = (
             "estatepay_jobs_total",
             (("actor", "deliver_notification"), ("outcome", "succeeded")),
