@@ -4,7 +4,6 @@ or by `X-Tenant` where they hold a membership."""
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from dataclasses import dataclass
 
@@ -67,8 +66,11 @@ async def audit_log(
         async with tenant_scope(estate_slug):
             return await count_entries(where)
 
-    rows = [AuditRow(entry, actors.get(entry.actor_id)) for entry in page.items]
-    return dataclasses.replace(page, items=rows, count=count)  # type: ignore[arg-type]
+    rows = [
+        AuditRow(entry, actors.get(entry.actor_id) if entry.actor_id else None)
+        for entry in page.items
+    ]
+    return Page(rows, page.cursors, page.has_next_page, count)
 
 
 async def update_estate_settings(

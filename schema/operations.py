@@ -51,7 +51,7 @@ class AuditEntry:
 
 def audit_node(row: resolvers.AuditRow) -> AuditEntry:
     entry = row.entry
-    changes = None
+    changes: JSON | None = None
     if entry.before is not None or entry.after is not None:
         changes = {"before": entry.before, "after": entry.after}
     return AuditEntry(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from services import validation
 from services.audit.log import record
@@ -39,7 +40,7 @@ async def current() -> PaymentInstructions | None:
 
 
 async def set_instructions(actor_id: uuid.UUID, data: InstructionsInput) -> PaymentInstructions:
-    values = {
+    values: dict[str, Any] = {
         "bank_name": validation.text(data.bank_name, "bankName", max_length=100),
         "account_name": validation.text(data.account_name, "accountName", max_length=200),
         "account_number": _account_number(data.account_number),

@@ -5,54 +5,50 @@ collected figure change, without a reload, when a resident pays through the API.
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from estatepay.demo.seed import LOGINS
 from tests.acceptance.test_serve import clean_env, gql, login, serve
+from tests.browser import chromium
 from tests.conftest import DATABASE_URL, REDIS_URL, recreate_database
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 WAIT = 30  # seconds: generous, the page only has to get there eventually
 ADMIN = next(x for x in LOGINS if x.role == "estate admin")
 ADA = next(x for x in LOGINS if x.role == "resident")
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    for path in (CHROMIUM, CHROMEDRIVER):
-        if not shutil.which(path):
-            pytest.fail(f"{path} is required (apt-get install chromium chromium-driver)")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # shown on failure
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
+def browsers() -> Iterator[list[webdriver.Chrome]]:
+    started: list[webdriver.Chrome] = []
+    yield started
+    for driver in started:
         driver.quit()
 
 
-@pytest.fixture(autouse=True)
-def console(browser: webdriver.Chrome) -> Iterator[None]:
-    """The page's console, printed after each test: pytest shows it when one fails."""
-    yield
-    for entry in browser.get_log("browser"):
-        print(entry["message"])
+@pytest.fixture
+def open_browser(browsers: list[webdriver.Chrome]) -> Iterator[Callable[[], webdriver.Chrome]]:
+    """The module's one browser, started by the test's first call: a machine without one
+    fails the test (not an error, never a skip) saying how to get it (`tests.browser`)."""
+
+    def started() -> webdriver.Chrome:
+        if not browsers:
+            browsers.append(chromium())
+        return browsers[0]
+
+    yield started
+    # The page's console, printed after each test: pytest shows it when one fails.
+    for driver in browsers:
+        for entry in driver.get_log("browser"):
+            print(entry["message"])
 
 
 def by_testid(driver: WebDriver, testid: str) -> Any:
@@ -172,7 +168,10 @@ def shows(driver: WebDriver, expected: dict[str, Any]) -> None:
     )
 
 
-def test_dashboard_follows_a_payment_live(browser: WebDriver, server: str) -> None:
+def test_dashboard_follows_a_payment_live(
+    open_browser: Callable[[], WebDriver], server: str
+) -> None:
+    browser = open_browser()
     ada, (first, second) = seed_bills(server)
     before = figures(server)
     sign_in(browser, server)
@@ -214,8 +213,9 @@ def test_dashboard_follows_a_payment_live(browser: WebDriver, server: str) -> No
 
 
 def test_residents_and_stale_tokens_are_shown_the_sign_in_form(
-    browser: WebDriver, server: str
+    open_browser: Callable[[], WebDriver], server: str
 ) -> None:
+    browser = open_browser()
     browser.get(f"{server}/dashboard?estate=demo")
     by_testid(browser, "email").send_keys(ADA.email)
     by_testid(browser, "password").send_keys(ADA.password)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 import httpx
@@ -22,7 +22,7 @@ from tests.acceptance.test_demo_payments import (
 )
 from tests.acceptance.test_serve import clean_env, login, serve
 
-Samples = Counter[tuple[str, tuple[tuple[str, str], ...]]]
+Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
 
 def scrape(base: str) -> Samples:
@@ -30,7 +30,7 @@ def scrape(base: str) -> Samples:
     response = httpx.get(f"{base}/metrics", timeout=10)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
-    samples: Samples = Counter()
+    samples: Samples = defaultdict(float)
     for family in text_string_to_metric_families(response.text):
         for sample in family.samples:
             samples[(sample.name, tuple(sorted(sample.labels.items())))] += sample.value
@@ -39,7 +39,7 @@ def scrape(base: str) -> Samples:
 
 def moved(before: Samples, after: Samples, name: str, **labels: str) -> float:
     key = (name, tuple(sorted(labels.items())))
-    return after[key] - before[key]
+    return after.get(key, 0.0) - before.get(key, 0.0)
 
 
 def post(base: str, query: str, token: str | None = None, **headers: str) -> httpx.Response:
