@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from services.errors import ValidationFailed
+from services.errors import InsufficientFunds, ValidationFailed
 from services.validation import CURRENCY_EXPONENTS
 from services.validation import currency as valid_currency
 
@@ -83,3 +83,14 @@ def parse_amount(
             f"{field} has more than {places} decimal places for {code}", field=field
         )
     return Money(int(scaled), code)
+
+
+def shortfall(
+    available: int, needed: int, currency: str, field: str = "amount"
+) -> InsufficientFunds:
+    """INSUFFICIENT_FUNDS saying both amounts in the currency's major units."""
+    return InsufficientFunds(
+        f"insufficient funds: {to_major(available, currency)} {currency} available, "
+        f"{to_major(needed, currency)} {currency} needed",
+        field=field,
+    )

@@ -20,9 +20,10 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from services.errors import IdempotencyConflict, InsufficientFunds
+from services.errors import IdempotencyConflict
 from services.events import changed
 from services.ledger.models import Account, Hold, JournalEntry, Posting
+from services.money import shortfall
 from tenants.scope import TENANT_CONNECTION
 
 # Accounts that exist once per estate and currency: code -> (kind, may go negative).
@@ -162,10 +163,7 @@ async def _move(account: Account, amount: int) -> int:
     rows = await db.execute_query_dict(sql + " RETURNING balance", params)
     if not rows:
         current = await Account.get(id=account.id)
-        raise InsufficientFunds(
-            f"insufficient funds: available {current.available}, needed {-amount}",
-            field="amount",
-        )
+        raise shortfall(current.available, -amount, current.currency)
     return int(rows[0]["balance"])
 
 
@@ -197,10 +195,7 @@ async def place_hold(account: Account, amount: int, idempotency_key: str, refere
             return existing
         locked = await Account.filter(id=account.id).select_for_update().get()
         if not locked.allow_negative and locked.available < amount:
-            raise InsufficientFunds(
-                f"insufficient funds: available {locked.available}, needed {amount}",
-                field="amount",
-            )
+            raise shortfall(locked.available, amount, locked.currency)
         await Account.filter(id=account.id).update(held=F("held") + amount)
         account.held = locked.held + amount
         return await Hold.create(

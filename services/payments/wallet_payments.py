@@ -18,7 +18,7 @@ from services.errors import (
     NotFound,
     ValidationFailed,
 )
-from services.money import Money, to_major
+from services.money import Money, shortfall, to_major
 from services.payments.fees import platform_fee
 from services.payments.idempotency import (
     earlier_payment,
@@ -144,11 +144,7 @@ async def _pay(
                     recorded=True,
                 )
             except InsufficientFunds as exc:
-                raise InsufficientFunds(
-                    f"wallet balance {to_major(wallet.account.available, bill.currency)} "
-                    f"{bill.currency} is less than {to_major(paying, bill.currency)}",
-                    field="amount",
-                ) from exc
+                raise shortfall(wallet.account.available, paying, bill.currency) from exc
             return payment
     except (IntegrityError, InvalidState):
         # The same key committed by a concurrent request while we waited on the bill: it

@@ -41,7 +41,7 @@ from services.access import Viewer
 from services.audit.log import record
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
-from services.errors import DomainError, InsufficientFunds
+from services.errors import DomainError
 from services.ledger.journal import (
     ESTATE_REVENUE,
     PLATFORM_FEES,
@@ -50,7 +50,7 @@ from services.ledger.journal import (
     system_account,
 )
 from services.ledger.models import Account
-from services.money import Money, to_major
+from services.money import Money, shortfall, to_major
 from services.notifications.inbox import notify
 from services.payments.fees import platform_fee
 from services.payments.wallet_payments import pay_bill_from_wallet_authorised
@@ -278,11 +278,7 @@ async def _pay_estate(plan: RecurringPayment, period: date, estate: Estate, owne
 def _ensure_funds(wallet: Wallet, needed: int) -> None:
     """Refuse the whole run up front, with both figures (the ledger guards it anyway)."""
     if wallet.account.available < needed:
-        raise InsufficientFunds(
-            f"the wallet has {_money(wallet.account.available, wallet.currency)} available; "
-            f"this run needs {_money(needed, wallet.currency)}",
-            field="amount",
-        )
+        raise shortfall(wallet.account.available, needed, wallet.currency)
 
 
 async def _record_failure(

@@ -122,7 +122,8 @@ async def check_pin(wallet: Wallet, pin: str | None, now: datetime, field: str =
         raise WalletLocked("too many wrong PINs; the wallet is locked for 15 minutes", field=field)
     await wallet.save(update_fields=["failed_pin_attempts", "locked_until"])
     left = MAX_PIN_ATTEMPTS - wallet.failed_pin_attempts
-    raise InvalidPin(f"wrong PIN; {left} attempts left", field=field)
+    attempts = "attempt" if left == 1 else "attempts"
+    raise InvalidPin(f"wrong PIN; {left} {attempts} left", field=field)
 
 
 async def set_frozen(

@@ -256,6 +256,7 @@ async def test_other_bad_payment_input(gql: GraphQLClient) -> None:
     poor = await world.bill(bob, "5.00")
     error = await bob.client.error(PAY, b=poor["id"], k="broke")
     assert error["extensions"] == {"code": "INSUFFICIENT_FUNDS", "field": "amount"}
+    assert error["message"] == "insufficient funds: 0.00 NGN available, 5.00 NGN needed"
 
 
 async def test_pin_is_required_once_set_and_locks_after_five_failures(gql: GraphQLClient) -> None:
@@ -268,11 +269,13 @@ async def test_pin_is_required_once_set_and_locks_after_five_failures(gql: Graph
     ]["hasPin"]
     error = await ada.client.error('mutation { setWalletPin(pin: "5678") { hasPin } }')
     assert error["extensions"]["field"] == "currentPin"
-    codes = []
+    codes, messages = [], []
     for attempt in range(5):
         error = await ada.client.error(PAY, b=bill["id"], pin="0000", k=f"bad{attempt}")
         codes.append(error["extensions"]["code"])
+        messages.append(error["message"])
     assert codes == ["INVALID_PIN"] * 4 + ["WALLET_LOCKED"]
+    assert messages[2:4] == ["wrong PIN; 2 attempts left", "wrong PIN; 1 attempt left"]
     error = await ada.client.error(PAY, b=bill["id"], pin="1234", k="good")
     assert error["extensions"]["code"] == "WALLET_LOCKED"
     wallet = (await ada.client.ok(WALLET))["wallet"]

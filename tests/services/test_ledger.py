@@ -112,9 +112,13 @@ async def test_guarded_account_cannot_go_negative_and_nothing_is_written() -> No
     fixture = await make_estate()
     async with tenant_scope(fixture.slug):
         wallet, outside, revenue, _ = await funded(500)
-        with pytest.raises(InsufficientFunds, match="available 500, needed 501"):
+        with pytest.raises(
+            InsufficientFunds, match=r"^insufficient funds: 5\.00 NGN available, 5\.01 NGN needed$"
+        ):
             await post_entry("too-much", "X", [Line(wallet, -501), Line(revenue, 501)])
-        with pytest.raises(InsufficientFunds, match="available 0, needed 1"):
+        with pytest.raises(
+            InsufficientFunds, match=r"^insufficient funds: 0\.00 NGN available, 0\.01 NGN needed$"
+        ):
             await post_entry("from-revenue", "X", [Line(revenue, -1), Line(outside, 1)])
         assert not await JournalEntry.filter(idempotency_key__in=["too-much", "from-revenue"])
         assert await Posting.all().count() == 2
@@ -131,9 +135,13 @@ async def test_holds_reserve_then_release_or_post() -> None:
         wallet, _, revenue, _ = await funded(1000)
         hold = await place_hold(wallet, 700, "h1", "payout-1")
         assert (wallet.held, wallet.available) == (700, 300)
-        with pytest.raises(InsufficientFunds, match="available 300, needed 400"):
+        with pytest.raises(
+            InsufficientFunds, match=r"^insufficient funds: 3\.00 NGN available, 4\.00 NGN needed$"
+        ):
             await post_entry("spend", "X", [Line(wallet, -400), Line(revenue, 400)])
-        with pytest.raises(InsufficientFunds, match="available 300, needed 301"):
+        with pytest.raises(
+            InsufficientFunds, match=r"^insufficient funds: 3\.00 NGN available, 3\.01 NGN needed$"
+        ):
             await place_hold(wallet, 301, "h-too-big", "payout-x")
         assert await balances(wallet) == [(1000, 700)]
         assert (await release_hold(hold)).status == "RELEASED"
