@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -312,3 +313,28 @@ async def test_stripe_expired_checkout(stripe_fake: tuple[FakeStripe, str]) -> N
     fake.session_for(payment.reference).status = "expired"
     verified = await gateway.verify(payment.reference, started.provider_reference)
     assert (verified.status, verified.failure_code) == ("FAILED", "EXPIRED")
+
+
+def established_to(port: int) -> int:
+    """TCP connections of this machine to `port` (client ends) still open."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if fields[3] == "01" and int(fields[2].rsplit(":", 1)[1], 16) == port:
+                count += 1
+    return count
+
+
+async def test_stripe_calls_leave_no_connection_open(
+    stripe_fake: tuple[FakeStripe, str],
+) -> None:
+    """Each SDK call closes its HTTP client: a gateway still in hand holds no connection
+    (the SDK's client kept one open per adapter until the garbage collector came)."""
+    _, url = stripe_fake
+    port = int(url.rsplit(":", 1)[1])
+    gateways = [stripe_at(url) for _ in range(3)]
+    for gateway in gateways:
+        await gateway.test_connection()
+        await gateway.create_payment(checkout())
+    assert established_to(port) == 0

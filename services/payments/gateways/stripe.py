@@ -4,6 +4,7 @@ reference in its metadata, idempotency keys passed through, signed webhooks."""
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
 import httpx
@@ -71,19 +72,21 @@ class StripeGateway:
         self.webhook_secret = credentials["webhookSecret"]
         self.publishable_key = credentials.get("publishableKey", "")
         self.breaker = breaker
-        options: dict[str, Any] = {
-            # Our timeout, not the SDK's 80 s default.
-            "http_client": stripe.HTTPXClient(timeout=timeout, allow_sync_methods=False),
-            "max_network_retries": 0,
-        }
-        if base_url:
-            options["base_addresses"] = {"api": base_url.rstrip("/")}
-        self.client = stripe.StripeClient(credentials["secretKey"], **options)
+        self.secret_key = credentials["secretKey"]
+        self.timeout = timeout
+        self.base_url = base_url
 
-    async def _call(self, request: Any) -> Any:
+    async def _call(self, request: Callable[[stripe.StripeClient], Awaitable[Any]]) -> Any:
+        """One SDK call on an HTTP client of its own, closed after it (an SDK client left
+        open holds its connections until the garbage collector finds it)."""
         self.breaker.check("Stripe")
+        # Our timeout, not the SDK's 80 s default; no retries of the SDK's own.
+        http = stripe.HTTPXClient(timeout=self.timeout, allow_sync_methods=False)
+        options: dict[str, Any] = {"http_client": http, "max_network_retries": 0}
+        if self.base_url:
+            options["base_addresses"] = {"api": self.base_url.rstrip("/")}
         try:
-            result = await request
+            result = await request(stripe.StripeClient(self.secret_key, **options))
         except stripe.CardError as exc:
             self.breaker.succeeded()
             message = exc.user_message or "the card was declined"
@@ -100,12 +103,14 @@ class StripeGateway:
             if (exc.http_status or 500) >= 500:
                 self.breaker.failed()
             raise ProviderError(f"Stripe: {exc.user_message or exc}", failure_of(exc)) from exc
+        finally:
+            await http.close_async()
         self.breaker.succeeded()
         return result
 
     async def create_payment(self, request: PaymentRequest) -> Checkout:
         session = await self._call(
-            self.client.v1.checkout.sessions.create_async(
+            lambda client: client.v1.checkout.sessions.create_async(
                 params={
                     "mode": "payment",
                     "client_reference_id": request.reference,
@@ -133,7 +138,7 @@ class StripeGateway:
         if not provider_reference:
             raise ProviderError("no Stripe Checkout Session for this payment")
         session = await self._call(
-            self.client.v1.checkout.sessions.retrieve_async(provider_reference)
+            lambda client: client.v1.checkout.sessions.retrieve_async(provider_reference)
         )
         if session.payment_status == "paid":
             status = "SUCCEEDED"
@@ -160,7 +165,7 @@ class StripeGateway:
     ) -> str:
         verified = await self.verify(reference, provider_reference)
         refund = await self._call(
-            self.client.v1.refunds.create_async(
+            lambda client: client.v1.refunds.create_async(
                 params={"payment_intent": verified.provider_reference, "amount": amount},
                 # One key per refund we make: two equal partial refunds are two.
                 options={"idempotency_key": refund_key},
@@ -196,7 +201,7 @@ class StripeGateway:
             raise BadWebhook("not a Stripe event") from exc
 
     async def test_connection(self) -> str:
-        await self._call(self.client.v1.balance.retrieve_async())
+        await self._call(lambda client: client.v1.balance.retrieve_async())
         return "Stripe accepted the secret key"
 
     def client_config(self) -> dict[str, str]:
