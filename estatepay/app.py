@@ -100,6 +100,7 @@ class Runtime:
             settings.ws_max_sockets_per_user,
             settings.ws_max_sockets_per_address,
             settings.ws_max_subscriptions_per_socket,
+            settings.ws_recheck_seconds,
         )
 
 

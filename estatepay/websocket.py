@@ -33,7 +33,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import (
 from strawberry.subscriptions.protocols.graphql_ws import types as legacy
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 
-from estatepay.wsdoor import INIT_TIMEOUT, TOO_MANY, Door, Refused
+from estatepay.wsdoor import INIT_TIMEOUT, TOO_MANY, Door, Refused, keep_checking
 from resolvers.context import RequestContext
 from services.live import live_signal
 from services.telemetry.metrics import OPEN_SUBSCRIPTIONS
@@ -64,9 +64,13 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[RequestContext, None]):
         if not self.door.enter(self.context):
             await self.websocket.close(TOO_MANY, ADDRESS_FULL)
             return
+        watch = asyncio.create_task(
+            keep_checking(self.context, self.door.recheck_seconds, self.websocket.close)
+        )
         try:
             await super().handle()
         finally:
+            watch.cancel()
             self.door.leave(self.context)
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
@@ -141,10 +145,14 @@ class LegacyWSHandler(BaseGraphQLWSHandler[RequestContext, None]):
             await self.websocket.close(TOO_MANY, ADDRESS_FULL)
             return
         deadline = asyncio.create_task(self._close_if_silent())
+        watch = asyncio.create_task(
+            keep_checking(self.context, self.door.recheck_seconds, self.websocket.close)
+        )
         try:
             await super().handle()
         finally:
             deadline.cancel()
+            watch.cancel()
             self.door.leave(self.context)
 
     async def _close_if_silent(self) -> None:

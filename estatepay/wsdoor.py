@@ -9,6 +9,12 @@ well be good). Every live
 update is estate-scoped, so there is no socket without an estate, for platform operators
 too (they are members of no estate by virtue of their role, as over HTTP).
 
+An acknowledged socket is checked again every `WS_RECHECK_SECONDS` (the same checks,
+with the same credentials): once the token has expired or been revoked, the user
+deactivated, the membership removed or the role changed, the socket is closed with 4403
+and its subscriptions end; a client signs in again and reconnects. While the database is
+down the socket is left as it is (its rights cannot be told).
+
 The caps are counted per API process, in memory: a process that dies takes its sockets
 and its counts with it, so nothing shared is ever left to clean up. With N processes behind
 a balancer a user or address may hold up to N times each cap.
@@ -16,7 +22,9 @@ a balancer a user or address may hold up to N times each cap.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graphql import GraphQLError
@@ -47,8 +55,11 @@ class Door:
     """This process's open sockets, per client address and per signed-in user. A socket
     is known by its connection context (one per socket) from `enter` to `leave`."""
 
-    def __init__(self, per_user: int, per_address: int, per_socket: int) -> None:
+    def __init__(
+        self, per_user: int, per_address: int, per_socket: int, recheck_seconds: float = 30.0
+    ) -> None:
         self.per_user = per_user
+        self.recheck_seconds = recheck_seconds  # how often an open socket is checked again
         self.per_address = per_address
         self.per_socket = per_socket  # operations running at once on one socket
         self._addresses: Counter[str] = Counter()
@@ -105,6 +116,34 @@ def _credentials(context: RequestContext) -> tuple[Any, Any]:
         return params.get("authorization"), params.get("tenant")
     headers = context.request.headers if context.request is not None else {}
     return headers.get("authorization"), headers.get("x-tenant")
+
+
+async def still_admitted(context: RequestContext) -> bool | None:
+    """Whether the socket's credentials still admit it with the rights it was given;
+    None while the database cannot tell."""
+    authorization, tenant = _credentials(context)
+    slug = tenant.strip().lower() if isinstance(tenant, str) else None
+    fresh = await build_context(
+        context.settings, context.login_failures, context.client_address, authorization, slug
+    )
+    if isinstance(fresh.auth_error, Unavailable) or isinstance(fresh.tenant_error, Unavailable):
+        return None
+    if fresh.access is None or context.access is None:
+        return False
+    return fresh.access.roles == context.access.roles
+
+
+async def keep_checking(
+    context: RequestContext, every: float, close: Callable[[int, str], Awaitable[None]]
+) -> None:
+    """Run beside a socket: close it (4403) once `still_admitted` says no."""
+    while True:
+        await asyncio.sleep(every)
+        if context.access is None:  # not acknowledged yet: the door's first check is due
+            continue
+        if await still_admitted(context) is False:
+            await close(FORBIDDEN, "Forbidden: signed out, expired or no longer a member")
+            return
 
 
 async def admit(context: RequestContext) -> None:

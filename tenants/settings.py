@@ -116,6 +116,9 @@ class Settings(BaseSettings):
     ws_max_sockets_per_user: int = Field(default=20, ge=1)
     ws_max_sockets_per_address: int = Field(default=100, ge=1)
     ws_max_subscriptions_per_socket: int = Field(default=50, ge=1)
+    # An open socket's credentials are checked again this often (expired or revoked
+    # tokens, removed memberships: closed with 4403).
+    ws_recheck_seconds: float = Field(default=30.0, gt=0)
 
     login_attempts_per_email: int = Field(default=5, ge=1)
     login_attempts_per_address: int = Field(default=20, ge=1)

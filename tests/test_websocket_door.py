@@ -22,7 +22,7 @@ from websockets.typing import Subprotocol
 from estatepay.app import create_app
 from estatepay.demo.fakes.server import free_port
 from estatepay.wsdoor import Door
-from services.identity.models import User
+from services.identity.models import Membership, User
 from services.identity.tokens import issue_token
 from tests.conftest import PASSWORD, GraphQLClient, make_estate, make_settings
 from tests.wsclient import (
@@ -274,3 +274,30 @@ async def test_operations_per_socket_are_capped(people: People, protocol: str) -
         stop = "complete" if protocol == TRANSPORT_WS else "stop"
         await client.ws.send(json.dumps({"id": "1", "type": stop}))
         assert await subscribe_error(client) is None
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+async def test_open_sockets_are_closed_4403_once_the_token_expires_or_the_membership_goes(
+    people: People, protocol: str
+) -> None:
+    """Checked again every WS_RECHECK_SECONDS: a token that expires and a membership
+    removed close their sockets (and end their subscriptions); a good socket stays."""
+    user = await User.get(email=f"admin@{people.slug}.test")
+    short = issue_token(user.id, SECRET, timedelta(seconds=1)).token
+    async with (
+        serving(ws_recheck_seconds=0.3) as served,
+        live_client(served.base, short, people.slug, protocol) as expiring,
+        live_client(served.base, people.other_admin_token, people.other_slug, protocol) as kept,
+        live_client(served.base, people.admin_token, people.slug, protocol) as removed,
+    ):
+        for client in (expiring, kept, removed):
+            await client.subscribe(BILLS)
+        await asyncio.wait_for(expiring.ws.wait_closed(), 10)
+        assert expiring.ws.close_code == 4403
+        await Membership.filter(user_id=user.id).delete()
+        await asyncio.wait_for(removed.ws.wait_closed(), 10)
+        assert removed.ws.close_code == 4403
+        # The other estate's admin, still a member with a good token, stays connected.
+        await asyncio.sleep(1)
+        assert kept.ws.close_code is None
+        await kept.close()
