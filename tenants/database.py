@@ -42,10 +42,19 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
             "timeout": settings.db_connect_timeout_seconds,  # asyncpg: per new connection
             "command_timeout": settings.db_command_timeout_seconds,
         }
+        if settings.db_pgbouncer:
+            # Each transaction may run on another server connection: asyncpg's named
+            # statements would be missing there, so it keeps none (unnamed ones only).
+            pool["statement_cache_size"] = 0
         shared = expand_db_url(settings.database_url)
         shared["credentials"].update(pool)
         tenant = expand_db_url(settings.database_url)
-        tenant["credentials"].update(pool, schema=GUARD_SCHEMA)
+        tenant["credentials"].update(pool)
+        if not settings.db_pgbouncer:
+            # PgBouncer refuses a startup `search_path` (and could not keep it per client):
+            # there the scope's own `set_config` at the start of each transaction remains,
+            # and the router refuses tenant models outside a scope before any SQL.
+            tenant["credentials"]["schema"] = GUARD_SCHEMA
     else:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         shared = expand_db_url(f"sqlite://{settings.data_dir / 'shared.sqlite3'}")

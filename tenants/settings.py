@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # the second (migrations included), and the caller gets UNAVAILABLE.
     db_connect_timeout_seconds: float = Field(default=5.0, gt=0)
     db_command_timeout_seconds: float = Field(default=30.0, gt=0)
+    # DATABASE_URL is PgBouncer in transaction mode: no session state may be relied on
+    # (no prepared statements kept across transactions, no startup `search_path`).
+    db_pgbouncer: bool = False
 
     secret_key: str = DEV_SECRET_KEY
     encryption_key: str = DEV_ENCRYPTION_KEY
