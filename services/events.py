@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from tenants.scope import after_commit, current_scope
+from tenants.scope import after_commit_batched, current_scope
 
 log = logging.getLogger(__name__)
 Topic = Literal["bill", "payment", "wallet", "notification"]
@@ -48,19 +48,30 @@ def remove_outlet(outlet: Outlet) -> None:
 
 
 def changed(topic: Topic, object_id: object, resident_id: object | None = None) -> None:
-    """Announce a change made in the current scope, once (and only if) it commits."""
+    """Announce a change made in the current scope, once (and only if) it commits. The
+    events of one commit reach each outlet in order; an outlet with a `many` method gets
+    them in one call (the jobs outlet batches bulk notifications)."""
     event = DomainEvent(
         current_scope().slug,
         topic,
         str(object_id),
         str(resident_id) if resident_id is not None else None,
     )
+    after_commit_batched("events", event, _deliver)
 
-    async def deliver() -> None:
-        for outlet in list(_outlets):
+
+async def _deliver(events: list[DomainEvent]) -> None:
+    # One outlet down (or one event it fails on) must not silence the others.
+    for outlet in list(_outlets):
+        many = getattr(outlet, "many", None)
+        if many is not None:
+            try:
+                await many(events)
+            except Exception:
+                log.exception("outlet %r failed on %d events", outlet, len(events))
+            continue
+        for event in events:
             try:
                 await outlet(event)
-            except Exception:  # one outlet down must not silence the others
+            except Exception:
                 log.exception("outlet %r failed on %s", outlet, event)
-
-    after_commit(deliver)

@@ -27,6 +27,7 @@ SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]\Z")  # \Z: no trailing
 SCHEMA_PATTERN = re.compile(r"^t_[a-z0-9_]+$")
 log = logging.getLogger(__name__)
 AfterCommit = Callable[[], Awaitable[None]]
+Flush = Callable[[list[Any]], Awaitable[None]]
 
 
 class TenantScopeError(RuntimeError):
@@ -38,6 +39,9 @@ class TenantScope:
     slug: str
     # Run once the scope's transaction has committed; dropped if it rolls back.
     after_commit: list[AfterCommit] = field(default_factory=list, compare=False, repr=False)
+    # `after_commit_batched`: per key, its flush and the items gathered for it at commit.
+    flushes: dict[str, Flush] = field(default_factory=dict, compare=False, repr=False)
+    batches: dict[str, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def schema(self) -> str:
@@ -82,12 +86,31 @@ def after_commit(callback: AfterCommit) -> None:
     current_scope().after_commit.append(callback)
 
 
+def after_commit_batched(key: str, item: Any, flush: Flush) -> None:
+    """Hand `item` to `flush` once the current scope commits, in one call with every
+    other item of `key` (after the plain callbacks); an item added inside a savepoint
+    that rolls back is dropped with it, as a callback is."""
+    scope = current_scope()
+
+    async def gather() -> None:
+        scope.batches.setdefault(key, []).append(item)
+
+    scope.after_commit.append(gather)
+    scope.flushes.setdefault(key, flush)
+
+
 async def _run_after_commit(scope: TenantScope) -> None:
     for callback in scope.after_commit:
         try:
             await callback()
         except Exception:  # the change is committed: a lost notice must not undo it
             log.exception("after-commit callback failed in estate %s", scope.slug)
+    for key, flush in scope.flushes.items():
+        if items := scope.batches.get(key):
+            try:
+                await flush(items)
+            except Exception:
+                log.exception("after-commit flush %s failed in estate %s", key, scope.slug)
 
 
 @asynccontextmanager

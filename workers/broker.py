@@ -18,7 +18,7 @@ from dramatiq.brokers.stub import StubBroker
 from dramatiq.middleware import AsyncIO
 from redis.asyncio import Redis
 
-from services.events import DomainEvent, Outlet
+from services.events import DomainEvent
 from tenants.settings import Settings
 from workers.jobs import BY_NAME, JOBS
 from workers.telemetry import job_finished, message_options
@@ -102,15 +102,51 @@ class InProcessDispatcher:
 JOBS_FOR_TOPIC: dict[str, str] = {job.topic: job.name for job in JOBS if job.topic}
 
 
-def jobs_outlet(dispatcher: Dispatcher) -> Outlet:
-    """The outlet that turns committed domain events into background jobs."""
+# Notifications of one commit past this many travel in batch jobs of this size.
+BATCH_FROM = 10
+BATCH_SIZE = 200
 
-    async def send_jobs(event: DomainEvent) -> None:
+
+class JobsOutlet:
+    """The outlet that turns committed domain events into background jobs: one job per
+    event, except that many notifications of one commit (bulk billing) are sent as a few
+    `deliver_notification_batch` jobs, not one message each."""
+
+    def __init__(self, dispatcher: Dispatcher) -> None:
+        self.dispatcher = dispatcher
+
+    async def __call__(self, event: DomainEvent) -> None:
         job = JOBS_FOR_TOPIC.get(event.topic)
         if job is not None:
-            await dispatcher.send(job, event.estate, event.object_id)
+            await self.dispatcher.send(job, event.estate, event.object_id)
 
-    return send_jobs
+    async def many(self, events: list[DomainEvent]) -> None:
+        """Each send on its own: one lost (Redis away) loses no other; what needed it is
+        stored, and the sweepers send it again."""
+        sends: list[tuple[str, str, str]] = []
+        notifications: dict[str, list[str]] = {}
+        for event in events:
+            job = JOBS_FOR_TOPIC.get(event.topic)
+            if event.topic == "notification" and isinstance(self.dispatcher, RedisDispatcher):
+                notifications.setdefault(event.estate, []).append(event.object_id)
+            elif job is not None:
+                sends.append((job, event.estate, event.object_id))
+        for estate, ids in notifications.items():
+            if len(ids) < BATCH_FROM:
+                sends += [("deliver_notification", estate, one) for one in ids]
+                continue
+            for start in range(0, len(ids), BATCH_SIZE):
+                batch = ",".join(ids[start : start + BATCH_SIZE])
+                sends.append(("deliver_notification_batch", estate, batch))
+        for job, estate, argument in sends:
+            try:
+                await self.dispatcher.send(job, estate, argument)
+            except Exception:
+                log.exception("could not send %s for estate %s", job, estate)
+
+
+def jobs_outlet(dispatcher: Dispatcher) -> JobsOutlet:
+    return JobsOutlet(dispatcher)
 
 
 async def broker_ready(redis: Redis | None) -> bool:

@@ -51,6 +51,7 @@ SCHEDULED = Queue("schedule", max_retries=5, min_backoff=5_000, max_backoff=300_
 # Retried for about a day (backoff doubling from 2 s, capped at 1 h); what is still
 # undelivered then stays FAILED, with its last error, in notification_deliveries.
 NOTIFICATIONS = Queue("notifications", max_retries=30, min_backoff=2_000, max_backoff=3_600_000)
+NOTIFICATION_BATCHES = Queue("notifications", max_retries=0)
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,14 @@ JOBS: tuple[Job, ...] = (
         expected=(delivery.DeliveryIncomplete,),
         topic="notification",
         gives_up=_notification_given_up,
+    ),
+    # A batch of notifications (ids joined by commas), sent for bulk changes; no retries
+    # of its own: what it cannot settle goes on as `deliver_notification` jobs.
+    Job(
+        "deliver_notification_batch",
+        tasks.deliver_notification_batch_in_process,
+        NOTIFICATION_BATCHES,
+        attempt=tasks.deliver_notification_batch,
     ),
     # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
     _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),

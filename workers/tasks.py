@@ -121,6 +121,26 @@ async def deliver_notification_once(slug: str, notification_id: str) -> None:
         raise delivery.DeliveryIncomplete(f"notification {notification_id}: {report.summary()}")
 
 
+async def deliver_notification_batch(slug: str, notification_ids: str) -> None:
+    """One try at each of a batch (ids joined by commas: bulk billing's thousands of
+    notifications travel as a few messages); what is left owed goes on as its own
+    `deliver_notification` job, with that job's retries."""
+    from workers import actors  # the worker's, bound to its broker
+
+    for notification_id in notification_ids.split(","):
+        try:
+            await deliver_notification_once(slug, notification_id)
+        except Exception as exc:
+            log.info("notification %s of a batch: %s; sent on its own", notification_id, exc)
+            actors.deliver_notification.send(slug, notification_id)
+
+
+async def deliver_notification_batch_in_process(slug: str, notification_ids: str) -> None:
+    """The in-process equivalent (each with the in-process retries)."""
+    for notification_id in notification_ids.split(","):
+        await deliver_notification(slug, notification_id)
+
+
 async def deliver_notification(slug: str, notification_id: str) -> None:
     """The in-process job (the Dramatiq actor retries through the broker instead)."""
     backoff = IN_PROCESS_FIRST_BACKOFF
