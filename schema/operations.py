@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -51,9 +51,9 @@ class AuditEntry:
 
 def audit_node(row: resolvers.AuditRow) -> AuditEntry:
     entry = row.entry
-    changes: JSON | None = None
+    changes = None
     if entry.before is not None or entry.after is not None:
-        changes = {"before": entry.before, "after": entry.after}
+        changes = cast(JSON, {"before": entry.before, "after": entry.after})
     return AuditEntry(
         id=strawberry.ID(str(entry.id)),
         actor=AuditActor(id=strawberry.ID(str(row.actor.id)), full_name=row.actor.full_name)

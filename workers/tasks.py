@@ -132,7 +132,8 @@ async def deliver_notification_batch(slug: str, notification_ids: str) -> None:
             await deliver_notification_once(slug, notification_id)
         except Exception as exc:
             log.info("notification %s of a batch: %s; sent on its own", notification_id, exc)
-            actors.deliver_notification.send(slug, notification_id)
+            send = actors.ACTORS["deliver_notification"].send
+            await asyncio.to_thread(send, slug, notification_id)
 
 
 async def deliver_notification_batch_in_process(slug: str, notification_ids: str) -> None:

@@ -30,10 +30,8 @@ def jobs(app: Any) -> Iterator[None]:
     events.remove_outlet(outlet)
 
 
-async def queued(redis: Redis) -> dict[str, dict[str, Any]]:
-    return {
-        key.decode(): json.loads(value) for key, value in (await redis.hgetall(QUEUE)).items()
-    }
+async def queued(redis: Redis) -> dict[Any, dict[str, Any]]:
+    return {key: json.loads(value) for key, value in (await redis.hgetall(QUEUE)).items()}
 
 
 async def test_create_bills_for_many_residents_sends_one_batch_job(
