@@ -190,7 +190,7 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
         query = Estate.filter(status="ACTIVE").order_by("slug")
         slugs = [str(s) for s in await query.values_list("slug", flat=True)]
         if args.estate and args.estate not in slugs:
-            print(f"no active estate {args.estate!r}", file=sys.stderr)
+            print(f"error (--estate): no active estate {args.estate!r}", file=sys.stderr)
             return 2
         broken = False
         for slug in [args.estate] if args.estate else slugs:
@@ -241,7 +241,14 @@ def cmd_fakechain(args: argparse.Namespace, settings: Settings) -> int:
         "reorg": lambda: {"depth": args.depth},
     }
     url = f"{args.url.rstrip('/')}{CHAIN_PATH}/_control/{args.action}"
-    response = httpx.post(url, json=bodies[args.action](), timeout=10)
+    try:
+        response = httpx.post(url, json=bodies[args.action](), timeout=10)
+    except httpx.HTTPError as exc:
+        print(
+            f"error (--url): cannot reach {args.url}: {exc} (is estatepay serve running?)",
+            file=sys.stderr,
+        )
+        return 1
     if response.status_code != 200:
         print(f"error: {url} answered {response.status_code}", file=sys.stderr)
         return 1
