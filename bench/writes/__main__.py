@@ -330,6 +330,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--embedded-bills-per-resident", type=int, default=40)
     add_store_arguments(parser, DEFAULT_URL, DEFAULT_REDIS_URL, "the server's REDIS_URL (flushed!)")
     args = parser.parse_args(argv)
+    args.connections = sorted(set(args.connections))
     if min(args.seconds, args.warmup, args.profile_seconds) <= 0 or args.slice < 1:
         parser.error("need --seconds, --warmup, --profile-seconds > 0 and --slice >= 1")
     if min(args.connections) < 1 or args.pool_size < 1:
