@@ -142,7 +142,8 @@ async def check_bills(slug: str, bills: list[uuid.UUID]) -> list[str]:
 
 
 def ledger_verify(slug: str, env: dict[str, str]) -> tuple[int, str]:
-    """`estatepay ledger verify --estate SLUG` as an operator runs it: (exit code, output)."""
+    """`estatepay ledger verify --estate SLUG` as an operator runs it: (exit code, what
+    it printed)."""
     done = subprocess.run(
         [sys.executable, "-m", "estatepay.cli", "ledger", "verify", "--estate", slug],
         cwd=ROOT,
@@ -151,4 +152,6 @@ def ledger_verify(slug: str, env: dict[str, str]) -> tuple[int, str]:
         text=True,
         timeout=300,
     )
-    return done.returncode, (done.stdout + done.stderr).strip()
+    # Its log lines (stderr) only when it failed: they may say why.
+    said = done.stdout if done.returncode == 0 else done.stdout + done.stderr
+    return done.returncode, said.strip()
