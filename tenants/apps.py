@@ -17,5 +17,6 @@ TENANT_MODELS = [
     "services.notifications.models",
     "services.payments.gateways.models",
     "services.recurring.models",
+    "services.payouts.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]
