@@ -46,6 +46,11 @@ QUERIES = {
     "recurringPayments",
     "recurringPayment",
     "dashboard",
+    "payouts",
+    "payout",
+    "banks",
+    "resolveBankAccount",
+    "members",
 }
 MUTATIONS = {
     "login",
@@ -80,6 +85,13 @@ MUTATIONS = {
     "pauseRecurringPayment",
     "resumeRecurringPayment",
     "cancelRecurringPayment",
+    "requestPayout",
+    "approvePayout",
+    "rejectPayout",
+    "cancelPayout",
+    "updateEstateSettings",
+    "addEstateAdmin",
+    "removeMembership",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
