@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     # the periodic check (and sent again only if the provider has no such transfer); a
     # send whose answer never came is verified by its retry after `payout_resend_after`.
     payout_stuck_minutes: float = Field(default=30.0, ge=0)
-    payout_resend_after_seconds: float = Field(default=60.0, ge=0)
+    payout_resend_after_seconds: float = Field(default=25.0, ge=0)
     # The worker's sweep runs this often; it re-sends webhook events stored but still not
     # applied, and notification deliveries queued but still owed, after
     # `sweep_after_seconds` (a broker outage, a killed worker).

@@ -54,7 +54,7 @@ SCHEDULED = Queue("schedule", max_retries=5, min_backoff=5_000, max_backoff=300_
 NOTIFICATIONS = Queue("notifications", max_retries=30, min_backoff=2_000, max_backoff=3_600_000)
 # A send whose answer never came is retried (verified first, never resent blindly) after
 # the payout's resend lease, backing off to an hour; then the periodic check takes over.
-PAYOUTS = Queue("payouts", max_retries=10, min_backoff=60_000, max_backoff=3_600_000)
+PAYOUTS = Queue("payouts", max_retries=10, min_backoff=30_000, max_backoff=3_600_000)
 
 
 @dataclass(frozen=True)
