@@ -124,7 +124,7 @@ class PayoutMachine(RuleBasedStateMachine):
                 "Charge", None, "LEVY", Money(amount, "NGN"), date(2030, 2, 1)
             )
             bill = await issuing.create_bill(
-                None, self.estate_row, str(self.payer.resident_id), None, draft
+                self.checker_id, self.estate_row, str(self.payer.resident_id), None, draft
             )
             await issuing.acknowledge(self.payer, str(bill.id))
             await pay_bill_from_wallet(
