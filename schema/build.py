@@ -37,9 +37,11 @@ from schema.gateways import GatewayMutation, GatewayQuery
 from schema.identity import IdentityMutation, IdentityQuery
 from schema.notifications import NotificationMutation, NotificationQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
+from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
+from schema.team import TeamMutation, TeamQuery
 from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
 from tenants.settings import Settings
 
@@ -71,6 +73,8 @@ Query = _merged(
         NotificationQuery,
         RecurringQuery,
         DashboardQuery,
+        PayoutQuery,
+        TeamQuery,
     ),
 )
 Mutation = _merged(
@@ -86,11 +90,19 @@ Mutation = _merged(
         GatewayMutation,
         NotificationMutation,
         RecurringMutation,
+        PayoutMutation,
+        TeamMutation,
     ),
 )
 Subscription = _merged(
     "Subscription",
-    (BillSubscription, PaymentSubscription, WalletSubscription, DashboardSubscription),
+    (
+        BillSubscription,
+        PaymentSubscription,
+        WalletSubscription,
+        DashboardSubscription,
+        PayoutSubscription,
+    ),
 )
 
 

@@ -8,8 +8,26 @@ from strawberry.types import Info
 from resolvers import estates as resolvers
 from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
-from schema.shared import Connection, connection, convert, plain
+from schema.payments import PaymentProvider
+from schema.shared import Connection, Money, connection, convert, plain
 from services.estates.provisioning import EstateInput
+from services.payouts.models import PayoutSettings
+
+
+@strawberry.type
+class EstateSettings:
+    payout_provider: PaymentProvider | None = strawberry.field(
+        description="Sends payouts; null: the default gateway, when it is PAYSTACK or FLUTTERWAVE."
+    )
+    auto_payout_threshold: Money | None
+
+
+def settings_node(row: PayoutSettings, currency: str) -> EstateSettings:
+    threshold = row.auto_payout_threshold
+    return EstateSettings(
+        payout_provider=PaymentProvider(row.provider) if row.provider else None,
+        auto_payout_threshold=Money.of(threshold, currency) if threshold is not None else None,
+    )
 
 
 @strawberry.type
@@ -19,6 +37,11 @@ class Estate:
     name: str
     currency: str
     timezone: str
+
+    @strawberry.field(description="The X-Tenant estate's settings; null for any other estate.")
+    async def settings(self, info: Info[RequestContext, None]) -> EstateSettings | None:
+        row = await resolvers.settings(info.context, self.slug)
+        return settings_node(row, self.currency) if row is not None else None
 
 
 @strawberry.input

@@ -118,6 +118,8 @@ def wallet_node(wallet: WalletModel, now: datetime) -> Wallet:
 @strawberry.type
 class EstateWallet:
     balance: Money
+    available: Money = strawberry.field(description="The balance less what payouts hold.")
+    held: Money = strawberry.field(description="What requested and unfinished payouts hold.")
     account_id: strawberry.Private[uuid.UUID | None]
 
     @strawberry.field
@@ -145,10 +147,11 @@ class WalletQuery:
     async def estate_wallet(self, info: Info[RequestContext, None]) -> EstateWallet:
         ctx = info.context
         account = await resolvers.estate_wallet(ctx)
+        currency = ctx.require_access().estate.currency
         return EstateWallet(
-            balance=Money.of(
-                account.balance if account else 0, ctx.require_access().estate.currency
-            ),
+            balance=Money.of(account.balance if account else 0, currency),
+            available=Money.of(account.available if account else 0, currency),
+            held=Money.of(account.held if account else 0, currency),
             account_id=account.id if account else None,
         )
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from services.notifications import delivery
+from services.payouts.processing import SendIncomplete
 from workers import scheduled, tasks
 
 Run = Callable[..., Awaitable[object]]
@@ -51,6 +52,9 @@ SCHEDULED = Queue("schedule", max_retries=5, min_backoff=5_000, max_backoff=300_
 # Retried for about a day (backoff doubling from 2 s, capped at 1 h); what is still
 # undelivered then stays FAILED, with its last error, in notification_deliveries.
 NOTIFICATIONS = Queue("notifications", max_retries=30, min_backoff=2_000, max_backoff=3_600_000)
+# A send whose answer never came is retried (verified first, never resent blindly) after
+# the payout's resend lease, backing off to an hour; then the periodic check takes over.
+PAYOUTS = Queue("payouts", max_retries=10, min_backoff=30_000, max_backoff=3_600_000)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,15 @@ JOBS: tuple[Job, ...] = (
         topic="notification",
         gives_up=_notification_given_up,
     ),
+    # Every committed change of a payout sends it: approved ones go to the provider.
+    Job(
+        "send_payout",
+        tasks.send_payout,
+        PAYOUTS,
+        attempt=tasks.send_payout_once,
+        expected=(SendIncomplete,),
+        topic="payout",
+    ),
     # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
     _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),
     _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),
@@ -114,6 +127,8 @@ JOBS: tuple[Job, ...] = (
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
     _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),
     _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
+    _scheduled("check_payouts", "*/5 * * * *", tasks.check_payouts),
+    _scheduled("auto_payouts", "0 6 * * *", tasks.auto_payouts),
     _scheduled("prune_schedule", "45 3 * * *", tasks.prune_schedule, per_estate=False),
 )
 BY_NAME: dict[str, Job] = {job.name: job for job in JOBS}

@@ -11,6 +11,7 @@ DEAD: `workers.dead_letters`)."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -24,6 +25,8 @@ from services.bitcoin import watching
 from services.notifications.retention import purge_read
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
+from services.payouts import processing as payouts
+from services.payouts.auto import request_auto_payout
 from services.recurring.runs import run_due
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
@@ -137,6 +140,34 @@ async def _purge(estate: Estate, at: datetime) -> int:
         + await purge_read(timedelta(days=settings.notification_retention_days), at)
         + await JobRun.filter(slot__lt=at - history, status="DONE").delete()
     )
+
+
+async def _auto_payout(estate: Estate, at: datetime) -> int:
+    return await request_auto_payout(estate, at)
+
+
+async def check_payouts(slug: str, slot: str) -> int:
+    """Send approved payouts whose job was lost, and verify those stuck in PROCESSING;
+    the provider calls come after the slot's run is recorded, outside its scope."""
+    settings = get_settings()
+    stuck_after = timedelta(minutes=settings.payout_stuck_minutes)
+    due: list[uuid.UUID] = []
+
+    async def collect(estate: Estate, at: datetime) -> int:
+        due.extend(await payouts.due_for_check(at, stuck_after))
+        return len(due)
+
+    await run_for_estate("check_payouts", slug, slot, collect)
+    if not due:
+        return 0
+    estate = await Estate.get(slug=slug)
+    now = datetime.fromisoformat(slot).astimezone(UTC)
+    timing = payouts.Timing(stuck_after)
+    return await payouts.check_all(estate, due, settings.encryption_key, now, timing)
+
+
+async def auto_payouts(slug: str, slot: str) -> int:
+    return await run_for_estate("auto_payouts", slug, slot, _auto_payout)
 
 
 async def mark_overdue_bills(slug: str, slot: str) -> int:

@@ -47,6 +47,11 @@ QUERIES = {
     "recurringPayments",
     "recurringPayment",
     "dashboard",
+    "payouts",
+    "payout",
+    "banks",
+    "resolveBankAccount",
+    "members",
 }
 MUTATIONS = {
     "login",
@@ -81,6 +86,13 @@ MUTATIONS = {
     "pauseRecurringPayment",
     "resumeRecurringPayment",
     "cancelRecurringPayment",
+    "requestPayout",
+    "approvePayout",
+    "rejectPayout",
+    "cancelPayout",
+    "updateEstateSettings",
+    "addEstateAdmin",
+    "removeMembership",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a

@@ -21,6 +21,7 @@ from estatepay.demo.fakes.checkout import (
     usable_return_url,
     with_query,
 )
+from estatepay.demo.fakes.transfers import TransferDesk, flutterwave_routes, flutterwave_webhook
 
 
 @dataclass
@@ -42,6 +43,8 @@ class FakeFlutterwave(FakeApi[int]):
     webhook_hash: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
+    # Transfers (payouts): banks, accounts and transfers by reference.
+    desk: TransferDesk = field(default_factory=TransferDesk)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -50,6 +53,7 @@ class FakeFlutterwave(FakeApi[int]):
                 Route("/transactions/verify_by_reference", self.verify, methods=["GET"]),
                 Route("/transactions/{id:int}/refund", self.refund, methods=["POST"]),
                 Route("/balances", self.balances, methods=["GET"]),
+                *flutterwave_routes(self),
                 *checkout_routes(self),
             ]
         )
@@ -142,3 +146,7 @@ class FakeFlutterwave(FakeApi[int]):
         return (
             with_query(url, status=status, tx_ref=key, transaction_id=str(tx.id)) if url else None
         )
+
+    def transfer_webhook(self, reference: str) -> tuple[bytes, dict[str, str]]:
+        """The `transfer.completed` event for the transfer's current status."""
+        return flutterwave_webhook(self.desk, reference, self.webhook_hash)
