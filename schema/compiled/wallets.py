@@ -107,10 +107,12 @@ def estate_wallet(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     )
     emitters: dict[str, Emitter] = {
         "balance": money("COALESCE({a}.balance, 0)", currency),
+        "available": money("COALESCE({a}.balance, 0) - COALESCE({a}.held, 0)", currency),
+        "held": money("COALESCE({a}.held, 0)", currency),
         "operations": _history(LEDGER_ENTRY),
     }
     value = obj(b, object_type(d), nodes, "r", emitters)
     return (
         f"(SELECT {value} FROM (SELECT (SELECT x.id {account}) AS account_id,"
-        f" (SELECT x.balance {account}) AS balance) r)"
+        f" (SELECT x.balance {account}) AS balance, (SELECT x.held {account}) AS held) r)"
     )
