@@ -18,5 +18,6 @@ TENANT_MODELS = [
     "services.payments.gateways.models",
     "services.recurring.models",
     "services.bitcoin.models",
+    "services.rewards.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]
