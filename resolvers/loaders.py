@@ -11,7 +11,8 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from services.bills.models import Bill
+from services.bills.invoices import lines_by_bill
+from services.bills.models import Bill, BillLine
 from services.bills.queries import bills_by_id, payments_by_bill
 from services.bitcoin.invoices import invoices_by_payment
 from services.bitcoin.models import BitcoinInvoice
@@ -74,6 +75,9 @@ class Loaders:
         )
         self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(
             self._keyed(bills_by_id, lambda: None)
+        )
+        self.lines_by_bill: DataLoader[uuid.UUID, list[BillLine]] = DataLoader(
+            self._keyed(lines_by_bill, list)
         )
         self.bitcoin_invoice: DataLoader[uuid.UUID, BitcoinInvoice | None] = DataLoader(
             self._keyed(invoices_by_payment, lambda: None)

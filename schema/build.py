@@ -30,6 +30,7 @@ from schema.bills import BillMutation, BillQuery, BillSubscription
 from schema.bitcoin import BitcoinQuery
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.dashboard import DashboardQuery, DashboardSubscription
+from schema.documents import DocumentQuery
 from schema.estates import EstateMutation, EstateQuery
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
@@ -71,6 +72,7 @@ Query = _merged(
         NotificationQuery,
         RecurringQuery,
         DashboardQuery,
+        DocumentQuery,
     ),
 )
 Mutation = _merged(

@@ -59,7 +59,7 @@ class RewardRedemption(TenantModel):
     idempotency_key = fields.CharField(max_length=200, unique=True)
     request_fingerprint = fields.CharField(max_length=64)
     payment_id = fields.UUIDField(null=True)
-    returned = fields.BooleanField(default=False)
+    returned_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     resident_id: str

@@ -6,68 +6,72 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "receipt_counter" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "last_number" BIGINT NOT NULL
-) /* One row per estate: the last receipt number handed out (as `BillCounter`). */;
+);
+COMMENT ON TABLE "receipt_counter" IS 'One row per estate: the last receipt number handed out (as `BillCounter`).';
         CREATE TABLE IF NOT EXISTS "rewards_config" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "streak_enabled" INT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "streak_enabled" BOOL NOT NULL,
     "prepayment_reward_bp" INT NOT NULL,
-    "tiers" JSON NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL
-) /* One row per estate: how residents earn rewards. */;
+    "tiers" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ NOT NULL
+);
+COMMENT ON TABLE "rewards_config" IS 'One row per estate: how residents earn rewards.';
         CREATE TABLE IF NOT EXISTS "bill_lines" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "position" INT NOT NULL,
     "description" VARCHAR(500) NOT NULL,
     "quantity_milli" BIGINT NOT NULL,
     "unit_amount" BIGINT NOT NULL,
     "amount" BIGINT NOT NULL,
-    "bill_id" CHAR(36) NOT NULL REFERENCES "bills" ("id") ON DELETE CASCADE,
+    "bill_id" UUID NOT NULL REFERENCES "bills" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_bill_lines_bill_id_703525" UNIQUE ("bill_id", "position")
-) /* One line of a bill's invoice; `amount` = quantity x unit amount, rounded half-even */;
+);
+COMMENT ON TABLE "bill_lines" IS 'One line of a bill''s invoice; `amount` = quantity x unit amount, rounded half-even';
         CREATE TABLE IF NOT EXISTS "reward_redemptions" (
-    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "id" UUID NOT NULL PRIMARY KEY,
     "amount" BIGINT NOT NULL,
     "currency" VARCHAR(3) NOT NULL,
     "idempotency_key" VARCHAR(200) NOT NULL UNIQUE,
     "request_fingerprint" VARCHAR(64) NOT NULL,
-    "payment_id" CHAR(36),
-    "returned" INT NOT NULL,
-    "created_at" TIMESTAMP NOT NULL,
-    "bill_id" CHAR(36) NOT NULL REFERENCES "bills" ("id") ON DELETE RESTRICT,
-    "resident_id" CHAR(36) NOT NULL REFERENCES "residents" ("id") ON DELETE RESTRICT
-) /* Rewards applied to a bill. `payment_id`: the bill payment it went with (payBill with */;
+    "payment_id" UUID,
+    "returned_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL,
+    "bill_id" UUID NOT NULL REFERENCES "bills" ("id") ON DELETE RESTRICT,
+    "resident_id" UUID NOT NULL REFERENCES "residents" ("id") ON DELETE RESTRICT
+);
+COMMENT ON TABLE "reward_redemptions" IS 'Rewards applied to a bill. `payment_id`: the bill payment it went with (payBill with';
         CREATE TABLE IF NOT EXISTS "reward_streaks" (
-    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "id" UUID NOT NULL PRIMARY KEY,
     "streak" INT NOT NULL,
     "evaluated_through" DATE,
-    "granted" JSON NOT NULL,
-    "resident_id" CHAR(36) NOT NULL UNIQUE REFERENCES "residents" ("id") ON DELETE CASCADE
-) /* Where the monthly streak evaluation stands for one resident. */;
+    "granted" JSONB NOT NULL,
+    "resident_id" UUID NOT NULL UNIQUE REFERENCES "residents" ("id") ON DELETE CASCADE
+);
+COMMENT ON TABLE "reward_streaks" IS 'Where the monthly streak evaluation stands for one resident.';
+        ALTER TABLE "bills" ADD "discount" BIGINT NOT NULL DEFAULT 0;
         ALTER TABLE "bills" ADD "tax" BIGINT NOT NULL DEFAULT 0;
         ALTER TABLE "bills" ADD "subtotal" BIGINT;
-        ALTER TABLE "bills" ADD "discount" BIGINT NOT NULL DEFAULT 0;
         ALTER TABLE "bills" ADD "tax_rate_bp" INT NOT NULL DEFAULT 0;
-        ALTER TABLE "payments" ADD "receipt_number" VARCHAR(20);
-        ALTER TABLE "payments" ADD "credited" BIGINT NOT NULL DEFAULT 0;
-        CREATE UNIQUE INDEX "uid_payments_receipt_c3eb8b" ON "payments" ("receipt_number");"""
+        ALTER TABLE "payments" ADD "receipt_number" VARCHAR(20) UNIQUE;
+        ALTER TABLE "payments" ADD "credited" BIGINT NOT NULL DEFAULT 0;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         DROP INDEX IF EXISTS "uid_payments_receipt_c3eb8b";
+        ALTER TABLE "bills" DROP COLUMN "discount";
         ALTER TABLE "bills" DROP COLUMN "tax";
         ALTER TABLE "bills" DROP COLUMN "subtotal";
-        ALTER TABLE "bills" DROP COLUMN "discount";
         ALTER TABLE "bills" DROP COLUMN "tax_rate_bp";
         ALTER TABLE "payments" DROP COLUMN "receipt_number";
         ALTER TABLE "payments" DROP COLUMN "credited";
         DROP TABLE IF EXISTS "reward_redemptions";
-        DROP TABLE IF EXISTS "receipt_counter";
-        DROP TABLE IF EXISTS "rewards_config";
         DROP TABLE IF EXISTS "reward_streaks";
-        DROP TABLE IF EXISTS "bill_lines";"""
+        DROP TABLE IF EXISTS "rewards_config";
+        DROP TABLE IF EXISTS "bill_lines";
+        DROP TABLE IF EXISTS "receipt_counter";"""
 
 
 MODELS_STATE = (
@@ -204,21 +208,21 @@ MODELS_STATE = (
     "5SXDG5JK4V0IoDPbOO4Hwo5tfwnuUr7t7i0ne9jncXUJwD5Ysr+X2J+BPfrpKbvK/lXgmP"
     "q4ya0TEBRN/GIMljOXIDClMPODSxyL/uUHnsPPSJnrUpahqLhxDRu1K6cQKEeU6LzzvvPO"
     "MVPLrs8Ak+3VXiKqXBOZg0ZFWwc1RVsHxaItlqqP2Dm59Hsgb+HhMt1SjXuFuIJ7vXvqW/"
-    "fv6T6fJLRnpHv4iGK6j48EL6i5jGr1oS6XwbwPSbUliGgWo6C09IHB+sDgYfFCzQ4MziuF"
-    "Tpg3e4fDcCtxFfTgAMm2zz59aT2MKom26Pq4AclG+NCGBNvvM+QhTmzNXcef2U8gFAeI5X"
-    "nwnEjANo5FwNT1+HEe8QYtJmutO5mmwAagyMc1FBhJdmHDZJVUQJlSp+6Kz8OHglri/sxz"
-    "g/tZuSFfDmyp8JrnGu+OX1pyrPG9R9Vhmfv56+ery3IMBZE8ctj0wV/AxqS3XSqog0mAbR"
-    "875CW77TY0AoMo4wDF5Mnex5M/8rzK2Yer07zqYBOcDt62HkIWeReWtYyd0sQKl8zjX8cG"
-    "H8ISrGWBn518Pjt5d95lIn8UJTxjBfD31RZgPKCBCUjC9i/3zUxAdnCc5y7BAnnREXFvwY"
-    "z+O4aBAAQ9B0RTF62+FvIdG3rVRwU07FUd7YLB7txuTI9Vdp1B9xP99bIUblFYE7kSRO7C"
-    "Q3FkIXLgJguJLV4lru3tYud75JXUOlTbh4nAMKxDdj9lrMNgYbUMX2QldfhiKOGLkgzcpL"
-    "S0tfnanZX1qzu5Dkoz2aIrtXbVv9yJ4QVNs9aYRUTMGbIC+kIEVBZQ2YTyIrbrA8zqEzFJ"
-    "DCaqxXlUDlBTEz8iDyMSH9tLYLiNC0ZXt7e4deaIEAoegB6KDgO2ePdl8oAXC/r/LnULWM"
-    "obnfMd3R8/A0gBwHZAhz8gtCD8SC7kefRLcCJwj05961wjiwpYdE//SI1onxqJ9CkLYhHH"
-    "ZQWeJmKL/KK6UJP+QP4epb9LF2kOixOMlqZp3ko0XOepNMhT4dtd8vUYyyj4YtzdF2ExkM"
-    "90ciDVFj2V2GCN4vWXy8uLy/d9aaS+u3anbzoJjyorpP2owgmD9CU+X5SVjVenQQsiGtAC"
-    "oNMpMktjF9WACiIa0EJkjdmgRTRv0LcKOBMBFepl616T53/c1LvyyVvyw9Xl+3h43r8vFN"
-    "t77Vz5rKSCFsuOuvJNMhGn2MFk1mrZc6K69ebQDNWBUDYn1AgzZ6MSyia6Mq6jbGA6ZhVh"
-    "U72wOlA1rEAVtctJVGza1G8SRBQkHQ6OjpqUJh0dVZcmsWs5g3RREoGqObBrURZxUgHdXk"
-    "7ronf0S/MwqiNRgsjmY1HbeVF2FnXa6svs+/8Dloi4Kg=="
+    "fv6T6fJLRnWjnXOVGdiqc5FM2hDItDYV6PpLoURDR7UlCW+qBifVDxsPioZgcV55VCJ4yf"
+    "vcPhv5W4CnpwgCTfZ5++tB5GlQRfdH3cgNwjfGhDYu/3GfIQJ9TmruPP7CcQigPE8kt4Li"
+    "ZgG8ciYOp6/BiReIMWk8TWnUxTbwNQ5OMa6o0ku7BhkkwqoEyJVXdF7+FDQS1xf+a5wf2s"
+    "3JAvB7ZUeM3zlHfHWys5Tvneo+qwrJXqr5+vLssxFETyyGHTB38BG5PedqmgDiYBtn3skJ"
+    "fsttvQCAyijAMUkzZ7H0/+yPM5Zx+uTvOqg01wOnjbegjZ611Y1jJ2ShMrXLJ+YB0bfAhL"
+    "sJYFfnby+ezk3XmXBQRRdPKMFd7fV1uA8YAGJiAJ287cNzMB2YF1nrsEC+RFR9O9BTP67x"
+    "gGAhD0HBBNXbT6Wsh3bOhVH1HQsEd2tAsGu3O7MT1W2XUG3U/018u2fy8K60bwEomlCw/F"
+    "EY3IgZssJLZ4lbi2t4sd95FXUmNRbR8mAsOwDtn9lLEOg4XVMnyRldThi6GEL0qiVklJa2"
+    "vztTsr61d3ch2UZtBFV2rtqn+5E8MLmmbLMYuImDNkBfSFCKgsoLIJ5UVs1weY1UVikhhM"
+    "VIvzqBygpiZ+RB5GJD4umMBwGxeMrm5vcevMESEUPAA9FB1CbPGuz+QBLxb0/13qFrBUOz"
+    "rnO7o/fgaQAoDtgA5/QGhB+FFgyPPol+BE4B6d+ta5RhYVsOie/pEa0T41EulTFsQijssK"
+    "S03EFvlFdYEo/YH8PUp/ly4OHRYnGC1N03yZaLjOj2mQH8O3u+TrMZZR8MW4uy/CYiCf6e"
+    "RAqh17KrHB2sjrL5eXF5fv+9JIfXcLT990Eh5VVkj7UYWTDelLfL4oK1evTr8WRDSgBUCn"
+    "U2SWxi6qARVENKCFyBqzQYto3qBvFXAmAirU6da9Js//uKl35ZO35Iery/fx8Lx/Xyjy99"
+    "q58llJBS2WHXXlm2QiTrGDyazVsudEdZ7x0AzVgVA2J9QIM2ejEsomujKuo2xgOmYVYVO9"
+    "sDpQNaxAFbXLSVTk2tRvEkQUJB0Ojo6alEQdHVWXRLFrOYN0URKBqjkobFEWcVIB3V5OCa"
+    "N39EvzMKojUYLI5mNR23lRdhZ12urL7Pv/A6Br3vY="
 )
