@@ -63,13 +63,19 @@ async def bills_summary(ctx: RequestContext, resident_id: str | None) -> queries
 
 def _draft(ctx: RequestContext, fields: BillFields) -> issuing.BillDraft:
     amount = fields.amount
-    lines = tuple(
-        invoices.LineDraft(
-            line.description,
-            line.quantity,
-            money_input(ctx, line.unit_amount, fields.currency, field=f"lineItems[{n}].unitAmount"),
+    lines = (
+        None
+        if fields.line_items is None
+        else tuple(
+            invoices.LineDraft(
+                line.description,
+                line.quantity,
+                money_input(
+                    ctx, line.unit_amount, fields.currency, field=f"lineItems[{n}].unitAmount"
+                ),
+            )
+            for n, line in enumerate(fields.line_items)
         )
-        for n, line in enumerate(fields.line_items or [])
     )
     # A discount of zero is no discount.
     discount = fields.discount if fields.discount else None

@@ -238,7 +238,7 @@ class BillFilter:
 
 def _fields(data: CreateBillInput | CreateBillsInput) -> resolvers.BillFields:
     lines = [plain(resolvers.LineFields, line) for line in data.line_items or []]
-    return plain(resolvers.BillFields, data, line_items=lines if data.line_items else None)
+    return plain(resolvers.BillFields, data, line_items=None if data.line_items is None else lines)
 
 
 @strawberry.type

@@ -71,9 +71,7 @@ def tax_rate_bp(rate: Decimal | None) -> int:
     return _scaled(rate, 2, "taxRate", "percent")
 
 
-def figures(
-    lines: list[LineDraft], currency: str, rate_bp: int, discount: Money | None
-) -> Figures:
+def figures(lines: list[LineDraft], currency: str, rate_bp: int, discount: Money | None) -> Figures:
     """The invoice's figures, or `ValidationFailed` naming the offending input field."""
     if not lines:
         raise ValidationFailed("lineItems must have at least one line", field="lineItems")
@@ -84,13 +82,9 @@ def figures(
         at = f"lineItems[{n}]"
         description = validation.text(line.description, f"{at}.description", max_length=500)
         if not line.quantity.is_finite() or line.quantity <= 0:
-            raise ValidationFailed(
-                f"{at}.quantity must be more than zero", field=f"{at}.quantity"
-            )
+            raise ValidationFailed(f"{at}.quantity must be more than zero", field=f"{at}.quantity")
         if line.quantity > MAX_QUANTITY:
-            raise ValidationFailed(
-                f"{at}.quantity is above {MAX_QUANTITY}", field=f"{at}.quantity"
-            )
+            raise ValidationFailed(f"{at}.quantity is above {MAX_QUANTITY}", field=f"{at}.quantity")
         quantity = _scaled(line.quantity, QUANTITY_PLACES, f"{at}.quantity", "units")
         if line.unit_amount.currency != currency:
             raise ValidationFailed(

@@ -44,7 +44,7 @@ class BillDraft:
     # Given, or computed from the line items (then a given amount must agree).
     amount: Money | None
     due_date: date
-    lines: tuple[LineDraft, ...] = ()
+    lines: tuple[LineDraft, ...] | None = None
     tax_rate: Decimal | None = None
     discount: Money | None = None
     invoice: Figures | None = field(default=None, compare=False)
@@ -58,7 +58,7 @@ def _validated(draft: BillDraft, estate: Estate) -> BillDraft:
             f"currency must be the estate's currency {estate.currency}", field="currency"
         )
     amount, invoice = draft.amount, None
-    if draft.lines:
+    if draft.lines is not None:
         invoice = figures(
             list(draft.lines), estate.currency, tax_rate_bp(draft.tax_rate), draft.discount
         )
