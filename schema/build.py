@@ -41,6 +41,7 @@ from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
+from schema.rewards import RewardMutation, RewardQuery
 from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
 from tenants.settings import Settings
 
@@ -73,6 +74,7 @@ Query = _merged(
         RecurringQuery,
         DashboardQuery,
         DocumentQuery,
+        RewardQuery,
     ),
 )
 Mutation = _merged(
@@ -88,6 +90,7 @@ Mutation = _merged(
         GatewayMutation,
         NotificationMutation,
         RecurringMutation,
+        RewardMutation,
     ),
 )
 Subscription = _merged(

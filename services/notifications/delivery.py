@@ -23,8 +23,8 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
-from services.identity.models import User
 from services.documents.papers import receipt_of
+from services.identity.models import User
 from services.notifications.channels import (
     Attachment,
     Channels,
