@@ -60,7 +60,7 @@ async def configure_rewards(
         raise ValidationFailed(
             "prepaymentRewardPercent has at most 2 decimals", field="prepaymentRewardPercent"
         )
-    parsed = [
+    parsed: list[dict[str, object]] = [
         {
             "monthsRequired": months,
             "amount": money_input(ctx, amount, None, field=f"tiers[{n}].amount").minor,

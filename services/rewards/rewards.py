@@ -247,7 +247,7 @@ async def configure(actor_id: uuid.UUID, new: Config) -> Config:
             "prepaymentRewardPercent must be 0 to 100", field="prepaymentRewardPercent"
         )
     async with in_transaction(TENANT_CONNECTION):
-        row = await RewardsConfig.get_or_none(id=1).select_for_update()
+        row = await RewardsConfig.filter(id=1).select_for_update().first()
         if row is None:
             row = await RewardsConfig.create(id=1)
         before = {

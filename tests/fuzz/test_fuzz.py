@@ -47,6 +47,9 @@ QUERIES = {
     "recurringPayments",
     "recurringPayment",
     "dashboard",
+    "statement",
+    "rewards",
+    "rewardsConfig",
 }
 MUTATIONS = {
     "login",
@@ -81,6 +84,10 @@ MUTATIONS = {
     "pauseRecurringPayment",
     "resumeRecurringPayment",
     "cancelRecurringPayment",
+    "grantReward",
+    "adjustRewards",
+    "applyRewards",
+    "configureRewards",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a

@@ -90,7 +90,7 @@ async def test_a_bill_without_line_items_shows_one_line(gql: GraphQLClient) -> N
 async def test_bad_invoices_name_the_field(gql: GraphQLClient) -> None:
     world = await build_world(gql, residents=1)
     ada = world.residents[0]
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         (
             {"lineItems": [{"description": "x", "quantity": "-1", "unitAmount": "5.00"}]},
             "lineItems[0].quantity",
