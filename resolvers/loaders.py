@@ -18,6 +18,7 @@ from services.bitcoin.invoices import invoices_by_payment
 from services.bitcoin.models import BitcoinInvoice
 from services.identity.accounts import memberships_by_user
 from services.identity.models import Membership, User
+from services.ledger.models import Account
 from services.notifications.delivery import deliveries_by_notification
 from services.notifications.models import NotificationDelivery
 from services.payments.models import Payment
@@ -25,6 +26,7 @@ from services.properties.catalog import units_by_id, units_by_property
 from services.properties.models import Unit
 from services.residents.directory import residents_by_id, units_by_resident, users_by_id
 from services.residents.models import Resident
+from services.rewards.rewards import accounts_by_resident
 from services.wallets.models import Wallet
 from services.wallets.wallets import wallets_by_resident
 from tenants.scope import scope_or_none, tenant_scope
@@ -78,6 +80,9 @@ class Loaders:
         )
         self.lines_by_bill: DataLoader[uuid.UUID, list[BillLine]] = DataLoader(
             self._keyed(lines_by_bill, list)
+        )
+        self.rewards_by_resident: DataLoader[uuid.UUID, Account | None] = DataLoader(
+            self._keyed(accounts_by_resident, lambda: None)
         )
         self.bitcoin_invoice: DataLoader[uuid.UUID, BitcoinInvoice | None] = DataLoader(
             self._keyed(invoices_by_payment, lambda: None)

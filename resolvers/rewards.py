@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from resolvers.context import RequestContext
 from resolvers.money import money_input
-from services.access import visible_resident_id
 from services.bills.models import Bill
 from services.errors import ValidationFailed
 from services.ledger.models import Account
@@ -21,9 +20,10 @@ async def own_rewards(ctx: RequestContext) -> Account:
 
 
 async def resident_rewards(ctx: RequestContext, resident_id: uuid.UUID) -> Account:
-    """Reached from a `Resident` the caller was allowed to see (admins)."""
-    wanted = await visible_resident_id(await ctx.viewer(), resident_id)
-    return await rewards.balance(wanted, ctx.require_access().estate.currency)
+    """Reached from a `Resident` the caller was allowed to see (batched: a list of
+    residents asks once)."""
+    found = await ctx.loaders.rewards_by_resident.load(resident_id)
+    return found or rewards.empty_account(resident_id, ctx.require_access().estate.currency)
 
 
 async def grant_reward(

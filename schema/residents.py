@@ -38,7 +38,9 @@ class Resident:
         return [convert(Unit, u) for u in rows]
 
     @strawberry.field
-    async def rewards(self, info: Info[RequestContext, None]) -> Rewards:
+    async def rewards(self, info: Info[RequestContext, None]) -> Rewards | None:
+        """Never null for a resident; nullable like `wallet`, so an error under it (a bad
+        cursor) stops here instead of failing the whole resident."""
         return rewards_node(
             await reward_resolvers.resident_rewards(info.context, uuid.UUID(self.id))
         )

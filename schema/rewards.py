@@ -16,6 +16,7 @@ from resolvers.context import RequestContext
 from schema.bills import Bill, bill_node
 from schema.shared import Connection, Money, as_uuid, connection
 from services.ledger.models import Account
+from services.pagination import Page, nothing_to_count
 from services.rewards.rewards import Config
 from services.wallets.wallets import AccountLine
 
@@ -47,19 +48,22 @@ def reward_transaction_node(line: AccountLine) -> RewardTransaction:
 @strawberry.type
 class Rewards:
     balance: Money
-    account_id: strawberry.Private[uuid.UUID]
+    account_id: strawberry.Private[uuid.UUID | None]  # None: no reward yet
 
     @strawberry.field
     async def transactions(
         self, info: Info[RequestContext, None], first: int | None = None, after: str | None = None
     ) -> Connection[RewardTransaction]:
+        if self.account_id is None:
+            return connection(Page([], [], False, nothing_to_count), reward_transaction_node)
         page = await wallet_resolvers.history(info.context, self.account_id, first, after)
         return connection(page, reward_transaction_node)
 
 
 def rewards_node(account: Account) -> Rewards:
     return Rewards(
-        balance=Money.of(account.balance, account.currency), account_id=as_uuid(account.id)
+        balance=Money.of(account.balance, account.currency),
+        account_id=as_uuid(account.id) if account.id else None,
     )
 
 

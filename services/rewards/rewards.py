@@ -134,7 +134,27 @@ async def admin_grant(
 
 
 async def balance(resident_id: uuid.UUID, currency: str) -> Account:
-    return await rewards_account(resident_id, currency)
+    """The resident's rewards account; an unsaved empty one before any reward (a read
+    opens nothing)."""
+    found = await accounts_by_resident([resident_id])
+    return found.get(resident_id) or empty_account(resident_id, currency)
+
+
+def empty_account(resident_id: uuid.UUID, currency: str) -> Account:
+    return Account(
+        code=f"{REWARDS_PREFIX}{resident_id}",
+        kind="RESIDENT_REWARDS",
+        currency=currency,
+        balance=0,
+        held=0,
+    )
+
+
+async def accounts_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Account]:
+    """Each resident's rewards account that exists (for a loader)."""
+    codes = {f"{REWARDS_PREFIX}{r}": r for r in resident_ids}
+    rows = await Account.filter(code__in=list(codes))
+    return {codes[row.code]: row for row in rows}
 
 
 @dataclass(frozen=True)
