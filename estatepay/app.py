@@ -30,6 +30,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from estatepay.boundary import BodyLimit, refusal
+from estatepay.documents import document_routes
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
 from estatepay.wsdoor import Door, admit
@@ -292,6 +293,7 @@ def create_app(
                 webhook_endpoint(runtime.dispatcher, settings.encryption_key),
                 methods=["POST"],
             ),
+            *document_routes(settings, runtime.login_failures),
             *extra_routes,
         ],
         middleware=[Middleware(BodyLimit, max_bytes=settings.max_body_bytes)],

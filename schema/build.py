@@ -30,6 +30,7 @@ from schema.bills import BillMutation, BillQuery, BillSubscription
 from schema.bitcoin import BitcoinQuery
 from schema.boundary import DocumentChecks, InputBoundary, Rules, date_scalar, decimal_scalar
 from schema.dashboard import DashboardQuery, DashboardSubscription
+from schema.documents import DocumentQuery
 from schema.estates import EstateMutation, EstateQuery
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
@@ -41,6 +42,7 @@ from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
+from schema.rewards import RewardMutation, RewardQuery
 from schema.team import TeamMutation, TeamQuery
 from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
 from tenants.settings import Settings
@@ -75,6 +77,8 @@ Query = _merged(
         DashboardQuery,
         PayoutQuery,
         TeamQuery,
+        DocumentQuery,
+        RewardQuery,
     ),
 )
 Mutation = _merged(
@@ -92,6 +96,7 @@ Mutation = _merged(
         RecurringMutation,
         PayoutMutation,
         TeamMutation,
+        RewardMutation,
     ),
 )
 Subscription = _merged(

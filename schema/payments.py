@@ -70,6 +70,10 @@ class Payment:
     failure_message: str | None
     created_at: datetime
     completed_at: datetime | None
+    receipt_number: str | None
+    receipt_url: str | None
+    # What did not go to the bill (more than its balance due) but to the payer's wallet.
+    credited: Money
     bill_id: strawberry.Private[uuid.UUID | None]
 
     @strawberry.field
@@ -93,6 +97,8 @@ def payment_node(payment: PaymentModel) -> Payment:
         Payment,
         payment,
         amount=Money.of(payment.amount, payment.currency),
+        credited=Money.of(payment.credited, payment.currency),
+        receipt_url=f"/receipts/{payment.id}.pdf" if payment.receipt_number else None,
         bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
     )
 
@@ -208,9 +214,14 @@ class PaymentMutation:
 
     @strawberry.mutation
     async def approve_manual_payment(
-        self, info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+        self,
+        info: Info[RequestContext, None],
+        payment_id: strawberry.ID,
+        note: str | None = None,
+        amount: Decimal | None = None,
     ) -> Payment:
-        approved = await resolvers.approve_manual_payment(info.context, payment_id, note)
+        """`amount`: what arrived, when not what the resident reported."""
+        approved = await resolvers.approve_manual_payment(info.context, payment_id, note, amount)
         return payment_node(approved)
 
     @strawberry.mutation

@@ -9,9 +9,11 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import residents as resolvers
+from resolvers import rewards as reward_resolvers
 from resolvers.context import RequestContext
 from schema.identity import User
 from schema.properties import Unit
+from schema.rewards import Rewards, rewards_node
 from schema.shared import Connection, as_uuid, connection, convert, plain
 from schema.wallets import Wallet, wallet_node
 from services.residents.directory import ResidentInput
@@ -34,6 +36,14 @@ class Resident:
     async def units(self, info: Info[RequestContext, None]) -> list[Unit]:
         rows = await info.context.loaders.units_by_resident.load(uuid.UUID(self.id))
         return [convert(Unit, u) for u in rows]
+
+    @strawberry.field
+    async def rewards(self, info: Info[RequestContext, None]) -> Rewards | None:
+        """Never null for a resident; nullable like `wallet`, so an error under it (a bad
+        cursor) stops here instead of failing the whole resident."""
+        return rewards_node(
+            await reward_resolvers.resident_rewards(info.context, uuid.UUID(self.id))
+        )
 
     @strawberry.field
     async def wallet(self, info: Info[RequestContext, None]) -> Wallet | None:

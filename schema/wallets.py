@@ -49,6 +49,8 @@ class WalletTransaction:
 def transaction_node(line: AccountLine) -> WalletTransaction:
     posting, entry = line.posting, line.entry
     kind = entry.kind if entry.kind in WalletTransactionKind.__members__ else "ADJUSTMENT"
+    if kind == "BILL_PAYMENT" and posting.amount > 0:  # what a bill did not take
+        kind = "PREPAYMENT_CREDIT"
     return convert(
         WalletTransaction,
         posting,

@@ -19,5 +19,6 @@ TENANT_MODELS = [
     "services.recurring.models",
     "services.bitcoin.models",
     "services.payouts.models",
+    "services.rewards.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise.connection import get_connection
 
+from services.ledger.journal import REWARD_KINDS
 from tenants.scope import TENANT_CONNECTION, current_scope
 
 # Payment statuses in which the money moved (and must have exactly one entry).
@@ -209,6 +210,22 @@ async def _payouts() -> list[str]:
     return problems
 
 
+async def _rewards() -> list[str]:
+    """Rewards are not money: an entry touching a rewards account touches only those."""
+    kinds = _sql_list(REWARD_KINDS)
+    return [
+        f"entry {row['id']} ({row['idempotency_key']}) moves rewards to or from a money account"
+        for row in await _rows(
+            "SELECT e.id, e.idempotency_key FROM ledger_entries e "
+            "JOIN ledger_postings p ON p.entry_id = e.id "
+            "JOIN ledger_accounts a ON a.id = p.account_id GROUP BY e.id, e.idempotency_key "
+            f"HAVING COUNT(CASE WHEN a.kind IN ({kinds}) THEN 1 END) > 0 "
+            f"AND COUNT(CASE WHEN a.kind NOT IN ({kinds}) THEN 1 END) > 0 "
+            "ORDER BY e.idempotency_key"
+        )
+    ]
+
+
 async def verify_ledger() -> list[str]:
     """Every broken invariant as a sentence naming the object and the numbers; empty when
     the estate's ledger is healthy. Runs in the caller's tenant scope."""
@@ -219,4 +236,5 @@ async def verify_ledger() -> list[str]:
         *await _holds(),
         *await _payments(),
         *await _payouts(),
+        *await _rewards(),
     ]

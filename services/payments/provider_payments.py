@@ -74,13 +74,8 @@ async def start_payment(
         gateway = adapter(config, encryption_key)
         if bill is not None:
             transition(bill.status, "pay", "PAID")
+            # More than the balance due is welcome: the rest becomes the payer's credit.
             paying = amount.minor if amount else bill.balance_due
-            if paying > bill.balance_due:
-                raise ValidationFailed(
-                    f"amount is more than the balance due of "
-                    f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
-                    field="amount",
-                )
             currency, purpose, description = bill.currency, "BILL_PAYMENT", bill.number
         else:
             if amount is None:
@@ -160,6 +155,9 @@ async def apply_verification(
         if (payment.status in FINAL and not paid_after_failing) or verified.status == "PENDING":
             return payment
         if verified.status == "SUCCEEDED":
+            if verified.currency == payment.currency and verified.amount > payment.amount:
+                # The payer sent more than asked: it settles the bill, the rest is credit.
+                payment.amount = verified.amount
             if (verified.amount, verified.currency) != (payment.amount, payment.currency):
                 payment.status, payment.failure_code = "FAILED", "UNDERPAID"
                 payment.failure_message = (

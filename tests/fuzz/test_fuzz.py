@@ -52,6 +52,9 @@ QUERIES = {
     "banks",
     "resolveBankAccount",
     "members",
+    "statement",
+    "rewards",
+    "rewardsConfig",
 }
 MUTATIONS = {
     "login",
@@ -93,6 +96,10 @@ MUTATIONS = {
     "updateEstateSettings",
     "addEstateAdmin",
     "removeMembership",
+    "grantReward",
+    "adjustRewards",
+    "applyRewards",
+    "configureRewards",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
