@@ -6,7 +6,7 @@ from services.pagination import Page, paginate
 from services.payouts import settings as payout_settings
 from services.payouts.models import PayoutSettings
 from tenants.models import Estate
-from tenants.scope import scope_or_none
+from tenants.scope import scope_or_none, tenant_scope
 
 
 def estate(ctx: RequestContext) -> Estate:
@@ -24,8 +24,13 @@ async def create_estate(ctx: RequestContext, data: provisioning.EstateInput) -> 
 
 
 async def settings(ctx: RequestContext, slug: str) -> PayoutSettings | None:
-    """The settings of the estate the operation runs in; None for any other."""
-    scope = scope_or_none()
-    if ctx.access is None or scope is None or not scope.slug == slug == ctx.access.estate.slug:
+    """The settings of the X-Tenant estate; None for any other. Read in the operation's
+    scope, or a scope of its own when the operation has none (`me` alone is unscoped): the
+    answer must not depend on which other fields the operation asks for."""
+    if ctx.access is None or slug != ctx.access.estate.slug:
         return None
-    return await payout_settings.current()
+    scope = scope_or_none()
+    if scope is None:
+        async with tenant_scope(slug):
+            return await payout_settings.current()
+    return await payout_settings.current() if scope.slug == slug else None
