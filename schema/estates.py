@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 from strawberry.types import Info
 
@@ -12,6 +14,13 @@ from schema.shared import Connection, connection, convert, plain
 from services.estates.provisioning import EstateInput
 
 
+@strawberry.enum
+class EstateStatus(Enum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    ARCHIVED = "ARCHIVED"
+
+
 @strawberry.type
 class Estate:
     id: strawberry.ID
@@ -19,6 +28,8 @@ class Estate:
     name: str
     currency: str
     timezone: str
+    status: EstateStatus
+    status_reason: str | None  # why it is suspended
 
 
 @strawberry.input
@@ -54,3 +65,20 @@ class EstateMutation:
     ) -> Estate:
         data = plain(EstateInput, input)
         return convert(Estate, await resolvers.create_estate(info.context, data))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def suspend_estate(
+        self, info: Info[RequestContext, None], slug: str, reason: str
+    ) -> Estate:
+        """Its users are refused (FORBIDDEN, saying why); webhooks are still stored and
+        applied, so no money is lost; its scheduled jobs pause."""
+        return convert(Estate, await resolvers.suspend_estate(info.context, slug, reason))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def reactivate_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        return convert(Estate, await resolvers.reactivate_estate(info.context, slug))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def archive_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        """For good, and only with a zero balance on every account (`INVALID_STATE`)."""
+        return convert(Estate, await resolvers.archive_estate(info.context, slug))

@@ -62,7 +62,10 @@ class Payment:
     reference: str
     purpose: PaymentPurpose
     provider: PaymentProvider
-    amount: Money
+    amount: Money  # once succeeded: what arrived and was settled
+    # What was asked but did not arrive (a provider or an approver confirmed less): the
+    # amount received was still applied; failureCode says UNDERPAID.
+    shortfall: Money | None
     status: PaymentStatus
     checkout_url: str | None
     client_secret: str | None
@@ -93,6 +96,9 @@ def payment_node(payment: PaymentModel) -> Payment:
         Payment,
         payment,
         amount=Money.of(payment.amount, payment.currency),
+        shortfall=Money.of(payment.requested_amount - payment.amount, payment.currency)
+        if payment.requested_amount is not None
+        else None,
         bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
     )
 
@@ -208,9 +214,15 @@ class PaymentMutation:
 
     @strawberry.mutation
     async def approve_manual_payment(
-        self, info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+        self,
+        info: Info[RequestContext, None],
+        payment_id: strawberry.ID,
+        note: str | None = None,
+        amount: Decimal | None = None,
     ) -> Payment:
-        approved = await resolvers.approve_manual_payment(info.context, payment_id, note)
+        """`amount`: what actually arrived, when less than submitted: that is applied and
+        the payment records the shortfall."""
+        approved = await resolvers.approve_manual_payment(info.context, payment_id, note, amount)
         return payment_node(approved)
 
     @strawberry.mutation

@@ -25,7 +25,7 @@ from services.payments.idempotency import (
     request_fingerprint,
 )
 from services.payments.models import Payment
-from services.payments.settlement import notify_payment_failed, settle
+from services.payments.settlement import notify_payment_failed, received_less, settle
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
@@ -116,16 +116,34 @@ async def _pending(payment_id: str) -> Payment:
 
 
 async def approve(
-    actor_id: uuid.UUID, estate: Estate, payment_id: str, note: str | None, now: datetime
+    actor_id: uuid.UUID,
+    estate: Estate,
+    payment_id: str,
+    note: str | None,
+    now: datetime,
+    received: Money | None = None,
 ) -> Payment:
     """Applies the transfer like any successful payment, once: the row lock makes a second
-    approver wait, then find it already approved."""
+    approver wait, then find it already approved. `received`: less than submitted arrived;
+    that much is applied and the shortfall recorded."""
+    note = validation.text(note, "note", max_length=500, required=False)
     async with in_transaction(TENANT_CONNECTION):
         payment = await _pending(payment_id)
         if payment.status == "SUCCEEDED":
             return payment
         if payment.status != "PENDING_APPROVAL":
             raise InvalidState(f"cannot approve a payment that is {payment.status}")
+        before = {"status": payment.status, "amount": payment.amount}
+        if received is not None and received.currency != payment.currency:
+            raise ValidationFailed(f"currency must be {payment.currency}", field="currency")
+        if received is not None and received.minor > payment.amount:
+            raise ValidationFailed(
+                f"amount is more than the {to_major(payment.amount, payment.currency)} "
+                f"{payment.currency} submitted",
+                field="amount",
+            )
+        if received is not None and received.minor < payment.amount:
+            await received_less(payment, received.minor, "the estate")
         clearing = await system_account(clearing_code("MANUAL"), payment.currency)
         await settle(payment, clearing, estate, now)
         await record(
@@ -133,7 +151,8 @@ async def approve(
             "approveManualPayment",
             "Payment",
             payment.id,
-            after={"note": validation.text(note, "note", max_length=500, required=False)},
+            before=before,
+            after={"status": payment.status, "amount": payment.amount, "note": note},
         )
         return payment
 
