@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from resolvers.context import RequestContext
 from services.audit.accounts import record_for_user
-from services.errors import RateLimited
+from services.errors import RateLimited, ValidationFailed
 from services.identity import accounts, profile, recovery
 from services.identity.models import User
 from services.identity.tokens import IssuedToken
@@ -58,9 +58,14 @@ async def change_password(ctx: RequestContext, current_password: str, new_passwo
     limits = {key: PASSWORD_CHECKS_PER_USER}
     if not await ctx.login_failures.admit(limits, ctx.settings.login_window_seconds):
         raise RateLimited("too many password attempts; try again later")
-    revoked = await profile.change_password(
-        user.id, ctx.session_id, current_password, new_password, ctx.clock()
-    )
+    try:
+        revoked = await profile.change_password(
+            user.id, ctx.session_id, current_password, new_password, ctx.clock()
+        )
+    except ValidationFailed as exc:
+        if exc.field != "currentPassword":  # only a wrong password counts
+            await ctx.login_failures.release(key)
+        raise
     await ctx.login_failures.clear(key)
     await record_for_user(
         user.id, user.id, "changePassword", after={"otherSessionsRevoked": revoked}
