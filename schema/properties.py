@@ -4,21 +4,33 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from resolvers import properties as resolvers
 from resolvers.context import RequestContext
+from schema.identity import User
 from schema.shared import Connection, as_uuid, connection, convert, plain
 from services.properties.models import Property as PropertyModel
 from services.properties.models import Unit as UnitModel
 from services.properties.upkeep import PropertyUpdate, UnitUpdate
 from services.residents.models import Occupancy as OccupancyModel
 
-if TYPE_CHECKING:
-    from schema.residents import Resident
+
+@strawberry.type
+class Occupant:
+    """The resident of an occupancy (the `Resident` type lives above this module)."""
+
+    id: strawberry.ID
+    user_id: strawberry.Private[uuid.UUID]
+    active: bool
+
+    @strawberry.field
+    async def user(self, info: Info[RequestContext, None]) -> User:
+        found = await info.context.loaders.user.load(self.user_id)
+        assert found is not None, "a resident's user is never deleted"
+        return convert(User, found)
 
 
 @strawberry.type
@@ -30,14 +42,10 @@ class Occupancy:
     to: date | None
 
     @strawberry.field
-    async def resident(
-        self, info: Info[RequestContext, None]
-    ) -> Annotated[Resident, strawberry.lazy("schema.residents")]:
-        from schema.residents import resident_node
-
+    async def resident(self, info: Info[RequestContext, None]) -> Occupant:
         found = await info.context.loaders.resident.load(self.resident_id)
         assert found is not None, "an occupancy's resident is never deleted"
-        return resident_node(found)
+        return convert(Occupant, found, user_id=as_uuid(found.user_id))
 
 
 def occupancy_node(row: OccupancyModel) -> Occupancy:

@@ -61,7 +61,7 @@ async def archive_property(actor_id: uuid.UUID, property_id: str, now: datetime)
         raise NotFound("property not found", field="id")
     if prop.archived_at is not None:
         return prop
-    unit_ids = list(await Unit.filter(property_id=prop.id).values_list("id", flat=True))
+    unit_ids = [unit.id for unit in await Unit.filter(property_id=prop.id).only("id")]
     if await has_occupants(unit_ids):
         raise InvalidState("residents still live in this property: move them out first", field="id")
     prop.archived_at = now

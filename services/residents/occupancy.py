@@ -69,14 +69,10 @@ async def _enter(resident: Resident, unit: Unit, day: date, field: str) -> Occup
         raise InvalidState("the unit is archived: nobody can move in", field=field)
     if await Occupancy.exists(resident=resident, unit=unit, ends_on__isnull=True):
         raise InvalidState("the resident already lives in this unit", field=field)
-    last_end = (
-        await Occupancy.filter(resident=resident, unit=unit)
-        .order_by("-ends_on")
-        .values_list("ends_on", flat=True)
-    )
-    if last_end and last_end[0] is not None and day < last_end[0]:
+    last = await Occupancy.filter(resident=resident, unit=unit).order_by("-ends_on").first()
+    if last is not None and last.ends_on is not None and day < last.ends_on:
         raise ValidationFailed(
-            f"date is before the resident's last move-out of this unit ({last_end[0]})",
+            f"date is before the resident's last move-out of this unit ({last.ends_on})",
             field="date",
         )
     return await Occupancy.create(resident=resident, unit=unit, starts_on=day)

@@ -19,4 +19,12 @@ def test_the_fields_that_open_no_operation_scope_are_marked_on_the_fields() -> N
         "depositToWallet",
         "verifyPayment",
         "testGatewayConnection",
+        "logout",
+        "updateProfile",
+        "changePassword",
+        "requestPasswordReset",
+        "resetPassword",
+        "suspendEstate",
+        "reactivateEstate",
+        "archiveEstate",
     }
