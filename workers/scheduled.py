@@ -168,8 +168,9 @@ async def purge_old_records(slug: str, slot: str) -> int:
 
 async def prune_schedule(slot: str) -> int:
     """Old claims go; the chain's recent links stay (each job fires far more often).
-    Sessions and reset tokens a day past their expiry go too (their tokens are dead)."""
+    Sessions and reset tokens a day past their expiry go too: by the real clock, which
+    their tokens expire by, not the slot's (a scheduler may run on a test's clock)."""
     at = datetime.fromisoformat(slot)
     cutoff = at - timedelta(days=get_settings().job_history_retention_days)
-    ended = await purge_ended(at - timedelta(days=1))
+    ended = await purge_ended(datetime.now(UTC) - timedelta(days=1))
     return ended + await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()
