@@ -23,18 +23,18 @@ COMMENT ON TABLE "password_resets" IS 'A reset token sent by email: only its SHA
 );
 CREATE INDEX IF NOT EXISTS "idx_sessions_expires_6bcc94" ON "sessions" ("expires_at");
 COMMENT ON TABLE "sessions" IS 'One sign-in: its id is the token''s `sid`. A token is good only while its session';
-        ALTER TABLE "estates" ADD "status_reason" VARCHAR(500);
         ALTER TABLE "estates" ADD "status_changed_at" TIMESTAMPTZ;
+        ALTER TABLE "estates" ADD "status_reason" VARCHAR(500);
         ALTER TABLE "memberships" ADD "active" BOOL NOT NULL DEFAULT True;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        ALTER TABLE "estates" DROP COLUMN "status_reason";
         ALTER TABLE "estates" DROP COLUMN "status_changed_at";
+        ALTER TABLE "estates" DROP COLUMN "status_reason";
         ALTER TABLE "memberships" DROP COLUMN "active";
-        DROP TABLE IF EXISTS "sessions";
-        DROP TABLE IF EXISTS "password_resets";"""
+        DROP TABLE IF EXISTS "password_resets";
+        DROP TABLE IF EXISTS "sessions";"""
 
 
 MODELS_STATE = (

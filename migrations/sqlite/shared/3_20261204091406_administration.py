@@ -21,15 +21,15 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
     "user_id" CHAR(36) NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 ) /* One sign-in: its id is the token's `sid`. A token is good only while its session */;
 CREATE INDEX IF NOT EXISTS "idx_sessions_expires_6bcc94" ON "sessions" ("expires_at");
-        ALTER TABLE "estates" ADD "status_reason" VARCHAR(500);
         ALTER TABLE "estates" ADD "status_changed_at" TIMESTAMP;
+        ALTER TABLE "estates" ADD "status_reason" VARCHAR(500);
         ALTER TABLE "memberships" ADD "active" INT NOT NULL DEFAULT 1;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        ALTER TABLE "estates" DROP COLUMN "status_reason";
         ALTER TABLE "estates" DROP COLUMN "status_changed_at";
+        ALTER TABLE "estates" DROP COLUMN "status_reason";
         ALTER TABLE "memberships" DROP COLUMN "active";
         DROP TABLE IF EXISTS "password_resets";
         DROP TABLE IF EXISTS "sessions";"""
