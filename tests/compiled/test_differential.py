@@ -182,13 +182,17 @@ ADMINISTRATION = frozenset(
     | {"Unit.archived", "Unit.occupancies", "Property.archived", "Payment.shortfall"}
     | {"Estate.status", "Estate.statusReason"}
 )
-LEFT_TO_GRAPHQL_CORE = frozenset({"Payment.bitcoin"}) | ADMINISTRATION | (
-    frozenset(
-        {"Query.me", "Query.estate", "BillResident.user", "Resident.user"}
-        | {"Dashboard.collectionRate"}
+LEFT_TO_GRAPHQL_CORE = (
+    frozenset({"Payment.bitcoin"})
+    | ADMINISTRATION
+    | (
+        frozenset(
+            {"Query.me", "Query.estate", "BillResident.user", "Resident.user"}
+            | {"Dashboard.collectionRate"}
+        )
+        if SQLITE
+        else frozenset()
     )
-    if SQLITE
-    else frozenset()
 )
 
 
