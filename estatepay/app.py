@@ -126,6 +126,7 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         )
         ctx.request = request
         ctx.hub = self.runtime.hub
+        ctx.send_job = self.runtime.dispatcher.send
         ctx.per_connection = isinstance(request, WebSocket)
         return ctx
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from resolvers.context import RequestContext
-from services.estates import provisioning
+from services.estates import provisioning, status
 from services.pagination import Page, paginate
 from services.payouts import settings as payout_settings
 from services.payouts.models import PayoutSettings
@@ -15,7 +15,8 @@ def estate(ctx: RequestContext) -> Estate:
 
 async def estates(ctx: RequestContext, first: int | None, after: str | None) -> Page[Estate]:
     ctx.require_platform_admin()
-    return await paginate(Estate.filter(status="ACTIVE"), first, after, ctx.settings.page_size_cap)
+    shown = Estate.filter(status__in=("ACTIVE", "SUSPENDED", "ARCHIVED"))
+    return await paginate(shown, first, after, ctx.settings.page_size_cap)
 
 
 async def create_estate(ctx: RequestContext, data: provisioning.EstateInput) -> Estate:
@@ -34,3 +35,18 @@ async def settings(ctx: RequestContext, slug: str) -> PayoutSettings | None:
         async with tenant_scope(slug):
             return await payout_settings.current()
     return await payout_settings.current() if scope.slug == slug else None
+
+
+async def suspend_estate(ctx: RequestContext, slug: str, reason: str) -> Estate:
+    operator = ctx.require_platform_admin()
+    return await status.suspend(operator.id, slug, reason, ctx.clock())
+
+
+async def reactivate_estate(ctx: RequestContext, slug: str) -> Estate:
+    operator = ctx.require_platform_admin()
+    return await status.reactivate(operator.id, slug, ctx.clock())
+
+
+async def archive_estate(ctx: RequestContext, slug: str) -> Estate:
+    operator = ctx.require_platform_admin()
+    return await status.archive(operator.id, slug, ctx.clock())

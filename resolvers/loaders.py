@@ -25,7 +25,8 @@ from services.payments.models import Payment
 from services.properties.catalog import units_by_id, units_by_property
 from services.properties.models import Unit
 from services.residents.directory import residents_by_id, units_by_resident, users_by_id
-from services.residents.models import Resident
+from services.residents.models import Occupancy, Resident
+from services.residents.occupancy import occupancies_by_unit
 from services.rewards.rewards import accounts_by_resident
 from services.wallets.models import Wallet
 from services.wallets.wallets import wallets_by_resident
@@ -86,6 +87,9 @@ class Loaders:
         )
         self.bitcoin_invoice: DataLoader[uuid.UUID, BitcoinInvoice | None] = DataLoader(
             self._keyed(invoices_by_payment, lambda: None)
+        )
+        self.occupancies_by_unit: DataLoader[uuid.UUID, list[Occupancy]] = DataLoader(
+            self._keyed(occupancies_by_unit, list)
         )
         self.deliveries_by_notification: DataLoader[uuid.UUID, list[NotificationDelivery]] = (
             DataLoader(self._keyed(deliveries_by_notification, list))

@@ -15,7 +15,7 @@ from resolvers import bills as resolvers
 from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.payments import Payment, payment_node
-from schema.properties import Unit
+from schema.properties import Unit, unit_node
 from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.bills import invoices, queries
 from services.bills.models import Bill as BillModel
@@ -136,7 +136,7 @@ class Bill:
         if self.unit_id is None:
             return None
         found = await info.context.loaders.unit.load(self.unit_id)
-        return convert(Unit, found) if found else None
+        return unit_node(found) if found else None
 
     @strawberry.field
     async def payments(self, info: Info[RequestContext, None]) -> list[Payment]:

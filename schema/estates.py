@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 from strawberry.types import Info
 
@@ -30,6 +32,13 @@ def settings_node(row: PayoutSettings, currency: str) -> EstateSettings:
     )
 
 
+@strawberry.enum
+class EstateStatus(Enum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    ARCHIVED = "ARCHIVED"
+
+
 @strawberry.type
 class Estate:
     id: strawberry.ID
@@ -37,6 +46,8 @@ class Estate:
     name: str
     currency: str
     timezone: str
+    status: EstateStatus
+    status_reason: str | None  # why it is suspended
 
     @strawberry.field(description="The X-Tenant estate's settings; null for any other estate.")
     async def settings(self, info: Info[RequestContext, None]) -> EstateSettings | None:
@@ -77,3 +88,20 @@ class EstateMutation:
     ) -> Estate:
         data = plain(EstateInput, input)
         return convert(Estate, await resolvers.create_estate(info.context, data))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def suspend_estate(
+        self, info: Info[RequestContext, None], slug: str, reason: str
+    ) -> Estate:
+        """Its users are refused (FORBIDDEN, saying why); webhooks are still stored and
+        applied, so no money is lost; its scheduled jobs pause."""
+        return convert(Estate, await resolvers.suspend_estate(info.context, slug, reason))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def reactivate_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        return convert(Estate, await resolvers.reactivate_estate(info.context, slug))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def archive_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        """For good, and only with a zero balance on every account (`INVALID_STATE`)."""
+        return convert(Estate, await resolvers.archive_estate(info.context, slug))

@@ -62,7 +62,10 @@ class Payment:
     reference: str
     purpose: PaymentPurpose
     provider: PaymentProvider
-    amount: Money
+    amount: Money  # once succeeded: what arrived and was settled
+    # What was asked but did not arrive (a provider or an approver confirmed less): the
+    # amount received was still applied; failureCode says UNDERPAID.
+    shortfall: Money | None
     status: PaymentStatus
     checkout_url: str | None
     client_secret: str | None
@@ -99,6 +102,9 @@ def payment_node(payment: PaymentModel) -> Payment:
         amount=Money.of(payment.amount, payment.currency),
         credited=Money.of(payment.credited, payment.currency),
         receipt_url=f"/receipts/{payment.id}.pdf" if payment.receipt_number else None,
+        shortfall=Money.of(payment.requested_amount - payment.amount, payment.currency)
+        if payment.requested_amount is not None
+        else None,
         bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
     )
 
@@ -220,7 +226,8 @@ class PaymentMutation:
         note: str | None = None,
         amount: Decimal | None = None,
     ) -> Payment:
-        """`amount`: what arrived, when not what the resident reported."""
+        """`amount`: what arrived, when not what the resident reported: less is applied
+        and the payment records the shortfall; more settles the bill, the rest is credit."""
         approved = await resolvers.approve_manual_payment(info.context, payment_id, note, amount)
         return payment_node(approved)
 

@@ -118,6 +118,8 @@ JOBS: tuple[Job, ...] = (
         expected=(SendIncomplete,),
         topic="payout",
     ),
+    # Not per estate: the person asking may belong to several, or to none yet.
+    Job("send_password_reset", tasks.send_password_reset, NOTIFICATIONS),
     # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
     _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),
     _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),

@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
 from services.bitcoin import watching
+from services.identity.sessions import purge_ended
 from services.notifications.retention import purge_read
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
@@ -197,8 +198,10 @@ async def purge_old_records(slug: str, slot: str) -> int:
 
 
 async def prune_schedule(slot: str) -> int:
-    """Old claims go; the chain's recent links stay (each job fires far more often)."""
-    cutoff = datetime.fromisoformat(slot) - timedelta(
-        days=get_settings().job_history_retention_days
-    )
-    return await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()
+    """Old claims go; the chain's recent links stay (each job fires far more often).
+    Sessions and reset tokens a day past their expiry go too: by the real clock, which
+    their tokens expire by, not the slot's (a scheduler may run on a test's clock)."""
+    at = datetime.fromisoformat(slot)
+    cutoff = at - timedelta(days=get_settings().job_history_retention_days)
+    ended = await purge_ended(datetime.now(UTC) - timedelta(days=1))
+    return ended + await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()

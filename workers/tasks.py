@@ -9,6 +9,8 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from services.estates.status import TAKES_WEBHOOKS
+from services.identity import recovery
 from services.notifications import delivery
 from services.notifications.channels import (
     Channels,
@@ -50,7 +52,7 @@ def webhook_retry_policy(settings: Settings) -> webhooks.RetryPolicy:
 
 async def apply_webhook_event(slug: str, event_id: str, attempt: int) -> str:
     settings = get_settings()
-    estate = await Estate.get(slug=slug, status="ACTIVE")
+    estate = await Estate.get(slug=slug, status__in=TAKES_WEBHOOKS)
     return await webhooks.process(
         estate,
         uuid.UUID(event_id),
@@ -69,7 +71,7 @@ async def sweep(now: datetime | None = None) -> list[tuple[str, str, int]]:
     policy = webhook_retry_policy(settings)
     now = now or datetime.now(UTC)
     found: list[tuple[str, str, int]] = []
-    for estate in await Estate.filter(status="ACTIVE"):
+    for estate in await Estate.filter(status__in=TAKES_WEBHOOKS):
         async with tenant_scope(estate.slug):
             claimed = await webhooks.claim_due(first_after, policy, now)
         found += [(estate.slug, str(event), attempt) for event, attempt in claimed]
@@ -163,3 +165,9 @@ async def send_payout(slug: str, payout_id: str) -> str:
             log.info("%s; checking again in %.0f s", exc, wait)
             await asyncio.sleep(wait)
     raise AssertionError("unreachable")
+
+
+async def send_password_reset(email: str) -> None:
+    """Issue and email a reset token if the email is an active user's (else nothing)."""
+    channels = notification_channels(get_settings())
+    await recovery.send_reset(email, channels.email, datetime.now(UTC))

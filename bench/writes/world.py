@@ -60,7 +60,7 @@ async def seed(
     from services.estates import provisioning
     from services.identity.models import Membership, User
     from services.identity.passwords import hash_password
-    from services.identity.tokens import issue_token
+    from services.identity.sessions import start_session
     from services.ledger.journal import (
         ESTATE_ADJUSTMENTS,
         ESTATE_REVENUE,
@@ -179,8 +179,8 @@ async def seed(
         await Bill.bulk_create(bills, batch_size=1000)
     lifetime = timedelta(hours=6)
     for p in people:
-        p.token = issue_token(p.user_id, secret_key, lifetime).token
-    admin_token = issue_token(admin.id, secret_key, lifetime).token
+        p.token = (await start_session(p.user_id, secret_key, lifetime)).token
+    admin_token = (await start_session(admin.id, secret_key, lifetime)).token
     log(
         f"seeded {slug!r} in {time.perf_counter() - begun:.1f}s: {residents:,} residents with"
         f" funded wallets, {residents * payable_each:,} acknowledged bills to pay,"

@@ -109,7 +109,7 @@ async def create_bill(
     unit = None
     if unit_id is not None:
         occupancy = await Occupancy.get_or_none(
-            resident=resident, unit_id=parse_id(unit_id, "unitId", "unit")
+            resident=resident, unit_id=parse_id(unit_id, "unitId", "unit"), ends_on__isnull=True
         ).prefetch_related("unit")
         if occupancy is None:
             raise ValidationFailed("the resident does not occupy this unit", field="unitId")
@@ -189,7 +189,10 @@ async def create_bills(
     else:
         prop = await get_property(property_id or "", field="propertyId")
         occupancies = (
-            await Occupancy.filter(unit__property_id=prop.id)
+            # Who lives there now: not those who moved out, nor deactivated residents.
+            await Occupancy.filter(
+                unit__property_id=prop.id, ends_on__isnull=True, resident__active=True
+            )
             .prefetch_related("resident")
             .order_by("unit__label", "id")
         )

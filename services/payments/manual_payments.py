@@ -25,7 +25,7 @@ from services.payments.idempotency import (
     request_fingerprint,
 )
 from services.payments.models import Payment
-from services.payments.settlement import notify_payment_failed, settle
+from services.payments.settlement import notify_payment_failed, received_less, settle
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
@@ -120,18 +120,22 @@ async def approve(
 ) -> Payment:
     """Applies the transfer like any successful payment, once: the row lock makes a second
     approver wait, then find it already approved. `received`: what the bank statement
-    shows when it is not what the resident reported (more than the balance due settles
-    the bill and the rest is the payer's credit)."""
+    shows when it is not what the resident reported: less is applied and the shortfall
+    recorded; more settles the bill and the rest is the payer's credit."""
+    note = validation.text(note, "note", max_length=500, required=False)
     async with in_transaction(TENANT_CONNECTION):
         payment = await _pending(payment_id)
         if payment.status == "SUCCEEDED":
             return payment
         if payment.status != "PENDING_APPROVAL":
             raise InvalidState(f"cannot approve a payment that is {payment.status}")
-        if received is not None:
-            if received.currency != payment.currency:
-                raise ValidationFailed(f"currency must be {payment.currency}", field="currency")
-            payment.amount = received.minor
+        before = {"status": payment.status, "amount": payment.amount}
+        if received is not None and received.currency != payment.currency:
+            raise ValidationFailed(f"currency must be {payment.currency}", field="currency")
+        if received is not None and received.minor < payment.amount:
+            await received_less(payment, received.minor, "the estate")
+        elif received is not None:
+            payment.amount = received.minor  # settle credits what the bill does not take
         clearing = await system_account(clearing_code("MANUAL"), payment.currency)
         await settle(payment, clearing, estate, now)
         await record(
@@ -139,7 +143,8 @@ async def approve(
             "approveManualPayment",
             "Payment",
             payment.id,
-            after={"note": validation.text(note, "note", max_length=500, required=False)},
+            before=before,
+            after={"status": payment.status, "amount": payment.amount, "note": note},
         )
         return payment
 

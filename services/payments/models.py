@@ -18,7 +18,9 @@ class Payment(TenantModel):
     reference = fields.CharField(max_length=REFERENCE_LENGTH, unique=True)
     purpose = fields.CharField(max_length=20)  # BILL_PAYMENT, WALLET_DEPOSIT
     provider = fields.CharField(max_length=16)
-    amount = fields.BigIntField()
+    amount = fields.BigIntField()  # what was settled once it succeeded
+    # Set when less arrived than was asked: what was asked (the shortfall is the difference).
+    requested_amount = fields.BigIntField(null=True)
     currency = fields.CharField(max_length=3)
     fee = fields.BigIntField(default=0)
     status = fields.CharField(max_length=20, db_index=True)

@@ -119,6 +119,21 @@ async def settle(
     return payment
 
 
+async def received_less(payment: Payment, received: int, by_whom: str) -> None:
+    """Less than asked arrived: the payment is for what arrived (settle it next), and says
+    what was asked (the shortfall) with `UNDERPAID` for information. Nothing is lost:
+    the money received goes to the bill (a part payment) or the wallet."""
+    asked = payment.amount
+    payment.requested_amount, payment.amount = asked, received
+    payment.failure_code = "UNDERPAID"
+    payment.failure_message = (
+        f"{by_whom} confirmed {to_major(received, payment.currency)} {payment.currency} of "
+        f"{to_major(asked, payment.currency)} asked: that much was applied, "
+        f"{to_major(asked - received, payment.currency)} is still owed"
+    )
+    await payment.save(update_fields=["requested_amount", "failure_code", "failure_message"])
+
+
 async def notify_payment_failed(payment: Payment) -> None:
     """Tell the payer a payment of theirs failed (in the transaction that failed it)."""
     owner = await Resident.get(id=payment.resident_id)

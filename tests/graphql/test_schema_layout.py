@@ -23,4 +23,12 @@ def test_the_fields_that_open_no_operation_scope_are_marked_on_the_fields() -> N
         "resolveBankAccount",
         "requestPayout",
         "addEstateAdmin",
+        "logout",
+        "updateProfile",
+        "changePassword",
+        "requestPasswordReset",
+        "resetPassword",
+        "suspendEstate",
+        "reactivateEstate",
+        "archiveEstate",
     }

@@ -110,12 +110,18 @@ class FakeFlutterwave(FakeApi[int]):
         }
 
     def complete(
-        self, tx_ref: str, status: str = "successful", processor_response: str | None = None
+        self,
+        tx_ref: str,
+        status: str = "successful",
+        processor_response: str | None = None,
+        amount: Decimal | None = None,
     ) -> None:
         """The payer finishes the checkout; a failure can say why, as the card network's
-        message."""
+        message. `amount` (major units): what Flutterwave then reports as charged."""
         tx = self.transactions[tx_ref]
         tx.status, tx.processor_response = status, processor_response
+        if amount is not None:
+            tx.amount = amount
 
     def webhook(self, tx_ref: str, verif_hash: str | None = None) -> tuple[bytes, dict[str, str]]:
         body = json.dumps(
