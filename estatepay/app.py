@@ -33,6 +33,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from estatepay import graphiql
 from estatepay.boundary import BodyLimit, refusal
+from estatepay.documents import document_routes
 from estatepay.observe import Observe, note_operation, note_outcome, sample_pools
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
@@ -134,6 +135,7 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
         )
         ctx.request = request
         ctx.hub = self.runtime.hub
+        ctx.send_job = self.runtime.dispatcher.send
         ctx.per_connection = isinstance(request, WebSocket)
         return ctx
 
@@ -328,6 +330,7 @@ def create_app(
             webhook_endpoint(runtime.dispatcher, settings.encryption_key),
             methods=["POST"],
         ),
+        *document_routes(settings, runtime.login_failures),
         *(graphiql.asset_routes() if settings.graphiql_enabled else []),
         *extra_routes,
     ]

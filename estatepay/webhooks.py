@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from services.errors import UNAVAILABLE_MESSAGE, NotFound, is_outage
+from services.estates.status import TAKES_WEBHOOKS
 from services.payments import webhooks
 from services.payments.gateways.base import BadWebhook
 from tenants.models import Estate
@@ -30,7 +31,8 @@ def webhook_endpoint(
             return JSONResponse({"error": "unknown provider or estate"}, status_code=404)
         body = await request.body()  # bounded by estatepay.boundary.BodyLimit
         try:
-            estate = await Estate.get_or_none(slug=slug, status="ACTIVE")
+            # A suspended estate's money still arrives: its webhooks are taken and applied.
+            estate = await Estate.get_or_none(slug=slug, status__in=TAKES_WEBHOOKS)
             if estate is None:
                 return JSONResponse({"error": "unknown estate"}, status_code=404)
             received = await webhooks.receive(

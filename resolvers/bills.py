@@ -6,21 +6,31 @@ from decimal import Decimal
 
 from resolvers.context import RequestContext
 from resolvers.money import money_input
-from services.bills import issuing, queries
+from services.bills import invoices, issuing, queries
 from services.bills.models import Bill
 from services.pagination import Page
 
 
 @dataclass(frozen=True)
+class LineFields:
+    description: str
+    quantity: Decimal
+    unit_amount: Decimal
+
+
+@dataclass(frozen=True)
 class BillFields:
-    """What an admin writes on a bill, the amount as sent (in `currency`, or the estate's)."""
+    """What an admin writes on a bill, the amounts as sent (in `currency`, or the estate's)."""
 
     title: str
     description: str | None
     type: str
-    amount: Decimal
+    amount: Decimal | None
     currency: str | None
     due_date: date
+    line_items: list[LineFields] | None = None
+    tax_rate: Decimal | None = None
+    discount: Decimal | None = None
 
 
 def today(ctx: RequestContext) -> date:
@@ -52,12 +62,34 @@ async def bills_summary(ctx: RequestContext, resident_id: str | None) -> queries
 
 
 def _draft(ctx: RequestContext, fields: BillFields) -> issuing.BillDraft:
+    amount = fields.amount
+    lines = (
+        None
+        if fields.line_items is None
+        else tuple(
+            invoices.LineDraft(
+                line.description,
+                line.quantity,
+                money_input(
+                    ctx, line.unit_amount, fields.currency, field=f"lineItems[{n}].unitAmount"
+                ),
+            )
+            for n, line in enumerate(fields.line_items)
+        )
+    )
+    # A discount of zero is no discount.
+    discount = fields.discount if fields.discount else None
     return issuing.BillDraft(
         title=fields.title,
         description=fields.description,
         type=fields.type,
-        amount=money_input(ctx, fields.amount, fields.currency),
+        amount=money_input(ctx, amount, fields.currency) if amount is not None else None,
         due_date=fields.due_date,
+        lines=lines,
+        tax_rate=fields.tax_rate,
+        discount=money_input(ctx, discount, fields.currency, field="discount")
+        if discount is not None
+        else None,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -19,8 +19,8 @@ from services.errors import (
     unavailable_or_raise,
 )
 from services.estates.registry import TenantAccess, resolve_tenant
-from services.identity.accounts import authenticate
 from services.identity.models import User
+from services.identity.sessions import authenticate
 from services.identity.throttle import FailureCounter
 from services.residents.models import Resident
 from tenants.settings import Settings
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from services.live import Hub
 
 MAX_TOKEN_LENGTH = 4096
+# Sends a background job by name (`workers.jobs`), given by the assembly layer.
+SendJob = Callable[..., Awaitable[None]]
 
 
 @dataclass
@@ -37,6 +39,7 @@ class RequestContext:
     login_failures: FailureCounter
     client_address: str
     user: User | None = None
+    session_id: uuid.UUID | None = None  # the token's session
     access: TenantAccess | None = None
     tenant_requested: bool = False
     # Raised when the operation needs what failed (a bad token must not break `login`).
@@ -45,6 +48,7 @@ class RequestContext:
     # Set by transports that need it (the Starlette request or WebSocket).
     request: Any = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    send_job: SendJob | None = None
     # Live updates: the process's hub; a WebSocket's context lives as long as the socket
     # (`per_connection`), and Strawberry puts the `connection_init` payload here.
     hub: Hub | None = None
@@ -85,6 +89,7 @@ class RequestContext:
     def adopt_credentials(self, other: RequestContext) -> None:
         """Take who is calling, and where, from a context built for the same caller."""
         self.user, self.access = other.user, other.access
+        self.session_id = other.session_id
         self.auth_error, self.tenant_error = other.auth_error, other.tenant_error
         self.tenant_requested = other.tenant_requested
         self._viewer = None
@@ -124,7 +129,7 @@ class RequestContext:
         (looked up once per request, in the operation's scope)."""
         if self._viewer is None:
             access = self.require_access()
-            resident = await Resident.get_or_none(user_id=self.user_id)
+            resident = await Resident.get_or_none(user_id=self.user_id, active=True)
             if resident is None and not access.is_admin:
                 raise Forbidden("you are not a resident of this estate")
             self._viewer = Viewer(self.user_id, access.is_admin, resident.id if resident else None)
@@ -161,7 +166,7 @@ async def build_context(
                 raise Unauthenticated("invalid token")
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthenticated("Authorization must be 'Bearer <token>'")
-            ctx.user = await authenticate(token.strip(), settings.secret_key)
+            ctx.user, ctx.session_id = await authenticate(token.strip(), settings.secret_key)
         except Unauthenticated as exc:
             ctx.auth_error = exc
         except Exception as exc:  # the database is down: every operation says so

@@ -11,19 +11,23 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from services.bills.models import Bill
+from services.bills.invoices import lines_by_bill
+from services.bills.models import Bill, BillLine
 from services.bills.queries import bills_by_id, payments_by_bill
 from services.bitcoin.invoices import invoices_by_payment
 from services.bitcoin.models import BitcoinInvoice
 from services.identity.accounts import memberships_by_user
 from services.identity.models import Membership, User
+from services.ledger.models import Account
 from services.notifications.delivery import deliveries_by_notification
 from services.notifications.models import NotificationDelivery
 from services.payments.models import Payment
 from services.properties.catalog import units_by_id, units_by_property
 from services.properties.models import Unit
 from services.residents.directory import residents_by_id, units_by_resident, users_by_id
-from services.residents.models import Resident
+from services.residents.models import Occupancy, Resident
+from services.residents.occupancy import occupancies_by_unit
+from services.rewards.rewards import accounts_by_resident
 from services.wallets.models import Wallet
 from services.wallets.wallets import wallets_by_resident
 from tenants.scope import scope_or_none, tenant_scope
@@ -75,8 +79,17 @@ class Loaders:
         self.bill: DataLoader[uuid.UUID, Bill | None] = DataLoader(
             self._keyed(bills_by_id, lambda: None)
         )
+        self.lines_by_bill: DataLoader[uuid.UUID, list[BillLine]] = DataLoader(
+            self._keyed(lines_by_bill, list)
+        )
+        self.rewards_by_resident: DataLoader[uuid.UUID, Account | None] = DataLoader(
+            self._keyed(accounts_by_resident, lambda: None)
+        )
         self.bitcoin_invoice: DataLoader[uuid.UUID, BitcoinInvoice | None] = DataLoader(
             self._keyed(invoices_by_payment, lambda: None)
+        )
+        self.occupancies_by_unit: DataLoader[uuid.UUID, list[Occupancy]] = DataLoader(
+            self._keyed(occupancies_by_unit, list)
         )
         self.deliveries_by_notification: DataLoader[uuid.UUID, list[NotificationDelivery]] = (
             DataLoader(self._keyed(deliveries_by_notification, list))

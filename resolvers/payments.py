@@ -124,10 +124,13 @@ async def submit_manual_payment(
     )
 
 
-async def approve_manual_payment(ctx: RequestContext, payment_id: str, note: str | None) -> Payment:
+async def approve_manual_payment(
+    ctx: RequestContext, payment_id: str, note: str | None, amount: Decimal | None = None
+) -> Payment:
     access = ctx.require_admin()
+    received = money_input(ctx, amount, None) if amount is not None else None
     return await manual_payments.approve(
-        ctx.user_id, access.estate, str(payment_id), note, ctx.clock()
+        ctx.user_id, access.estate, str(payment_id), note, ctx.clock(), received
     )
 
 

@@ -36,6 +36,8 @@ from services.events import DomainEvent
 from services.live import Accept, Hub
 from services.payments import queries as payment_queries
 from services.payments.models import Payment
+from services.payouts.models import Payout
+from services.payouts.requests import get_payout
 from services.wallets import wallets
 from services.wallets.models import Wallet
 from tenants.models import Estate
@@ -141,6 +143,22 @@ async def payment_updated(
     return _stream(ctx.require_hub(), estate.slug, accept, read)
 
 
+async def payout_updated(
+    ctx: RequestContext, payout_id: str | None, to_node: Callable[[Payout], T]
+) -> AsyncIterator[T]:
+    """Admins: every payout of the estate, or the one named."""
+    estate = ctx.require_admin().estate
+    wanted = str((await get_payout(payout_id)).id) if payout_id else None
+
+    def accept(event: DomainEvent) -> bool:
+        return event.topic == "payout" and (wanted is None or event.object_id == wanted)
+
+    async def read(event: DomainEvent) -> T:
+        return to_node(await get_payout(event.object_id))
+
+    return _stream(ctx.require_hub(), estate.slug, accept, read)
+
+
 async def wallet_updated(ctx: RequestContext, to_node: Callable[[Wallet], T]) -> AsyncIterator[T]:
     viewer = await ctx.resident_viewer()
     estate = ctx.require_access().estate
@@ -221,7 +239,7 @@ async def _dashboards(
     feed = dashboard_feed(hub)
 
     def accept(event: DomainEvent) -> bool:
-        return event.topic in ("bill", "payment")
+        return event.topic in ("bill", "payment", "payout")
 
     async with hub.subscribe(estate.slug, accept) as subscriber:
         async for first in subscriber:

@@ -15,9 +15,9 @@ from resolvers import bills as resolvers
 from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.payments import Payment, payment_node
-from schema.properties import Unit
+from schema.properties import Unit, unit_node
 from schema.shared import Connection, Money, as_uuid, connection, convert, plain
-from services.bills import queries
+from services.bills import invoices, queries
 from services.bills.models import Bill as BillModel
 
 OPEN_STATUSES = ("ACKNOWLEDGED", "PARTIALLY_PAID", "OVERDUE", "PENDING_ACKNOWLEDGMENT")
@@ -80,6 +80,14 @@ async def load_bill_resident(
 
 
 @strawberry.type
+class LineItem:
+    description: str
+    quantity: Decimal
+    unit_amount: Money
+    amount: Money
+
+
+@strawberry.type
 class Bill:
     id: strawberry.ID
     number: str
@@ -87,6 +95,11 @@ class Bill:
     description: str
     type: BillType
     amount: Money
+    subtotal: Money
+    tax: Money
+    discount: Money
+    tax_rate: Decimal  # percent, applied to subtotal - discount
+    invoice_url: str
     amount_paid: Money
     balance_due: Money
     status: BillStatus
@@ -98,6 +111,21 @@ class Bill:
     dispute_resolution: str | None
     resident_id: strawberry.Private[uuid.UUID]
     unit_id: strawberry.Private[uuid.UUID | None]
+    model: strawberry.Private[BillModel]
+
+    @strawberry.field
+    async def line_items(self, info: Info[RequestContext, None]) -> list[LineItem]:
+        rows = await info.context.loaders.lines_by_bill.load(uuid.UUID(self.id))
+        currency = self.model.currency
+        return [
+            LineItem(
+                description=line.description,
+                quantity=line.quantity,
+                unit_amount=Money.of(line.unit_amount, currency),
+                amount=Money.of(line.amount, currency),
+            )
+            for line in invoices.lines_of(self.model, rows)
+        ]
 
     @strawberry.field
     async def resident(self, info: Info[RequestContext, None]) -> BillResident:
@@ -108,7 +136,7 @@ class Bill:
         if self.unit_id is None:
             return None
         found = await info.context.loaders.unit.load(self.unit_id)
-        return convert(Unit, found) if found else None
+        return unit_node(found) if found else None
 
     @strawberry.field
     async def payments(self, info: Info[RequestContext, None]) -> list[Payment]:
@@ -122,6 +150,12 @@ def bill_node(bill: BillModel, today: date) -> Bill:
         Bill,
         bill,
         amount=Money.of(bill.amount, currency),
+        subtotal=Money.of(invoices.bill_subtotal(bill), currency),
+        tax=Money.of(bill.tax, currency),
+        discount=Money.of(bill.discount, currency),
+        tax_rate=Decimal(bill.tax_rate_bp).scaleb(-2),
+        invoice_url=f"/bills/{bill.id}/invoice.pdf",
+        model=bill,
         amount_paid=Money.of(bill.amount_paid, currency),
         balance_due=Money.of(bill.balance_due, currency),
         is_overdue=bill.status in OPEN_STATUSES and bill.due_date < today,
@@ -155,27 +189,40 @@ class BillsSummary:
 
 
 @strawberry.input
+class LineItemInput:
+    description: str
+    quantity: Decimal
+    unit_amount: Decimal
+
+
+@strawberry.input
 class CreateBillInput:
     resident_id: strawberry.ID
     title: str
     type: BillType
-    amount: Decimal
     due_date: date
+    amount: Decimal | None = None
     unit_id: strawberry.ID | None = None
     description: str | None = None
     currency: str | None = None
+    line_items: list[LineItemInput] | None = None
+    tax_rate: Decimal | None = None
+    discount: Decimal | None = None
 
 
 @strawberry.input
 class CreateBillsInput:
     title: str
     type: BillType
-    amount: Decimal
     due_date: date
+    amount: Decimal | None = None
     resident_ids: list[strawberry.ID] | None = None
     property_id: strawberry.ID | None = None
     description: str | None = None
     currency: str | None = None
+    line_items: list[LineItemInput] | None = None
+    tax_rate: Decimal | None = None
+    discount: Decimal | None = None
 
 
 @strawberry.input
@@ -190,7 +237,8 @@ class BillFilter:
 
 
 def _fields(data: CreateBillInput | CreateBillsInput) -> resolvers.BillFields:
-    return plain(resolvers.BillFields, data)
+    lines = [plain(resolvers.LineFields, line) for line in data.line_items or []]
+    return plain(resolvers.BillFields, data, line_items=None if data.line_items is None else lines)
 
 
 @strawberry.type

@@ -37,6 +37,7 @@ from schema.boundary import (
     decimal_scalar,
 )
 from schema.dashboard import DashboardQuery, DashboardSubscription
+from schema.documents import DocumentQuery
 from schema.estates import EstateMutation, EstateQuery
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
@@ -45,9 +46,12 @@ from schema.identity import IdentityMutation, IdentityQuery
 from schema.notifications import NotificationMutation, NotificationQuery
 from schema.operations import OperationsMutation, OperationsQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
+from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
+from schema.rewards import RewardMutation, RewardQuery
+from schema.team import TeamMutation, TeamQuery
 from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
 from tenants.settings import Settings
 
@@ -80,6 +84,10 @@ Query = _merged(
         RecurringQuery,
         DashboardQuery,
         OperationsQuery,
+        PayoutQuery,
+        TeamQuery,
+        DocumentQuery,
+        RewardQuery,
     ),
 )
 Mutation = _merged(
@@ -96,11 +104,20 @@ Mutation = _merged(
         NotificationMutation,
         RecurringMutation,
         OperationsMutation,
+        PayoutMutation,
+        TeamMutation,
+        RewardMutation,
     ),
 )
 Subscription = _merged(
     "Subscription",
-    (BillSubscription, PaymentSubscription, WalletSubscription, DashboardSubscription),
+    (
+        BillSubscription,
+        PaymentSubscription,
+        WalletSubscription,
+        DashboardSubscription,
+        PayoutSubscription,
+    ),
 )
 
 

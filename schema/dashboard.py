@@ -47,6 +47,9 @@ class Dashboard:
     collection_rate: float
     bills_by_status: list[StatusCount]
     revenue_series: list[RevenueBucket]
+    paid_out: Money = strawberry.field(
+        description="What payouts took to the estate's bank in the period, net of reversals."
+    )
 
 
 def dashboard_node(figures: DashboardFigures) -> Dashboard:
@@ -64,6 +67,7 @@ def dashboard_node(figures: DashboardFigures) -> Dashboard:
             RevenueBucket(bucket_start=b.start, amount=Money.of(b.amount, currency))
             for b in figures.revenue_series
         ],
+        paid_out=Money.of(figures.paid_out, currency),
     )
 
 

@@ -4,6 +4,7 @@ operators)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import Enum
 
 import strawberry
 from strawberry.types import Info
@@ -16,6 +17,7 @@ from schema.payments import PaymentProvider
 from schema.shared import Connection, Money, connection, convert, plain
 from services.estates.provisioning import EstateInput
 from services.estates.settings import fee_percent
+from services.payouts.models import PayoutSettings
 from tenants.models import Estate as EstateRow
 
 
@@ -28,24 +30,33 @@ class EstateSettings:
         description="Added to the percentage on each payment (platform operator's)"
     )
     payout_provider: PaymentProvider | None = strawberry.field(
-        description="Sends the estate's payouts (PAYSTACK or FLUTTERWAVE); null: its default "
-        "gateway (estate admins')"
+        description="Sends payouts; null: the default gateway, when it is PAYSTACK or "
+        "FLUTTERWAVE (estate admins'). Null too for an estate other than X-Tenant's."
     )
     auto_payout_threshold: Money | None = strawberry.field(
-        description="Available balance above which the estate is paid out (estate admins')"
+        description="Available balance above which the estate is paid out daily (estate "
+        "admins'); null: never. Null too for an estate other than X-Tenant's."
     )
 
 
-def settings_node(row: EstateRow) -> EstateSettings:
-    threshold = row.auto_payout_threshold
+def settings_node(estate: EstateRow, payouts: PayoutSettings | None) -> EstateSettings:
+    threshold = payouts.auto_payout_threshold if payouts else None
+    provider = payouts.provider if payouts else None
     return EstateSettings(
-        platform_fee_percent=fee_percent(row),
-        platform_fee_fixed=Money.of(row.platform_fee_fixed, row.currency),
-        payout_provider=PaymentProvider(row.payout_provider) if row.payout_provider else None,
+        platform_fee_percent=fee_percent(estate),
+        platform_fee_fixed=Money.of(estate.platform_fee_fixed, estate.currency),
+        payout_provider=PaymentProvider(provider) if provider else None,
         auto_payout_threshold=(
-            Money.of(threshold, row.currency) if threshold is not None else None
+            Money.of(threshold, estate.currency) if threshold is not None else None
         ),
     )
+
+
+@strawberry.enum
+class EstateStatus(Enum):
+    ACTIVE = "ACTIVE"
+    SUSPENDED = "SUSPENDED"
+    ARCHIVED = "ARCHIVED"
 
 
 @strawberry.type
@@ -55,16 +66,18 @@ class Estate:
     name: str
     currency: str
     timezone: str
+    status: EstateStatus
+    status_reason: str | None  # why it is suspended
     row: strawberry.Private[EstateRow]
 
     @strawberry.field(
         description="Fees and payout settings: the estate's admins and the platform operator "
         "see them, null for anyone else"
     )
-    def settings(self, info: Info[RequestContext, None]) -> EstateSettings | None:
+    async def settings(self, info: Info[RequestContext, None]) -> EstateSettings | None:
         if not may_see_settings(info.context, self.row.id):
             return None
-        return settings_node(self.row)
+        return settings_node(self.row, await resolvers.settings(info.context, self.slug))
 
 
 def estate_node(row: EstateRow) -> Estate:
@@ -104,3 +117,20 @@ class EstateMutation:
     ) -> Estate:
         data = plain(EstateInput, input)
         return estate_node(await resolvers.create_estate(info.context, data))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def suspend_estate(
+        self, info: Info[RequestContext, None], slug: str, reason: str
+    ) -> Estate:
+        """Its users are refused (FORBIDDEN, saying why); webhooks are still stored and
+        applied, so no money is lost; its scheduled jobs pause."""
+        return estate_node(await resolvers.suspend_estate(info.context, slug, reason))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def reactivate_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        return estate_node(await resolvers.reactivate_estate(info.context, slug))
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def archive_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
+        """For good, and only with a zero balance on every account (`INVALID_STATE`)."""
+        return estate_node(await resolvers.archive_estate(info.context, slug))

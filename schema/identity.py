@@ -13,8 +13,9 @@ from resolvers import identity as resolvers
 from resolvers.context import RequestContext
 from schema.estates import Estate, estate_node
 from schema.extensions import UNSCOPED
-from schema.shared import convert
+from schema.shared import convert, plain
 from services.identity.models import Membership as MembershipModel
+from services.identity.profile import ProfileInput
 
 
 @strawberry.enum
@@ -59,6 +60,12 @@ class LoginPayload:
     user: User
 
 
+@strawberry.input
+class UpdateProfileInput:
+    full_name: str | None = None
+    phone: str | None = None  # "" clears it
+
+
 @strawberry.type
 class IdentityQuery:
     @strawberry.field(metadata=UNSCOPED)
@@ -76,3 +83,34 @@ class IdentityMutation:
         return LoginPayload(
             token=issued.token, expires_at=issued.expires_at, user=convert(User, user)
         )
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def logout(self, info: Info[RequestContext, None]) -> bool:
+        """Revokes this token (its session) at once, for HTTP, WebSocket and reads."""
+        return await resolvers.logout(info.context)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def update_profile(
+        self, info: Info[RequestContext, None], input: UpdateProfileInput
+    ) -> User:
+        updated = await resolvers.update_profile(info.context, plain(ProfileInput, input))
+        return convert(User, updated)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def change_password(
+        self, info: Info[RequestContext, None], current_password: str, new_password: str
+    ) -> bool:
+        """Your other sessions are revoked; this one stays signed in."""
+        return await resolvers.change_password(info.context, current_password, new_password)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def request_password_reset(self, info: Info[RequestContext, None], email: str) -> bool:
+        """Always true, known email or not; a known one is sent a token valid 30 minutes."""
+        return await resolvers.request_password_reset(info.context, email)
+
+    @strawberry.mutation(metadata=UNSCOPED)
+    async def reset_password(
+        self, info: Info[RequestContext, None], token: str, new_password: str
+    ) -> bool:
+        """Spends the token, sets the password and revokes every session of the user."""
+        return await resolvers.reset_password(info.context, token, new_password)

@@ -62,7 +62,10 @@ class Payment:
     reference: str
     purpose: PaymentPurpose
     provider: PaymentProvider
-    amount: Money
+    amount: Money  # once succeeded: what arrived and was settled
+    # What was asked but did not arrive (a provider or an approver confirmed less): the
+    # amount received was still applied; failureCode says UNDERPAID.
+    shortfall: Money | None
     status: PaymentStatus
     checkout_url: str | None
     client_secret: str | None
@@ -70,6 +73,10 @@ class Payment:
     failure_message: str | None
     created_at: datetime
     completed_at: datetime | None
+    receipt_number: str | None
+    receipt_url: str | None
+    # What did not go to the bill (more than its balance due) but to the payer's wallet.
+    credited: Money
     bill_id: strawberry.Private[uuid.UUID | None]
 
     @strawberry.field
@@ -93,6 +100,11 @@ def payment_node(payment: PaymentModel) -> Payment:
         Payment,
         payment,
         amount=Money.of(payment.amount, payment.currency),
+        credited=Money.of(payment.credited, payment.currency),
+        receipt_url=f"/receipts/{payment.id}.pdf" if payment.receipt_number else None,
+        shortfall=Money.of(payment.requested_amount - payment.amount, payment.currency)
+        if payment.requested_amount is not None
+        else None,
         bill_id=as_uuid(payment.bill_id) if payment.bill_id else None,
     )
 
@@ -208,9 +220,15 @@ class PaymentMutation:
 
     @strawberry.mutation
     async def approve_manual_payment(
-        self, info: Info[RequestContext, None], payment_id: strawberry.ID, note: str | None = None
+        self,
+        info: Info[RequestContext, None],
+        payment_id: strawberry.ID,
+        note: str | None = None,
+        amount: Decimal | None = None,
     ) -> Payment:
-        approved = await resolvers.approve_manual_payment(info.context, payment_id, note)
+        """`amount`: what arrived, when not what the resident reported: less is applied
+        and the payment records the shortfall; more settles the bill, the rest is credit."""
+        approved = await resolvers.approve_manual_payment(info.context, payment_id, note, amount)
         return payment_node(approved)
 
     @strawberry.mutation

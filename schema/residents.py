@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 import strawberry
 from strawberry.types import Info
 
 from resolvers import residents as resolvers
+from resolvers import rewards as reward_resolvers
 from resolvers.context import RequestContext
 from schema.identity import User
-from schema.properties import Unit
+from schema.properties import Unit, unit_node
+from schema.rewards import Rewards, rewards_node
 from schema.shared import Connection, as_uuid, connection, convert, plain
 from schema.wallets import Wallet, wallet_node
 from services.residents.directory import ResidentInput
+from services.residents.lifecycle import ResidentUpdate
 from services.residents.models import Resident as ResidentModel
 
 
@@ -22,6 +25,10 @@ from services.residents.models import Resident as ResidentModel
 class Resident:
     id: strawberry.ID
     user_id: strawberry.Private[uuid.UUID]
+    # False once deactivated: no access to the estate; money and history kept.
+    active: bool
+    deactivated_at: datetime | None
+    deactivation_reason: str | None
     created_at: datetime
 
     @strawberry.field
@@ -32,8 +39,17 @@ class Resident:
 
     @strawberry.field
     async def units(self, info: Info[RequestContext, None]) -> list[Unit]:
+        """The units the resident lives in now."""
         rows = await info.context.loaders.units_by_resident.load(uuid.UUID(self.id))
-        return [convert(Unit, u) for u in rows]
+        return [unit_node(u) for u in rows]
+
+    @strawberry.field
+    async def rewards(self, info: Info[RequestContext, None]) -> Rewards | None:
+        """Never null for a resident; nullable like `wallet`, so an error under it (a bad
+        cursor) stops here instead of failing the whole resident."""
+        return rewards_node(
+            await reward_resolvers.resident_rewards(info.context, uuid.UUID(self.id))
+        )
 
     @strawberry.field
     async def wallet(self, info: Info[RequestContext, None]) -> Wallet | None:
@@ -52,6 +68,13 @@ class CreateResidentInput:
     password: str
     unit_ids: list[strawberry.ID]
     phone: str | None = None
+
+
+@strawberry.input
+class UpdateResidentInput:
+    full_name: str | None = None
+    phone: str | None = None  # "" clears it
+    email: str | None = None
 
 
 @strawberry.type
@@ -80,3 +103,57 @@ class ResidentMutation:
     ) -> Resident:
         data = plain(ResidentInput, input)
         return resident_node(await resolvers.create_resident(info.context, data))
+
+    @strawberry.mutation
+    async def update_resident(
+        self, info: Info[RequestContext, None], id: strawberry.ID, input: UpdateResidentInput
+    ) -> Resident:
+        data = plain(ResidentUpdate, input)
+        return resident_node(await resolvers.update_resident(info.context, id, data))
+
+    @strawberry.mutation
+    async def move_in_resident(
+        self,
+        info: Info[RequestContext, None],
+        resident_id: strawberry.ID,
+        unit_id: strawberry.ID,
+        date: date | None = None,
+    ) -> Resident:
+        """`date`: today in the estate by default; never in the future."""
+        return resident_node(await resolvers.move_in(info.context, resident_id, unit_id, date))
+
+    @strawberry.mutation
+    async def move_out_resident(
+        self,
+        info: Info[RequestContext, None],
+        resident_id: strawberry.ID,
+        unit_id: strawberry.ID,
+        date: date | None = None,
+    ) -> Resident:
+        """Ends the occupancy; open bills, wallet and history stay the resident's."""
+        return resident_node(await resolvers.move_out(info.context, resident_id, unit_id, date))
+
+    @strawberry.mutation
+    async def transfer_resident(
+        self,
+        info: Info[RequestContext, None],
+        resident_id: strawberry.ID,
+        from_unit_id: strawberry.ID,
+        to_unit_id: strawberry.ID,
+        date: date | None = None,
+    ) -> Resident:
+        moved = await resolvers.transfer(info.context, resident_id, from_unit_id, to_unit_id, date)
+        return resident_node(moved)
+
+    @strawberry.mutation
+    async def deactivate_resident(
+        self, info: Info[RequestContext, None], id: strawberry.ID, reason: str | None = None
+    ) -> Resident:
+        """No more access to this estate (at once); money and history are kept."""
+        return resident_node(await resolvers.deactivate_resident(info.context, id, reason))
+
+    @strawberry.mutation
+    async def reactivate_resident(
+        self, info: Info[RequestContext, None], id: strawberry.ID
+    ) -> Resident:
+        return resident_node(await resolvers.reactivate_resident(info.context, id))

@@ -49,6 +49,8 @@ class WalletTransaction:
 def transaction_node(line: AccountLine) -> WalletTransaction:
     posting, entry = line.posting, line.entry
     kind = entry.kind if entry.kind in WalletTransactionKind.__members__ else "ADJUSTMENT"
+    if kind == "BILL_PAYMENT" and posting.amount > 0:  # what a bill did not take
+        kind = "PREPAYMENT_CREDIT"
     return convert(
         WalletTransaction,
         posting,
@@ -118,6 +120,8 @@ def wallet_node(wallet: WalletModel, now: datetime) -> Wallet:
 @strawberry.type
 class EstateWallet:
     balance: Money
+    available: Money = strawberry.field(description="The balance less what payouts hold.")
+    held: Money = strawberry.field(description="What requested and unfinished payouts hold.")
     account_id: strawberry.Private[uuid.UUID | None]
 
     @strawberry.field
@@ -145,10 +149,11 @@ class WalletQuery:
     async def estate_wallet(self, info: Info[RequestContext, None]) -> EstateWallet:
         ctx = info.context
         account = await resolvers.estate_wallet(ctx)
+        currency = ctx.require_access().estate.currency
         return EstateWallet(
-            balance=Money.of(
-                account.balance if account else 0, ctx.require_access().estate.currency
-            ),
+            balance=Money.of(account.balance if account else 0, currency),
+            available=Money.of(account.available if account else 0, currency),
+            held=Money.of(account.held if account else 0, currency),
             account_id=account.id if account else None,
         )
 

@@ -15,7 +15,7 @@ from typing import Literal
 from tenants.scope import after_commit_batched, current_scope
 
 log = logging.getLogger(__name__)
-Topic = Literal["bill", "payment", "wallet", "notification"]
+Topic = Literal["bill", "payment", "wallet", "notification", "payout"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,10 @@ def email(value: str | None, field: str = "email") -> str:
     return cleaned
 
 
-def password(value: str | None, field: str = "password") -> str:
+def password(value: str | None, field: str = "password", *, email: str | None = None) -> str:
+    """The password rules, each stated in its refusal: at least MIN_PASSWORD_LENGTH
+    characters, letters mixed with digits or symbols, not the email (or its name part),
+    not a common password."""
     value = value or ""
     if len(value) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
@@ -69,7 +72,51 @@ def password(value: str | None, field: str = "password") -> str:
         raise ValidationFailed(
             f"{field} is too weak: mix letters with digits or symbols", field=field
         )
+    folded = value.strip().lower()
+    if email and folded in {email.strip().lower(), email.strip().lower().split("@")[0]}:
+        raise ValidationFailed(f"{field} must not be your email address", field=field)
+    if folded in COMMON_PASSWORDS:
+        raise ValidationFailed(
+            f"{field} is one of the most common passwords: choose another", field=field
+        )
     return value
+
+
+# Among the most used passwords that pass the length and mix rules (lower-cased).
+COMMON_PASSWORDS = frozenset(
+    {
+        "password1!",
+        "password12",
+        "password123",
+        "password1234",
+        "password@123",
+        "passw0rd123",
+        "p@ssw0rd123",
+        "qwerty1234",
+        "qwerty12345",
+        "qwerty123!",
+        "1q2w3e4r5t",
+        "1qaz2wsx3edc",
+        "abc1234567",
+        "abcd123456",
+        "iloveyou123",
+        "welcome123",
+        "welcome1234",
+        "admin12345",
+        "admin@1234",
+        "letmein123",
+        "changeme123",
+        "football123",
+        "monkey12345",
+        "dragon12345",
+        "sunshine123",
+        "princess123",
+        "superman123",
+        "trustno1234",
+        "zaq12wsxcde",
+        "estatepay123",
+    }
+)
 
 
 def currency(value: str | None, field: str = "currency") -> str:

@@ -18,5 +18,7 @@ TENANT_MODELS = [
     "services.payments.gateways.models",
     "services.recurring.models",
     "services.bitcoin.models",
+    "services.payouts.models",
+    "services.rewards.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]

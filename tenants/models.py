@@ -12,16 +12,14 @@ class Estate(Model):
     name = fields.CharField(max_length=200)
     currency = fields.CharField(max_length=3)
     timezone = fields.CharField(max_length=64)
-    # PROVISIONING until its schema is at head; only ACTIVE estates are served.
+    # PROVISIONING until its schema is at head; only ACTIVE estates are served. A platform
+    # admin may make it SUSPENDED (webhooks still applied) or ARCHIVED (for good).
     status = fields.CharField(max_length=16, default="PROVISIONING")
+    status_reason = fields.CharField(max_length=500, null=True)
+    status_changed_at = fields.DatetimeField(null=True)
     # The platform's cut of each bill payment: basis points and/or a fixed minor amount.
     platform_fee_bps = fields.IntField(default=0)
     platform_fee_fixed = fields.BigIntField(default=0)
-    # Estate admins': the provider payouts go through (PAYSTACK or FLUTTERWAVE; None: the
-    # default gateway), and the available balance (minor units) above which the estate
-    # is paid out automatically (None: never).
-    payout_provider = fields.CharField(max_length=16, null=True)
-    auto_payout_threshold = fields.BigIntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     max_string_length: int = Field(default=10_000, ge=256)
     # Provider payments left PENDING this long are expired by the worker's sweep.
     payment_expiry_minutes: int = Field(default=60, ge=1)
+    # Payouts: one PROCESSING and not heard of this long is verified with its provider by
+    # the periodic check (and sent again only if the provider has no such transfer); a
+    # send whose answer never came is verified by its retry after `payout_resend_after`.
+    payout_stuck_minutes: float = Field(default=30.0, ge=0)
+    payout_resend_after_seconds: float = Field(default=25.0, ge=0)
     # The worker's sweep runs this often; it re-sends webhook events stored but still not
     # applied, and notification deliveries queued but still owed, after
     # `sweep_after_seconds` (a broker outage, a killed worker).

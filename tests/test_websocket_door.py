@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -123,7 +124,7 @@ def bearer(token: str) -> str:
 
 async def expired_token(slug: str) -> str:
     user = await User.get(email=f"admin@{slug}.test")
-    return issue_token(user.id, SECRET, timedelta(seconds=-1)).token
+    return issue_token(user.id, uuid.uuid4(), SECRET, timedelta(seconds=-1)).token
 
 
 def assert_refused(outcome: tuple[int | None, list[dict[str, Any]]], code: int) -> None:

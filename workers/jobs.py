@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from services.notifications import delivery
+from services.payouts.processing import SendIncomplete
 from workers import scheduled, tasks
 
 Run = Callable[..., Awaitable[object]]
@@ -52,6 +53,9 @@ SCHEDULED = Queue("schedule", max_retries=5, min_backoff=5_000, max_backoff=300_
 # undelivered then stays FAILED, with its last error, in notification_deliveries.
 NOTIFICATIONS = Queue("notifications", max_retries=30, min_backoff=2_000, max_backoff=3_600_000)
 NOTIFICATION_BATCHES = Queue("notifications", max_retries=0)
+# A send whose answer never came is retried (verified first, never resent blindly) after
+# the payout's resend lease, backing off to an hour; then the periodic check takes over.
+PAYOUTS = Queue("payouts", max_retries=10, min_backoff=30_000, max_backoff=3_600_000)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,17 @@ JOBS: tuple[Job, ...] = (
         NOTIFICATION_BATCHES,
         attempt=tasks.deliver_notification_batch,
     ),
+    # Every committed change of a payout sends it: approved ones go to the provider.
+    Job(
+        "send_payout",
+        tasks.send_payout,
+        PAYOUTS,
+        attempt=tasks.send_payout_once,
+        expected=(SendIncomplete,),
+        topic="payout",
+    ),
+    # Not per estate: the person asking may belong to several, or to none yet.
+    Job("send_password_reset", tasks.send_password_reset, NOTIFICATIONS),
     # Hourly, so that each estate's midnight (any timezone) is acted on within the hour.
     _scheduled("mark_overdue_bills", "0 * * * *", tasks.mark_overdue_bills),
     _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),
@@ -123,6 +138,8 @@ JOBS: tuple[Job, ...] = (
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
     _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),
     _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
+    _scheduled("check_payouts", "*/5 * * * *", tasks.check_payouts),
+    _scheduled("auto_payouts", "0 6 * * *", tasks.auto_payouts),
     _scheduled("prune_schedule", "45 3 * * *", tasks.prune_schedule, per_estate=False),
 )
 BY_NAME: dict[str, Job] = {job.name: job for job in JOBS}

@@ -11,6 +11,7 @@ DEAD: `workers.dead_letters`)."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
@@ -21,9 +22,12 @@ from tortoise.transactions import in_transaction
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
 from services.bitcoin import watching
+from services.identity.sessions import purge_ended
 from services.notifications.retention import purge_read
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
+from services.payouts import processing as payouts
+from services.payouts.auto import request_auto_payout
 from services.recurring.runs import run_due
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
@@ -139,6 +143,34 @@ async def _purge(estate: Estate, at: datetime) -> int:
     )
 
 
+async def _auto_payout(estate: Estate, at: datetime) -> int:
+    return await request_auto_payout(estate, at)
+
+
+async def check_payouts(slug: str, slot: str) -> int:
+    """Send approved payouts whose job was lost, and verify those stuck in PROCESSING;
+    the provider calls come after the slot's run is recorded, outside its scope."""
+    settings = get_settings()
+    stuck_after = timedelta(minutes=settings.payout_stuck_minutes)
+    due: list[uuid.UUID] = []
+
+    async def collect(estate: Estate, at: datetime) -> int:
+        due.extend(await payouts.due_for_check(at, stuck_after))
+        return len(due)
+
+    await run_for_estate("check_payouts", slug, slot, collect)
+    if not due:
+        return 0
+    estate = await Estate.get(slug=slug)
+    now = datetime.fromisoformat(slot).astimezone(UTC)
+    timing = payouts.Timing(stuck_after)
+    return await payouts.check_all(estate, due, settings.encryption_key, now, timing)
+
+
+async def auto_payouts(slug: str, slot: str) -> int:
+    return await run_for_estate("auto_payouts", slug, slot, _auto_payout)
+
+
 async def mark_overdue_bills(slug: str, slot: str) -> int:
     return await run_for_estate("mark_overdue_bills", slug, slot, _overdue)
 
@@ -166,8 +198,10 @@ async def purge_old_records(slug: str, slot: str) -> int:
 
 
 async def prune_schedule(slot: str) -> int:
-    """Old claims go; the chain's recent links stay (each job fires far more often)."""
-    cutoff = datetime.fromisoformat(slot) - timedelta(
-        days=get_settings().job_history_retention_days
-    )
-    return await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()
+    """Old claims go; the chain's recent links stay (each job fires far more often).
+    Sessions and reset tokens a day past their expiry go too: by the real clock, which
+    their tokens expire by, not the slot's (a scheduler may run on a test's clock)."""
+    at = datetime.fromisoformat(slot)
+    cutoff = at - timedelta(days=get_settings().job_history_retention_days)
+    ended = await purge_ended(datetime.now(UTC) - timedelta(days=1))
+    return ended + await ScheduleClaim.filter(slot__lt=cutoff, sent_at__isnull=False).delete()

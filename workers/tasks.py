@@ -9,6 +9,8 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from services.estates.status import TAKES_WEBHOOKS
+from services.identity import recovery
 from services.notifications import delivery
 from services.notifications.channels import (
     Channels,
@@ -20,9 +22,12 @@ from services.notifications.channels import (
     SmtpEmailSender,
 )
 from services.payments import webhooks
+from services.payouts import processing as payouts
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tenants.settings import Settings, get_settings
+from workers.scheduled import auto_payouts as auto_payouts
+from workers.scheduled import check_payouts as check_payouts
 from workers.scheduled import expire_stale_payments as expire_stale_payments
 from workers.scheduled import mark_overdue_bills as mark_overdue_bills
 from workers.scheduled import process_recurring_payments as process_recurring_payments
@@ -35,6 +40,7 @@ log = logging.getLogger(__name__)
 # The in-process worker (embedded default) retries deliveries itself, on the app's loop.
 IN_PROCESS_DELIVERY_ATTEMPTS = 6
 IN_PROCESS_FIRST_BACKOFF = 2.0
+IN_PROCESS_SEND_ATTEMPTS = 3
 
 
 def webhook_retry_policy(settings: Settings) -> webhooks.RetryPolicy:
@@ -46,7 +52,7 @@ def webhook_retry_policy(settings: Settings) -> webhooks.RetryPolicy:
 
 async def apply_webhook_event(slug: str, event_id: str, attempt: int) -> str:
     settings = get_settings()
-    estate = await Estate.get(slug=slug, status="ACTIVE")
+    estate = await Estate.get(slug=slug, status__in=TAKES_WEBHOOKS)
     return await webhooks.process(
         estate,
         uuid.UUID(event_id),
@@ -65,7 +71,7 @@ async def sweep(now: datetime | None = None) -> list[tuple[str, str, int]]:
     policy = webhook_retry_policy(settings)
     now = now or datetime.now(UTC)
     found: list[tuple[str, str, int]] = []
-    for estate in await Estate.filter(status="ACTIVE"):
+    for estate in await Estate.filter(status__in=TAKES_WEBHOOKS):
         async with tenant_scope(estate.slug):
             claimed = await webhooks.claim_due(first_after, policy, now)
         found += [(estate.slug, str(event), attempt) for event, attempt in claimed]
@@ -155,3 +161,34 @@ async def deliver_notification(slug: str, notification_id: str) -> None:
             log.info("%s; retrying in %.0f s", exc, backoff)
             await asyncio.sleep(backoff)
             backoff *= 4
+
+
+async def send_payout_once(slug: str, payout_id: str) -> str:
+    """Send an approved payout, or verify (then maybe resend) one whose send went
+    unanswered; `SendIncomplete` when the provider's answer did not come."""
+    settings = get_settings()
+    estate = await Estate.get(slug=slug, status="ACTIVE")
+    timing = payouts.Timing(timedelta(seconds=settings.payout_resend_after_seconds))
+    return await payouts.send(
+        estate, uuid.UUID(payout_id), settings.encryption_key, datetime.now(UTC), timing
+    )
+
+
+async def send_payout(slug: str, payout_id: str) -> str:
+    """The in-process job: a few tries, each after the resend lease has passed."""
+    wait = get_settings().payout_resend_after_seconds
+    for attempt in range(1, IN_PROCESS_SEND_ATTEMPTS + 1):
+        try:
+            return await send_payout_once(slug, payout_id)
+        except payouts.SendIncomplete as exc:
+            if attempt == IN_PROCESS_SEND_ATTEMPTS:
+                raise
+            log.info("%s; checking again in %.0f s", exc, wait)
+            await asyncio.sleep(wait)
+    raise AssertionError("unreachable")
+
+
+async def send_password_reset(email: str) -> None:
+    """Issue and email a reset token if the email is an active user's (else nothing)."""
+    channels = notification_channels(get_settings())
+    await recovery.send_reset(email, channels.email, datetime.now(UTC))

@@ -83,7 +83,7 @@ async def seed(url: str, residents: int, bills_each: int) -> Estate:
     from services.estates import provisioning
     from services.identity.models import User
     from services.identity.passwords import hash_password
-    from services.identity.tokens import issue_token
+    from services.identity.sessions import start_session
     from services.money import parse_amount
     from services.wallets import wallets
     from services.wallets.models import Wallet
@@ -206,8 +206,8 @@ async def seed(url: str, residents: int, bills_each: int) -> Estate:
                 await wallets.adjust(admin.id, wallet, funds, "bench funds", f"f{person.index}")
         lifetime = timedelta(hours=2)
         for person in people:
-            person.token = issue_token(person.user_id, SECRET_KEY, lifetime).token
-        admin_token = issue_token(admin.id, SECRET_KEY, lifetime).token
+            person.token = (await start_session(person.user_id, SECRET_KEY, lifetime)).token
+        admin_token = (await start_session(admin.id, SECRET_KEY, lifetime)).token
     finally:
         await close_database()
     log(

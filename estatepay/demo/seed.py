@@ -15,7 +15,7 @@ from estatepay.demo.fakes.flutterwave import FakeFlutterwave
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.stripe import FakeStripe
 from services.bills import issuing
-from services.estates import provisioning
+from services.estates import provisioning, team
 from services.identity.accounts import create_platform_admin
 from services.identity.models import User
 from services.money import parse_amount
@@ -47,6 +47,8 @@ LOGINS = [
     Login("estate admin", "admin@demo.estatepay.local", "admin-pass-1"),
     Login("resident", "ada@demo.estatepay.local", "resident-pass-1"),
     Login("resident", "tunde@demo.estatepay.local", "resident-pass-2"),
+    # Payouts need two admins: one requests, the other approves (maker-checker).
+    Login("estate admin (approves payouts)", "bola@demo.estatepay.local", "admin-pass-2"),
 ]
 
 
@@ -183,7 +185,7 @@ async def configure_demo_gateways(base_url: str, encryption_key: str) -> None:
 
 def walkthrough(base_url: str) -> str:
     """The start-up banner's few lines on paying a seeded bill through a fake provider."""
-    ada = LOGINS[2]
+    ada, admin, checker = LOGINS[2], LOGINS[1], LOGINS[4]
     return f"""
 Try a provider payment (fake Paystack, Flutterwave and Stripe under {base_url}{FAKES_PATH}/):
   1. In GraphiQL: login(email: "{ada.email}", password: "{ada.password}") {{ token }},
@@ -197,14 +199,20 @@ bill(id: "<id>") {{ status }} is PAID
   Or with Bitcoin (a fake testnet chain): payBill(..., provider: BITCOIN) \
 {{ reference bitcoin {{ address amountBtc }} }}, then
      estatepay fakechain pay <address> <amountBtc> && estatepay fakechain mine 2
-     and within a minute the payment is SUCCEEDED (verifyPayment(reference: ...) looks now)"""
+     and within a minute the payment is SUCCEEDED (verifyPayment(reference: ...) looks now)
+
+Then pay the estate out (maker-checker):
+  5. As {admin.email}: requestPayout(amount: "10000.00", bankAccount: {{bankCode: "058", \
+accountNumber: "0123456789"}}, idempotencyKey: "po-1") {{ id status }}
+  6. As {checker.email}: approvePayout(id: "<id>") {{ status }}; a moment later \
+payout(id: "<id>") {{ status }} is PAID"""
 
 
 async def seed_demo() -> bool:
     """Create the demo data unless it exists. Returns whether it was created."""
     if await Estate.exists(slug=DEMO_SLUG):
         return False
-    operator, admin, ada, tunde = LOGINS
+    operator, admin, ada, tunde, checker = LOGINS
     await create_platform_admin(operator.email, operator.password, "Platform Operator")
     estate = await provisioning.create_estate(
         provisioning.EstateInput(
@@ -218,6 +226,11 @@ async def seed_demo() -> bool:
         )
     )
     admin_user = await User.get(email=admin.email)
+    await team.add_estate_admin(
+        admin_user.id,
+        estate,
+        team.AdminInput(checker.email, "Bola Second-Admin", None, checker.password),
+    )
     async with tenant_scope(DEMO_SLUG):
         prop = await catalog.create_property(None, "Palm Grove Block A", "12 Palm Grove, Lekki")
         units = [await catalog.create_unit(None, str(prop.id), f"A{n}") for n in (1, 2, 3, 4)]

@@ -36,18 +36,28 @@ def visible_resident(b: Build, getter: Getter) -> str:
 
 def caller_still(b: Build) -> str:
     """The caller is still what the plan was chosen for (`schema.compiled.caller`): an
-    active user, an ADMIN of the active estate or a member without that role, and the
-    estate's time zone and currency unchanged."""
+    active user whose token's session stands (no logout, password change or reset since),
+    an active ADMIN membership of the active estate or an active membership without that
+    role (a deactivated resident has none), and the estate's time zone and currency
+    unchanged."""
     shared = b.dialect.shared_tables
     user = b.param(lambda request: request.user_id, "uuid")
+    session = b.param(lambda request: request.session_id, "uuid")
     slug = b.param(lambda request: request.slug, "text")
     zone = b.param(lambda request: request.timezone, "text")
     currency = b.param(lambda request: request.currency, "text")
-    member = f"SELECT 1 FROM {shared}memberships m WHERE m.user_id = u.id AND m.estate_id = e.id"
+    member = (
+        f"SELECT 1 FROM {shared}memberships m WHERE m.user_id = u.id AND m.estate_id = e.id"
+        " AND m.active"
+    )
     admin = f"EXISTS ({member} AND m.role = 'ADMIN')"
     role = admin if b.is_admin else f"EXISTS ({member}) AND NOT {admin}"
+    standing = (
+        f"EXISTS (SELECT 1 FROM {shared}sessions s WHERE s.id = {session} AND s.user_id = u.id"
+        " AND s.revoked_at IS NULL)"
+    )
     return (
         f"EXISTS (SELECT 1 FROM {shared}users u, {shared}estates e WHERE u.id = {user}"
-        f" AND u.is_active AND e.slug = {slug} AND e.status = 'ACTIVE' AND e.timezone = {zone}"
-        f" AND e.currency = {currency} AND {role})"
+        f" AND u.is_active AND {standing} AND e.slug = {slug} AND e.status = 'ACTIVE'"
+        f" AND e.timezone = {zone} AND e.currency = {currency} AND {role})"
     )

@@ -45,6 +45,7 @@ class Request:
 
     variables: Any  # graphql-core's VariableValues
     user_id: str
+    session_id: str  # the token's session, still standing
     slug: str
     timezone: str
     currency: str

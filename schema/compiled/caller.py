@@ -2,11 +2,12 @@
 request (they cost more than the read itself).
 
 The token's signature is checked once per token (then only its expiry); the caller's role
-and estate are remembered from the last full check of that user in that estate. That
-memory is only a hint: the database re-checks it for every request (user active, estate
-active with the same time zone and currency, the same role; on PostgreSQL inside each
-compiled statement, on SQLite by one statement on the shared file), and if anything
-changed the request goes through the full path, which refreshes the hint.
+and estate are remembered from the last full check of that session in that estate. That
+memory is only a hint: the database re-checks it for every request (user active, the
+token's session not revoked, estate active with the same time zone and currency, the same
+active role; on PostgreSQL inside each compiled statement, on SQLite by one statement on
+the shared file), and if anything changed the request goes through the full path, which
+refreshes the hint (or answers the error).
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
-
-import jwt
 
 from resolvers.context import MAX_TOKEN_LENGTH, RequestContext
 from services.identity.tokens import read_token
@@ -29,6 +28,7 @@ CACHE_SIZE = 10_000
 @dataclass(frozen=True)
 class Caller:
     user_id: str
+    session_id: str
     is_admin: bool
     estate: Estate
 
@@ -36,7 +36,7 @@ class Caller:
 class Callers:
     def __init__(self, secret_key: str) -> None:
         self.secret_key = secret_key
-        self.tokens: OrderedDict[str, tuple[str, float]] = OrderedDict()
+        self.tokens: OrderedDict[str, tuple[str, str, float]] = OrderedDict()
         self.seen: OrderedDict[tuple[str, str], Caller] = OrderedDict()
 
     def from_headers(self, authorization: str | None, tenant: str | None) -> Caller | None:
@@ -47,36 +47,35 @@ class Callers:
         token = token.strip()
         if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN_LENGTH:
             return None
-        user_id = self._user_id(token)
+        session_id = self._session_id(token)
         slug = tenant.strip().lower()
-        if user_id is None or not SLUG_PATTERN.match(slug):
+        if session_id is None or not SLUG_PATTERN.match(slug):
             return None
-        return self.seen.get((user_id, slug))
+        return self.seen.get((session_id, slug))
 
     def learn(self, ctx: RequestContext) -> Caller | None:
         """The caller of a fully checked context (None if it failed any check)."""
         if ctx.auth_error or ctx.tenant_error or ctx.user is None or ctx.access is None:
             return None
-        caller = Caller(str(ctx.user.id), ctx.access.is_admin, ctx.access.estate)
-        _remember(self.seen, (caller.user_id, caller.estate.slug), caller)
+        if ctx.session_id is None:
+            return None
+        user, session = str(ctx.user.id), str(ctx.session_id)
+        caller = Caller(user, session, ctx.access.is_admin, ctx.access.estate)
+        _remember(self.seen, (session, caller.estate.slug), caller)
         return caller
 
-    def _user_id(self, token: str) -> str | None:
+    def _session_id(self, token: str) -> str | None:
         found = self.tokens.get(token)
         if found is None:
             try:
-                user_id = str(read_token(token, self.secret_key))
-                expires = _expiry(token)
+                claims = read_token(token, self.secret_key)
             except Exception:
                 return None
-            found = _remember(self.tokens, token, (user_id, expires))
-        user_id, expires = found
-        return user_id if time.time() < expires else None
-
-
-def _expiry(token: str) -> float:
-    claims: dict[str, Any] = jwt.decode(token, options={"verify_signature": False})
-    return float(claims["exp"])
+            found = _remember(
+                self.tokens, token, (str(claims.user_id), str(claims.session_id), claims.expires)
+            )
+        _, session_id, expires = found
+        return session_id if time.time() < expires else None
 
 
 def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> Any:

@@ -24,6 +24,7 @@ from services.dashboard.figures import (
     Window,
     window,
 )
+from services.ledger.journal import PAYOUTS_IN_TRANSIT
 
 
 def _in(column: str, values: Any) -> str:
@@ -113,13 +114,24 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         )
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
+    def paid_out() -> str:
+        # `_paid_out`: what the payouts-in-transit account received in the window.
+        p = b.alias()
+        found = (
+            f"SELECT SUM({p}.amount) FROM ledger_postings {p} WHERE {p}.account_id IN"
+            f" (SELECT x.id FROM ledger_accounts x WHERE x.code = {literal(PAYOUTS_IN_TRANSIT)}"
+            f" AND x.currency = {currency}) AND {p}.created_at >= {start}"
+            f" AND {p}.created_at < {end}"
+        )
+        return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
+
     late = (
         f"{{r}}.status = 'OVERDUE' OR ({_in('{r}.status', OPEN - {'DISPUTED'})}"
         f" AND {{r}}.due_date < {today})"
     )
     figures = (
         f"SELECT {collected(start, end)} AS collected, {due('1 = 1')} AS outstanding,"
-        f" {due(late)} AS overdue"
+        f" {due(late)} AS overdue, {paid_out()} AS paid_out"
     )
     period = b.param(win.period, "text")
     emitters: dict[str, Emitter] = {
@@ -129,6 +141,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         "collected": money("{a}.collected", currency),
         "outstanding": money("{a}.outstanding", currency),
         "overdue": money("{a}.overdue", currency),
+        "paidOut": money("{a}.paid_out", currency),
         "collectionRate": _rate,
         "billsByStatus": _by_status,
         "revenueSeries": lambda b, d, n, a: _series(

@@ -19,12 +19,13 @@ ESTATE: dict[str, Emitter] = {
 
 
 def _memberships(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
-    """`memberships_by_user`: memberships of active estates, oldest first; all of the
-    caller's own, of anyone else only the one in the current estate."""
+    """`memberships_by_user`: active memberships of active estates, oldest first; all of
+    the caller's own, of anyone else only the one in the current estate."""
     shared = shared_tables(b)
     slug = b.param(lambda request: request.slug, "text")
     where = (
-        f"{{r}}.user_id = {{a}}.id AND {{r}}.estate_id IN (SELECT e.id FROM {shared}estates e"
+        f"{{r}}.user_id = {{a}}.id AND {{r}}.active AND {{r}}.estate_id IN"
+        f" (SELECT e.id FROM {shared}estates e"
         f" WHERE e.status = 'ACTIVE' AND ({{a}}.id = {user_param(b)} OR e.slug = {slug}))"
     )
     membership = {

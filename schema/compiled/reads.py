@@ -114,6 +114,7 @@ class CompiledReads:
         request = Request(
             variables=variables,
             user_id=caller.user_id,
+            session_id=caller.session_id,
             slug=estate.slug,
             timezone=estate.timezone,
             currency=estate.currency,

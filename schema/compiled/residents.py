@@ -26,9 +26,13 @@ from schema.compiled.wallets import WALLET, WALLET_ROWS
 
 
 def _units(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
-    # `units_by_resident` sorts in Python, by (label, id) code point by code point.
+    # `units_by_resident` (current occupancies) sorts in Python, by (label, id) code point
+    # by code point.
     binary = ' COLLATE "C"' if b.dialect is POSTGRES else ""
-    occupied = "{r}.id IN (SELECT o.unit_id FROM occupancies o WHERE o.resident_id = {a}.id)"
+    occupied = (
+        "{r}.id IN (SELECT o.unit_id FROM occupancies o WHERE o.resident_id = {a}.id"
+        " AND o.ends_on IS NULL)"
+    )
     return many("units", occupied, f"{{r}}.label{binary}, {{r}}.id", UNIT)(b, d, nodes, a)
 
 

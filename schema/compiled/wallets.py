@@ -39,9 +39,12 @@ _KINDS = ", ".join(literal(kind) for kind in WalletTransactionKind.__members__)
 
 TRANSACTION: dict[str, Emitter] = {
     "id": text("CAST({a}.id AS TEXT)"),
-    # `transaction_node`: a kind the enum lacks shows as ADJUSTMENT.
+    # `transaction_node`: a kind the enum lacks shows as ADJUSTMENT; what a bill payment
+    # put in the wallet (what the bill did not take) as PREPAYMENT_CREDIT.
     "kind": text(
-        f"(CASE WHEN {{a}}.entry_kind IN ({_KINDS}) THEN {{a}}.entry_kind ELSE 'ADJUSTMENT' END)"
+        "(CASE WHEN {a}.entry_kind = 'BILL_PAYMENT' AND {a}.amount > 0"
+        " THEN 'PREPAYMENT_CREDIT'"
+        f" WHEN {{a}}.entry_kind IN ({_KINDS}) THEN {{a}}.entry_kind ELSE 'ADJUSTMENT' END)"
     ),
     "amount": money("{a}.amount", "{a}.currency"),
     "balanceAfter": money("{a}.balance_after", "{a}.currency"),
@@ -107,10 +110,12 @@ def estate_wallet(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     )
     emitters: dict[str, Emitter] = {
         "balance": money("COALESCE({a}.balance, 0)", currency),
+        "available": money("COALESCE({a}.balance, 0) - COALESCE({a}.held, 0)", currency),
+        "held": money("COALESCE({a}.held, 0)", currency),
         "operations": _history(LEDGER_ENTRY),
     }
     value = obj(b, object_type(d), nodes, "r", emitters)
     return (
         f"(SELECT {value} FROM (SELECT (SELECT x.id {account}) AS account_id,"
-        f" (SELECT x.balance {account}) AS balance) r)"
+        f" (SELECT x.balance {account}) AS balance, (SELECT x.held {account}) AS held) r)"
     )

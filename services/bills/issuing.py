@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -14,8 +15,9 @@ from tortoise.transactions import in_transaction
 from services import validation
 from services.access import Viewer, get_visible, parse_id
 from services.audit.log import record
+from services.bills.invoices import Figures, LineDraft, figures, line_rows, tax_rate_bp
 from services.bills.lifecycle import transition
-from services.bills.models import BILL_TYPES, Bill, BillCounter
+from services.bills.models import BILL_TYPES, Bill, BillCounter, BillLine
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
 from services.money import Money, to_major
@@ -39,25 +41,48 @@ class BillDraft:
     title: str
     description: str | None
     type: str
-    amount: Money
+    # Given, or computed from the line items (then a given amount must agree).
+    amount: Money | None
     due_date: date
+    lines: tuple[LineDraft, ...] | None = None
+    tax_rate: Decimal | None = None
+    discount: Money | None = None
+    invoice: Figures | None = field(default=None, compare=False)
 
 
 def _validated(draft: BillDraft, estate: Estate) -> BillDraft:
     if draft.type not in BILL_TYPES:
         raise ValidationFailed(f"type must be one of {', '.join(BILL_TYPES)}", field="type")
-    if draft.amount.currency != estate.currency:
+    if draft.amount is not None and draft.amount.currency != estate.currency:
         raise ValidationFailed(
             f"currency must be the estate's currency {estate.currency}", field="currency"
         )
-    return BillDraft(
+    amount, invoice = draft.amount, None
+    if draft.lines is not None:
+        invoice = figures(
+            list(draft.lines), estate.currency, tax_rate_bp(draft.tax_rate), draft.discount
+        )
+        if invoice.total <= 0:
+            raise ValidationFailed("the bill's total must be more than zero", field="lineItems")
+        if amount is not None and amount.minor != invoice.total:
+            raise ValidationFailed(
+                f"amount {amount.major} disagrees with the line items' total "
+                f"{to_major(invoice.total, estate.currency)}",
+                field="amount",
+            )
+        amount = Money(invoice.total, estate.currency)
+    elif draft.tax_rate is not None or draft.discount is not None:
+        raise ValidationFailed("taxRate and discount need lineItems", field="lineItems")
+    if amount is None:
+        raise ValidationFailed("amount is required without lineItems", field="amount")
+    return replace(
+        draft,
         title=validation.text(draft.title, "title", max_length=200),
         description=validation.text(
             draft.description, "description", max_length=5000, required=False
         ),
-        type=draft.type,
-        amount=draft.amount,
-        due_date=draft.due_date,
+        amount=amount,
+        invoice=invoice,
     )
 
 
@@ -84,7 +109,7 @@ async def create_bill(
     unit = None
     if unit_id is not None:
         occupancy = await Occupancy.get_or_none(
-            resident=resident, unit_id=parse_id(unit_id, "unitId", "unit")
+            resident=resident, unit_id=parse_id(unit_id, "unitId", "unit"), ends_on__isnull=True
         ).prefetch_related("unit")
         if occupancy is None:
             raise ValidationFailed("the resident does not occupy this unit", field="unitId")
@@ -92,6 +117,8 @@ async def create_bill(
     async with in_transaction(TENANT_CONNECTION):
         (number,) = await take_numbers(1)
         bill = await Bill.create(number=number, resident=resident, unit=unit, **_fields(draft))
+        if draft.invoice is not None:
+            await BillLine.bulk_create(line_rows(bill.id, draft.invoice))
         changed("bill", bill.id, bill.resident_id)
         await record(actor_id, "createBill", "Bill", bill.id, after=_snapshot(bill))
         await notify(
@@ -105,6 +132,8 @@ async def create_bill(
 
 
 def _fields(draft: BillDraft) -> dict[str, Any]:
+    assert draft.amount is not None, "validated: the amount is known"
+    invoice = draft.invoice
     return {
         "title": draft.title,
         "description": draft.description or "",
@@ -112,6 +141,10 @@ def _fields(draft: BillDraft) -> dict[str, Any]:
         "amount": draft.amount.minor,
         "currency": draft.amount.currency,
         "due_date": draft.due_date,
+        "subtotal": invoice.subtotal if invoice else None,
+        "tax": invoice.tax if invoice else 0,
+        "discount": invoice.discount if invoice else 0,
+        "tax_rate_bp": invoice.tax_rate_bp if invoice else 0,
     }
 
 
@@ -156,7 +189,10 @@ async def create_bills(
     else:
         prop = await get_property(property_id or "", field="propertyId")
         occupancies = (
-            await Occupancy.filter(unit__property_id=prop.id)
+            # Who lives there now: not those who moved out, nor deactivated residents.
+            await Occupancy.filter(
+                unit__property_id=prop.id, ends_on__isnull=True, resident__active=True
+            )
             .prefetch_related("resident")
             .order_by("unit__label", "id")
         )
@@ -174,6 +210,10 @@ async def create_bills(
             for number, (resident, unit_id) in zip(numbers, targets, strict=True)
         ]
         await Bill.bulk_create(bills, batch_size=500)
+        if draft.invoice is not None:
+            invoice = draft.invoice
+            rows = [row for bill in bills for row in line_rows(bill.id, invoice)]
+            await BillLine.bulk_create(rows, batch_size=1000)
         await record(
             actor_id,
             "createBills",
@@ -197,11 +237,12 @@ def _bill_messages(bills: list[Bill], draft: BillDraft) -> list[Message]:
         if len(own) == 1:
             title, data = f"New bill {own[0].number}: {draft.title}", _details(own[0])
         else:
-            total = to_major(sum(b.amount for b in own), draft.amount.currency)
+            currency = own[0].currency
+            total = to_major(sum(b.amount for b in own), currency)
             title = f"{len(own)} new bills: {draft.title}"
             data = {
                 "billNumber": f"{own[0].number} to {own[-1].number}",
-                "amount": f"{total} {draft.amount.currency} in all",
+                "amount": f"{total} {currency} in all",
                 "dueDate": draft.due_date.isoformat(),
             }
         messages.append(Message(user_id, title, due, data))
@@ -287,14 +328,21 @@ async def resolve_dispute(
             raise ValidationFailed(f"currency must be {current.currency}", field="currency")
         if amount.minor < current.amount_paid:
             raise ValidationFailed("amount is below what was already paid", field="amount")
-        bill = await _change(
-            viewer,
-            bill_id,
-            "adjust",
-            "resolveDispute",
-            amount=amount.minor,
-            dispute_resolution=note or "adjusted",
-        )
+        async with in_transaction(TENANT_CONNECTION):
+            # The new amount replaces the invoice: one line, the bill's title, no tax.
+            bill = await _change(
+                viewer,
+                bill_id,
+                "adjust",
+                "resolveDispute",
+                amount=amount.minor,
+                subtotal=None,
+                tax=0,
+                discount=0,
+                tax_rate_bp=0,
+                dispute_resolution=note or "adjusted",
+            )
+            await BillLine.filter(bill_id=bill.id).delete()
     else:
         raise ValidationFailed("action must be UPHOLD, ADJUST or CANCEL", field="action")
     owner = await Resident.get(id=bill.resident_id)

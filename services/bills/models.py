@@ -30,7 +30,14 @@ class Bill(TenantModel):
     title = fields.CharField(max_length=200)
     description = fields.TextField(default="")
     type = fields.CharField(max_length=20)
-    amount = fields.BigIntField()  # minor units
+    amount = fields.BigIntField()  # minor units: subtotal - discount + tax
+    # The invoice's figures (services/bills/invoices.py); a bill without line items has
+    # subtotal = amount and no tax or discount.
+    subtotal = fields.BigIntField(null=True)
+    tax = fields.BigIntField(default=0)
+    discount = fields.BigIntField(default=0)
+    # Percent in hundredths (7.5% = 750), so the rate is exact.
+    tax_rate_bp = fields.IntField(default=0)
     amount_paid = fields.BigIntField(default=0)
     currency = fields.CharField(max_length=3)
     status = fields.CharField(max_length=24, default="PENDING_ACKNOWLEDGMENT", db_index=True)
@@ -85,3 +92,26 @@ class BillNotice(TenantModel):
         app = "tenant"
         table = "bill_notices"
         unique_together = (("bill", "notice"),)
+
+
+class BillLine(TenantModel):
+    """One line of a bill's invoice; `amount` = quantity x unit amount, rounded half-even
+    to the minor unit once, when the bill is issued."""
+
+    id = fields.BigIntField(primary_key=True)
+    bill: fields.ForeignKeyRelation[Bill] = fields.ForeignKeyField(
+        "tenant.Bill", related_name="lines", on_delete=fields.CASCADE
+    )
+    position = fields.IntField()
+    description = fields.CharField(max_length=500)
+    # Thousandths of a unit, so 2.5 units is exact.
+    quantity_milli = fields.BigIntField()
+    unit_amount = fields.BigIntField()
+    amount = fields.BigIntField()
+
+    bill_id: str
+
+    class Meta:
+        app = "tenant"
+        table = "bill_lines"
+        unique_together = (("bill", "position"),)

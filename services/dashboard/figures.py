@@ -19,6 +19,8 @@ Definitions (all amounts in the estate's currency, integer minor units):
   negative; 0.0 when both are 0 (nothing came in, nothing is owed).
 - bills_by_status: how many bills the estate has in each status now (all seven, zeros
   included), not limited to the window.
+- paid_out: what payouts took to the estate's bank accounts in the window, net of
+  reversals: the postings on the payouts-in-transit account (fees excluded).
 - revenue_series: collected per bucket; the buckets partition the window, so they add up
   to collected. DAY: one per local hour (24; 23 or 25 on a daylight-saving change day),
   WEEK: 7 local days, MONTH: each local day, YEAR: 12 local months. Each bucket starts at
@@ -37,7 +39,7 @@ from tortoise.functions import Count, Sum
 
 from services.bills.lifecycle import OPEN
 from services.bills.models import Bill
-from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES
+from services.ledger.journal import ESTATE_REVENUE, PAYOUTS_IN_TRANSIT, PLATFORM_FEES
 from services.ledger.models import Account, Posting
 from tenants.models import Estate
 
@@ -76,6 +78,7 @@ class DashboardFigures:
     collection_rate: float
     bills_by_status: dict[str, int]  # every status, in BILL_STATUSES order
     revenue_series: list[RevenueBucket]
+    paid_out: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +187,16 @@ async def _bills(currency: str, today: date) -> tuple[dict[str, int], int, int]:
     return counts, outstanding, overdue
 
 
+async def _paid_out(currency: str, win: Window) -> int:
+    rows: list[Any] = await Posting.filter(
+        account__code=PAYOUTS_IN_TRANSIT,
+        account__currency=currency,
+        created_at__gte=_utc(win.starts[0]),
+        created_at__lt=_utc(win.end),
+    ).values_list("amount", flat=True)
+    return sum(int(amount) for amount in rows)
+
+
 def collection_rate(collected: int, outstanding: int) -> float:
     came_in = max(collected, 0)
     owed = came_in + outstanding
@@ -207,4 +220,5 @@ async def figures(estate: Estate, period: Period, now: datetime) -> DashboardFig
         collection_rate=collection_rate(collected, outstanding),
         bills_by_status=counts,
         revenue_series=[RevenueBucket(s, a) for s, a in zip(win.starts, series, strict=True)],
+        paid_out=await _paid_out(estate.currency, win),
     )

@@ -144,7 +144,7 @@ async def create_estate(data: EstateInput, actor_id: uuid.UUID | None = None) ->
     data = _validated(data)
     # Checked up front so a weak password for a new admin creates nothing.
     if not await User.exists(email=data.admin_email):
-        validation.password(data.admin_password, "adminPassword")
+        validation.password(data.admin_password, "adminPassword", email=data.admin_email)
     if await Estate.exists(slug=data.slug):
         raise ValidationFailed(f"an estate with slug {data.slug!r} exists", field="slug")
     try:

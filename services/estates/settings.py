@@ -1,6 +1,7 @@
 """An estate's settings (`updateEstateSettings`): who may change what, and the change
 itself, audited in the estate. The platform operator sets the platform's fees; the
-estate's admins set its name, time zone, payout provider and auto-payout threshold."""
+estate's admins set its name, time zone, payout provider and auto-payout threshold (the
+last two kept by `services.payouts.settings`)."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from services import validation
 from services.audit.log import record
 from services.errors import Forbidden, ValidationFailed
 from services.money import parse_amount, to_major
+from services.payments.transfers.providers import TRANSFER_PROVIDERS
+from services.payouts import settings as payout_settings
 from tenants.apps import SHARED_CONNECTION
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 
 # Providers that can send bank transfers (payouts).
-PAYOUT_PROVIDERS = ("PAYSTACK", "FLUTTERWAVE")
+PAYOUT_PROVIDERS = TRANSFER_PROVIDERS
 BASIS_POINTS = Decimal(100)  # per percent
 PLATFORM_FIELDS = frozenset({"platform_fee_percent", "platform_fee_fixed"})
 # The API's names of the fields, for errors.
@@ -56,17 +59,12 @@ class SettingsChange:
 
 
 def snapshot(estate: Estate) -> dict[str, Any]:
-    """The settings as the API shows them (the audit's before and after)."""
-    threshold = estate.auto_payout_threshold
+    """The estate row's settings as the API shows them (the audit's before and after)."""
     return {
         "name": estate.name,
         "timezone": estate.timezone,
         "platformFeePercent": str(fee_percent(estate)),
         "platformFeeFixed": str(to_major(estate.platform_fee_fixed, estate.currency)),
-        "payoutProvider": estate.payout_provider,
-        "autoPayoutThreshold": (
-            str(to_major(threshold, estate.currency)) if threshold is not None else None
-        ),
     }
 
 
@@ -121,25 +119,6 @@ def _apply(estate: Estate, given: dict[str, Any], max_major: Decimal) -> list[st
             given["platform_fee_fixed"], estate.currency, "platformFeeFixed", max_major
         )
         columns.append("platform_fee_fixed")
-    if "payout_provider" in given:
-        provider = given["payout_provider"]
-        if provider is not None and provider not in PAYOUT_PROVIDERS:
-            raise ValidationFailed(
-                f"payoutProvider must be one of {', '.join(PAYOUT_PROVIDERS)} (or null)",
-                field="payoutProvider",
-            )
-        estate.payout_provider = provider
-        columns.append("payout_provider")
-    if "auto_payout_threshold" in given:
-        threshold = given["auto_payout_threshold"]
-        estate.auto_payout_threshold = (
-            None
-            if threshold is None
-            else parse_amount(
-                threshold, estate.currency, field="autoPayoutThreshold", max_major=max_major
-            ).minor
-        )
-        columns.append("auto_payout_threshold")
     return columns
 
 
@@ -152,24 +131,60 @@ async def update(
     estate_admin: bool,
     max_major: Decimal,
 ) -> Estate:
-    """Change what `change` gives, all or nothing, and audit it in the estate."""
+    """Change what `change` gives, and audit it in the estate. The estate's own row
+    (shared: name, time zone, fees) and its payout settings (its own tables,
+    `services.payouts.settings`) are two transactions: the row first, and nothing of
+    either when any field is refused (all are checked before either is written)."""
     given = change.given()
     if not given:
         raise ValidationFailed("input must change at least one setting", field="input")
     _check_authority(given, platform_admin, estate_admin)
+    payouts = _payout_change(given, await Estate.get(id=estate_id), max_major)
     async with in_transaction(SHARED_CONNECTION):
         estate = await Estate.filter(id=estate_id).select_for_update().get()
         before = snapshot(estate)
-        await estate.save(update_fields=_apply(estate, given, max_major))
+        if columns := _apply(estate, given, max_major):
+            await estate.save(update_fields=columns)
     after = snapshot(estate)
     async with tenant_scope(estate.slug):
+        if payouts is not None:
+            await payout_settings.update(actor_id, payouts)
         changed = [key for key in after if after[key] != before[key]]
-        await record(
-            actor_id,
-            "updateEstateSettings",
-            "Estate",
-            estate.id,
-            before={key: before[key] for key in changed},
-            after={key: after[key] for key in changed},
-        )
+        if changed:
+            await record(
+                actor_id,
+                "updateEstateSettings",
+                "Estate",
+                estate.id,
+                before={key: before[key] for key in changed},
+                after={key: after[key] for key in changed},
+            )
     return estate
+
+
+def _payout_change(
+    given: dict[str, Any], estate: Estate, max_major: Decimal
+) -> payout_settings.SettingsChange | None:
+    """The payout part of the change, checked; None when there is none. A threshold of
+    null (or 0) turns the daily auto-payout off."""
+    if "payout_provider" not in given and "auto_payout_threshold" not in given:
+        return None
+    provider = given.get("payout_provider")
+    if provider is not None and provider not in PAYOUT_PROVIDERS:
+        raise ValidationFailed(
+            f"payoutProvider must be one of {', '.join(PAYOUT_PROVIDERS)}",
+            field="payoutProvider",
+        )
+    threshold = given.get("auto_payout_threshold")
+    off = "auto_payout_threshold" in given and (threshold is None or threshold == 0)
+    amount = None
+    if threshold is not None and not off:
+        amount = parse_amount(
+            threshold, estate.currency, field="autoPayoutThreshold", max_major=max_major
+        )
+    return payout_settings.SettingsChange(
+        payout_provider=provider,
+        auto_payout_threshold=amount,
+        clear_auto_payout=off,
+        clear_payout_provider="payout_provider" in given and provider is None,
+    )

@@ -10,13 +10,15 @@ from datetime import timedelta
 from tortoise.exceptions import IntegrityError
 
 from services import validation
-from services.errors import RateLimited, Unauthenticated, ValidationFailed
+from services.errors import Forbidden, RateLimited, Unauthenticated, ValidationFailed
 from services.identity.models import EMAIL_LENGTH, Membership, User
 from services.identity.passwords import hash_password, verify_password
+from services.identity.sessions import start_session
 from services.identity.throttle import FailureCounter
-from services.identity.tokens import IssuedToken, issue_token, read_token
+from services.identity.tokens import IssuedToken
 
 WRONG_CREDENTIALS = "wrong email or password"
+DEACTIVATED = "your access has been deactivated by every estate you belong to"
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,16 @@ async def login(
     # A good sign-in was no failure: the email starts afresh, the address gets its place back.
     await failures.clear(email_key)
     await failures.release(address_key)
-    return user, issue_token(user.id, policy.secret_key, policy.token_lifetime)
+    # Someone every estate of theirs has deactivated has nowhere to go (told only after
+    # the right password, so no oracle); a person with no membership yet may sign in.
+    if not user.is_platform_admin and await _only_inactive_memberships(user.id):
+        raise Forbidden(DEACTIVATED)
+    return user, await start_session(user.id, policy.secret_key, policy.token_lifetime)
 
 
-async def authenticate(token: str, secret_key: str) -> User:
-    user = await User.get_or_none(id=read_token(token, secret_key))
-    if user is None or not user.is_active:
-        raise Unauthenticated("invalid token")
-    return user
+async def _only_inactive_memberships(user_id: uuid.UUID) -> bool:
+    actives = await Membership.filter(user_id=user_id).values_list("active", flat=True)
+    return bool(actives) and not any(actives)
 
 
 async def find_or_create_user(
@@ -77,7 +81,7 @@ async def find_or_create_user(
         return existing, False
     full_name = validation.text(full_name, "fullName", max_length=200)
     phone = validation.phone(phone)
-    password = validation.password(password)
+    password = validation.password(password, email=email)
     try:
         user = await User.create(
             email=email,
@@ -92,7 +96,7 @@ async def find_or_create_user(
 
 async def create_platform_admin(email: str, password: str, full_name: str) -> User:
     email = validation.email(email)
-    password = validation.password(password)
+    password = validation.password(password, email=email)
     user = await User.get_or_none(email=email)
     if user is None:
         return await User.create(
@@ -114,11 +118,12 @@ async def add_membership(user: User, estate_id: uuid.UUID, role: str) -> Members
     return membership
 
 
-async def roles_in(user_id: uuid.UUID, estate_id: uuid.UUID) -> set[str]:
+async def roles_in(user_id: uuid.UUID, estate_id: uuid.UUID) -> dict[str, bool]:
+    """The user's roles in the estate, each with whether it is active."""
     rows = await Membership.filter(user_id=user_id, estate_id=estate_id).values_list(
-        "role", flat=True
+        "role", "active"
     )
-    return {str(role) for role in rows}
+    return {str(role): bool(active) for role, active in rows}
 
 
 async def memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Membership]]:
@@ -126,7 +131,7 @@ async def memberships_by_user(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, list
     loader)."""
     grouped: dict[uuid.UUID, list[Membership]] = {}
     rows = (
-        await Membership.filter(user_id__in=user_ids, estate__status="ACTIVE")
+        await Membership.filter(user_id__in=user_ids, active=True, estate__status="ACTIVE")
         .order_by("created_at", "id")
         .prefetch_related("estate")
     )

@@ -1,4 +1,4 @@
-"""Signed access tokens (JWT, HS256)."""
+"""Signed access tokens (JWT, HS256), each naming its session (`sid`)."""
 
 from __future__ import annotations
 
@@ -18,23 +18,44 @@ ISSUER = "estatepay"
 class IssuedToken:
     token: str
     expires_at: datetime
+    session_id: uuid.UUID
 
 
-def issue_token(user_id: uuid.UUID, secret: str, lifetime: timedelta) -> IssuedToken:
+@dataclass(frozen=True)
+class TokenClaims:
+    user_id: uuid.UUID
+    session_id: uuid.UUID
+    expires: float  # epoch seconds
+
+
+def issue_token(
+    user_id: uuid.UUID, session_id: uuid.UUID, secret: str, lifetime: timedelta
+) -> IssuedToken:
     now = datetime.now(UTC)
     expires_at = now + lifetime
-    claims = {"sub": str(user_id), "iat": now, "exp": expires_at, "iss": ISSUER}
-    return IssuedToken(jwt.encode(claims, secret, algorithm=ALGORITHM), expires_at)
+    claims = {
+        "sub": str(user_id),
+        "sid": str(session_id),
+        "iat": now,
+        "exp": expires_at,
+        "iss": ISSUER,
+    }
+    return IssuedToken(jwt.encode(claims, secret, algorithm=ALGORITHM), expires_at, session_id)
 
 
-def read_token(token: str, secret: str) -> uuid.UUID:
-    """The user id in a valid token; `Unauthenticated` for an expired or forged one."""
+def read_token(token: str, secret: str) -> TokenClaims:
+    """The claims of a valid token; `Unauthenticated` for an expired or forged one, or one
+    without a session (signed before sessions existed)."""
     try:
         claims = jwt.decode(
-            token, secret, algorithms=[ALGORITHM], issuer=ISSUER, options={"require": ["exp"]}
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
+            options={"require": ["exp", "sub", "sid"]},
         )
-        return uuid.UUID(claims["sub"])
+        return TokenClaims(uuid.UUID(claims["sub"]), uuid.UUID(claims["sid"]), float(claims["exp"]))
     except jwt.ExpiredSignatureError as exc:
         raise Unauthenticated("token has expired") from exc
-    except (jwt.InvalidTokenError, KeyError, ValueError) as exc:
+    except (jwt.InvalidTokenError, KeyError, ValueError, TypeError) as exc:
         raise Unauthenticated("invalid token") from exc

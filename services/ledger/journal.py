@@ -32,7 +32,11 @@ ESTATE_ADJUSTMENTS = "estate:adjustments"
 PLATFORM_FEES = "platform:fees"
 WALLET_PREFIX = "wallet:"  # a resident wallet's account: "wallet:<wallet id>"
 PAYOUTS_IN_TRANSIT = "payouts:in-transit"
-REWARDS = "rewards"
+REWARDS = "rewards"  # where rewards are granted from (promotional, not money)
+REWARDS_PREFIX = "rewards:"  # a resident's rewards: "rewards:<resident id>"
+REWARDS_REDEEMED = "rewards:redeemed"  # rewards applied to bills
+# Account kinds that hold rewards: no entry may move them to or from any other kind.
+REWARD_KINDS = ("REWARDS", "RESIDENT_REWARDS", "REWARDS_REDEEMED")
 SYSTEM_ACCOUNTS = {
     ESTATE_REVENUE: ("ESTATE_REVENUE", False),
     # The other side of admin adjustments: money the estate put in or took out.
@@ -40,6 +44,7 @@ SYSTEM_ACCOUNTS = {
     PLATFORM_FEES: ("PLATFORM_FEES", False),
     PAYOUTS_IN_TRANSIT: ("PAYOUTS_IN_TRANSIT", False),
     REWARDS: ("REWARDS", True),
+    REWARDS_REDEEMED: ("REWARDS_REDEEMED", False),
 }
 
 

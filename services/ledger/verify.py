@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise.connection import get_connection
 
+from services.ledger.journal import REWARD_KINDS
 from tenants.scope import TENANT_CONNECTION, current_scope
 
 # Payment statuses in which the money moved (and must have exactly one entry).
@@ -146,8 +147,94 @@ async def _payments() -> list[str]:
     return problems
 
 
+# A payout's hold is ACTIVE while the payout holds money, POSTED once it was paid out
+# (and after a reversal), RELEASED when it ended without paying (services.payouts).
+PAYOUT_HOLD_STATUS = {
+    "REQUESTED": "ACTIVE",
+    "APPROVED": "ACTIVE",
+    "PROCESSING": "ACTIVE",
+    "PAID": "POSTED",
+    "REVERSED": "POSTED",
+    "FAILED": "RELEASED",
+    "REJECTED": "RELEASED",
+    "CANCELLED": "RELEASED",
+}
+
+
+async def _holds() -> list[str]:
+    return [
+        f"account {row['code']} ({row['currency']}) has held {_int(row['held'])} but its "
+        f"active holds sum to {_int(row['active'])}"
+        for row in await _rows(
+            "SELECT a.code, a.currency, a.held, COALESCE(SUM(h.amount), 0) AS active "
+            "FROM ledger_accounts a LEFT JOIN ledger_holds h "
+            "ON h.account_id = a.id AND h.status = 'ACTIVE' "
+            "GROUP BY a.id, a.code, a.currency, a.held "
+            "HAVING a.held <> COALESCE(SUM(h.amount), 0) ORDER BY a.code, a.currency"
+        )
+    ]
+
+
+async def _payouts() -> list[str]:
+    problems = []
+    for row in await _rows(
+        "SELECT p.reference, p.status, p.amount, p.fee, h.status AS hold_status, "
+        "h.amount AS held, "
+        "(SELECT COUNT(*) FROM ledger_entries e WHERE e.idempotency_key = 'hold:' || h.id "
+        "AND e.kind = 'PAYOUT') AS paid, "
+        "(SELECT COUNT(*) FROM ledger_entries e "
+        "WHERE e.idempotency_key = 'payout-reversal:' || p.id) AS reversed "
+        "FROM payouts p LEFT JOIN ledger_holds h ON h.idempotency_key = 'payout:' || p.id "
+        "ORDER BY p.reference"
+    ):
+        name, status = f"payout {row['reference']}", row["status"]
+        expected_hold = PAYOUT_HOLD_STATUS.get(status)
+        if row["hold_status"] is None:
+            problems.append(f"{name} is {status} but has no hold")
+            continue
+        if row["hold_status"] != expected_hold:
+            problems.append(
+                f"{name} is {status} but its hold is {row['hold_status']} "
+                f"(expected {expected_hold})"
+            )
+        if _int(row["held"]) != _int(row["amount"]) + _int(row["fee"]):
+            problems.append(
+                f"{name} holds {_int(row['held'])}, expected amount + fee "
+                f"{_int(row['amount']) + _int(row['fee'])}"
+            )
+        paid, reversed_ = _int(row["paid"]), _int(row["reversed"])
+        if paid != (1 if status in ("PAID", "REVERSED") else 0):
+            problems.append(f"{name} is {status} with {paid} payout entries")
+        if reversed_ != (1 if status == "REVERSED" else 0):
+            problems.append(f"{name} is {status} with {reversed_} reversal entries")
+    return problems
+
+
+async def _rewards() -> list[str]:
+    """Rewards are not money: an entry touching a rewards account touches only those."""
+    kinds = _sql_list(REWARD_KINDS)
+    return [
+        f"entry {row['id']} ({row['idempotency_key']}) moves rewards to or from a money account"
+        for row in await _rows(
+            "SELECT e.id, e.idempotency_key FROM ledger_entries e "
+            "JOIN ledger_postings p ON p.entry_id = e.id "
+            "JOIN ledger_accounts a ON a.id = p.account_id GROUP BY e.id, e.idempotency_key "
+            f"HAVING COUNT(CASE WHEN a.kind IN ({kinds}) THEN 1 END) > 0 "
+            f"AND COUNT(CASE WHEN a.kind NOT IN ({kinds}) THEN 1 END) > 0 "
+            "ORDER BY e.idempotency_key"
+        )
+    ]
+
+
 async def verify_ledger() -> list[str]:
     """Every broken invariant as a sentence naming the object and the numbers; empty when
     the estate's ledger is healthy. Runs in the caller's tenant scope."""
     current_scope()
-    return [*await _entries(), *await _accounts(), *await _payments()]
+    return [
+        *await _entries(),
+        *await _accounts(),
+        *await _holds(),
+        *await _payments(),
+        *await _payouts(),
+        *await _rewards(),
+    ]

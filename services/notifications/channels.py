@@ -17,10 +17,18 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    filename: str
+    content: bytes
+    media_type: str = "application/pdf"
+
+
+@dataclass(frozen=True, slots=True)
 class EmailMessage:
     to: str
     subject: str
     text: str
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +97,11 @@ class SmtpEmailSender:
         mime["Subject"] = " ".join(message.subject.split())
         mime["Message-ID"] = make_msgid(domain="estatepay")
         mime.set_content(message.text)
+        for attachment in message.attachments:
+            main, _, sub = attachment.media_type.partition("/")
+            mime.add_attachment(
+                attachment.content, maintype=main, subtype=sub, filename=attachment.filename
+            )
         return mime
 
     async def send(self, message: EmailMessage) -> str | None:

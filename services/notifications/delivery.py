@@ -23,8 +23,10 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from services.documents.papers import receipt_of
 from services.identity.models import User
 from services.notifications.channels import (
+    Attachment,
     Channels,
     DeliveryError,
     EmailMessage,
@@ -121,14 +123,27 @@ async def _claim(
     return delivery.id, refused.get(str(status[0]), "BUSY")
 
 
+async def _attachments(estate: Estate, notification: Notification) -> tuple[Attachment, ...]:
+    """What the email carries: a successful payment's receipt."""
+    payment_id = (notification.data or {}).get("paymentId")
+    if notification.kind != "PAYMENT_SUCCEEDED" or not payment_id:
+        return ()
+    async with tenant_scope(estate.slug):
+        receipt = await receipt_of(estate, uuid.UUID(str(payment_id)))
+    return (Attachment(*receipt),) if receipt else ()
+
+
 async def _send(
-    channels: Channels, claim: _Claimed, rendered: Rendered
+    channels: Channels,
+    claim: _Claimed,
+    rendered: Rendered,
+    attachments: tuple[Attachment, ...] = (),
 ) -> tuple[str, str | None, str | None]:
     """(outcome, provider id, error) of one channel's send."""
     try:
         if claim.channel == "EMAIL":
             sent_id = await channels.email.send(
-                EmailMessage(claim.recipient, rendered.subject, rendered.text)
+                EmailMessage(claim.recipient, rendered.subject, rendered.text, attachments)
             )
         else:
             sent_id = await channels.sms.send(SmsMessage(claim.recipient, rendered.sms or ""))
@@ -209,7 +224,12 @@ async def deliver(
                 claims.append(_Claimed(delivery_id, channel, recipient))
             else:
                 report.outcomes[channel] = refused
-    results = await asyncio.gather(*(_send(channels, c, rendered) for c in claims))
+    attachments = (
+        await _attachments(estate, notification)
+        if any(c.channel == "EMAIL" for c in claims)
+        else ()
+    )
+    results = await asyncio.gather(*(_send(channels, c, rendered, attachments) for c in claims))
     done_at = datetime.now(UTC)
     async with tenant_scope(slug):
         for claim, (outcome, provider_id, error) in zip(claims, results, strict=True):

@@ -140,6 +140,49 @@ TEMPLATES: dict[str, Template] = {
         action="You can pay from it again.",
         sms="{estate}: your wallet was unfrozen; you can pay from it again.",
     ),
+    # Payouts, to the estate's admins: by email and in-app, not worth a text.
+    "PAYOUT_REQUESTED": Template(
+        subject="{estate}: {title}",
+        intro="A payout from the estate wallet was requested.",
+        action="Another admin than the one who asked approves or rejects it in the app.",
+        sms=None,
+    ),
+    "PAYOUT_APPROVED": Template(
+        subject="{estate}: {title}",
+        intro="A payout was approved.",
+        action="It is on its way to the bank.",
+        sms=None,
+    ),
+    "PAYOUT_REJECTED": Template(
+        subject="{estate}: {title}",
+        intro="A payout was rejected; its amount is available again. The note:",
+        action="",
+        sms=None,
+    ),
+    "PAYOUT_CANCELLED": Template(
+        subject="{estate}: {title}",
+        intro="A payout was cancelled by the admin who asked; its amount is available again.",
+        action="",
+        sms=None,
+    ),
+    "PAYOUT_PAID": Template(
+        subject="{estate}: {title}",
+        intro="A payout reached its bank account.",
+        action="",
+        sms=None,
+    ),
+    "PAYOUT_FAILED": Template(
+        subject="{estate}: {title}",
+        intro="A payout failed; its amount is available again. The provider said:",
+        action="Check the bank account and request it again.",
+        sms=None,
+    ),
+    "PAYOUT_REVERSED": Template(
+        subject="{estate}: {title}",
+        intro="A paid payout came back from the bank.",
+        action="Check the bank account before requesting it again.",
+        sms=None,
+    ),
 }
 KINDS = tuple(TEMPLATES)
 

@@ -16,7 +16,7 @@ from services.bills.lifecycle import transition
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
 from services.ledger.journal import clearing_code, system_account
-from services.money import Money, to_major
+from services.money import Money
 from services.notifications.inbox import estate_admin_ids, notify
 from services.payments.idempotency import (
     earlier_payment,
@@ -25,7 +25,7 @@ from services.payments.idempotency import (
     request_fingerprint,
 )
 from services.payments.models import Payment
-from services.payments.settlement import notify_payment_failed, settle
+from services.payments.settlement import notify_payment_failed, received_less, settle
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
 
@@ -56,12 +56,7 @@ async def submit(
     paying = amount.minor if amount else bill.balance_due
     if amount is not None and amount.currency != bill.currency:
         raise ValidationFailed(f"currency must be {bill.currency}", field="currency")
-    if paying > bill.balance_due:
-        raise ValidationFailed(
-            f"amount is more than the balance due of "
-            f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
-            field="amount",
-        )
+    # More than the balance due is welcome: the rest becomes the payer's credit.
     try:
         async with in_transaction(TENANT_CONNECTION):
             payment = await Payment.create(
@@ -116,16 +111,31 @@ async def _pending(payment_id: str) -> Payment:
 
 
 async def approve(
-    actor_id: uuid.UUID, estate: Estate, payment_id: str, note: str | None, now: datetime
+    actor_id: uuid.UUID,
+    estate: Estate,
+    payment_id: str,
+    note: str | None,
+    now: datetime,
+    received: Money | None = None,
 ) -> Payment:
     """Applies the transfer like any successful payment, once: the row lock makes a second
-    approver wait, then find it already approved."""
+    approver wait, then find it already approved. `received`: what the bank statement
+    shows when it is not what the resident reported: less is applied and the shortfall
+    recorded; more settles the bill and the rest is the payer's credit."""
+    note = validation.text(note, "note", max_length=500, required=False)
     async with in_transaction(TENANT_CONNECTION):
         payment = await _pending(payment_id)
         if payment.status == "SUCCEEDED":
             return payment
         if payment.status != "PENDING_APPROVAL":
             raise InvalidState(f"cannot approve a payment that is {payment.status}")
+        before = {"status": payment.status, "amount": payment.amount}
+        if received is not None and received.currency != payment.currency:
+            raise ValidationFailed(f"currency must be {payment.currency}", field="currency")
+        if received is not None and received.minor < payment.amount:
+            await received_less(payment, received.minor, "the estate")
+        elif received is not None:
+            payment.amount = received.minor  # settle credits what the bill does not take
         clearing = await system_account(clearing_code("MANUAL"), payment.currency)
         await settle(payment, clearing, estate, now)
         await record(
@@ -133,7 +143,8 @@ async def approve(
             "approveManualPayment",
             "Payment",
             payment.id,
-            after={"note": validation.text(note, "note", max_length=500, required=False)},
+            before=before,
+            after={"status": payment.status, "amount": payment.amount, "note": note},
         )
         return payment
 

@@ -18,7 +18,9 @@ class Payment(TenantModel):
     reference = fields.CharField(max_length=REFERENCE_LENGTH, unique=True)
     purpose = fields.CharField(max_length=20)  # BILL_PAYMENT, WALLET_DEPOSIT
     provider = fields.CharField(max_length=16)
-    amount = fields.BigIntField()
+    amount = fields.BigIntField()  # what was settled once it succeeded
+    # Set when less arrived than was asked: what was asked (the shortfall is the difference).
+    requested_amount = fields.BigIntField(null=True)
     currency = fields.CharField(max_length=3)
     fee = fields.BigIntField(default=0)
     status = fields.CharField(max_length=20, db_index=True)
@@ -34,6 +36,11 @@ class Payment(TenantModel):
     failure_code = fields.CharField(max_length=32, null=True)
     failure_message = fields.CharField(max_length=500, null=True)
     refunded_amount = fields.BigIntField(default=0)
+    # What the bill could not take (more than its balance due): credited to the payer's
+    # wallet by the payment's own entry (PREPAYMENT_CREDIT); never refunded with the bill.
+    credited = fields.BigIntField(default=0)
+    # RCT-000001, per estate, gapless: given in the transaction that marks it SUCCEEDED.
+    receipt_number = fields.CharField(max_length=20, unique=True, null=True)
     provider_reference = fields.CharField(max_length=100, null=True)
     checkout_url = fields.CharField(max_length=1000, null=True)
     client_secret = fields.CharField(max_length=300, null=True)
@@ -47,6 +54,17 @@ class Payment(TenantModel):
         app = "tenant"
         table = "payments"
         indexes = (("created_at", "id"), ("resident", "created_at"), ("bill", "created_at"))
+
+
+class ReceiptCounter(TenantModel):
+    """One row per estate: the last receipt number handed out (as `BillCounter`)."""
+
+    id = fields.IntField(primary_key=True)
+    last_number = fields.BigIntField(default=0)
+
+    class Meta:
+        app = "tenant"
+        table = "receipt_counter"
 
 
 class WebhookEvent(TenantModel):

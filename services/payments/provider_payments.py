@@ -37,7 +37,7 @@ from services.payments.idempotency import (
 )
 from services.payments.models import Payment
 from services.payments.queries import payment_by_reference
-from services.payments.settlement import notify_payment_failed, settle
+from services.payments.settlement import notify_payment_failed, received_less, settle
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
@@ -74,13 +74,8 @@ async def start_payment(
         gateway = adapter(config, encryption_key)
         if bill is not None:
             transition(bill.status, "pay", "PAID")
+            # More than the balance due is welcome: the rest becomes the payer's credit.
             paying = amount.minor if amount else bill.balance_due
-            if paying > bill.balance_due:
-                raise ValidationFailed(
-                    f"amount is more than the balance due of "
-                    f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
-                    field="amount",
-                )
             currency, purpose, description = bill.currency, "BILL_PAYMENT", bill.number
         else:
             if amount is None:
@@ -160,7 +155,13 @@ async def apply_verification(
         if (payment.status in FINAL and not paid_after_failing) or verified.status == "PENDING":
             return payment
         if verified.status == "SUCCEEDED":
-            if (verified.amount, verified.currency) != (payment.amount, payment.currency):
+            same_currency = verified.currency == payment.currency
+            if same_currency and verified.amount > payment.amount:
+                # The payer sent more than asked: it settles the bill, the rest is credit.
+                payment.amount = verified.amount
+            short = same_currency and 0 < verified.amount < payment.amount
+            matches = (verified.amount, verified.currency) == (payment.amount, payment.currency)
+            if not (matches or short):  # another currency, or nothing
                 payment.status, payment.failure_code = "FAILED", "UNDERPAID"
                 payment.failure_message = (
                     f"provider confirmed {to_major(verified.amount, payment.currency)} "
@@ -171,6 +172,8 @@ async def apply_verification(
                 if paid_after_failing:
                     payment.failure_code = payment.failure_message = None
                     await payment.save(update_fields=["failure_code", "failure_message"])
+                if short:  # what arrived is settled, the shortfall recorded
+                    await received_less(payment, verified.amount, "the provider")
                 clearing = await system_account(clearing_code(payment.provider), payment.currency)
                 return await settle(payment, clearing, estate, now)
         else:

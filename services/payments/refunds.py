@@ -38,6 +38,11 @@ from tenants.scope import TENANT_CONNECTION, tenant_scope
 REFUNDABLE = frozenset({"SUCCEEDED", "PARTIALLY_REFUNDED"})
 
 
+def refundable(payment: Payment) -> int:
+    """What a refund may give back in all: the payment less what it credited the wallet."""
+    return payment.amount - payment.credited
+
+
 @dataclass(frozen=True)
 class _Plan:
     payment_id: uuid.UUID
@@ -52,8 +57,10 @@ def _lines_back(
     payment: Payment, amount: int, revenue: Account, fees: Account, destination: Account
 ) -> list[Line]:
     """Reverse `amount` of the payment: the estate's share and the platform's fee in
-    proportion to what they received."""
-    fee_back = payment.fee * amount // payment.amount if payment.amount else 0
+    proportion to what they received (what the bill took: the credited rest stays in the
+    payer's wallet, theirs to spend)."""
+    to_bill = refundable(payment)
+    fee_back = payment.fee * amount // to_bill if to_bill else 0
     lines = [Line(revenue, -(amount - fee_back)), Line(destination, amount)]
     if fee_back:
         lines.append(Line(fees, -fee_back))
@@ -114,7 +121,7 @@ async def _move_money(
             return None
         if payment.status not in REFUNDABLE:
             raise InvalidState(f"cannot refund a payment that is {payment.status}")
-        left = payment.amount - payment.refunded_amount
+        left = refundable(payment) - payment.refunded_amount
         refunding = amount.minor if amount else left
         if amount is not None and amount.currency != payment.currency:
             raise ValidationFailed(f"currency must be {payment.currency}", field="currency")
@@ -141,7 +148,7 @@ async def _move_money(
         )
         payment.refunded_amount += refunding
         payment.status = (
-            "REFUNDED" if payment.refunded_amount == payment.amount else "PARTIALLY_REFUNDED"
+            "REFUNDED" if payment.refunded_amount == refundable(payment) else "PARTIALLY_REFUNDED"
         )
         await payment.save(update_fields=["refunded_amount", "status"])
         changed("payment", payment.id, payment.resident_id)

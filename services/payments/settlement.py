@@ -5,6 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
 from services.bills.lifecycle import PAYABLE, status_after_payment
 from services.bills.models import Bill
 from services.errors import InsufficientFunds
@@ -14,10 +18,25 @@ from services.ledger.models import Account
 from services.money import to_major
 from services.notifications.inbox import notify
 from services.payments.fees import platform_fee
-from services.payments.models import Payment
+from services.payments.models import Payment, ReceiptCounter
 from services.residents.models import Resident
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
+from tenants.scope import TENANT_CONNECTION
+
+
+async def take_receipt_number() -> str:
+    """The estate's next receipt number. The counter row is updated in the caller's
+    transaction: concurrent successes queue on it, and a rollback gives the number back,
+    so numbers have no gaps or duplicates."""
+    while not await ReceiptCounter.filter(id=1).update(last_number=F("last_number") + 1):
+        try:  # the estate's first receipt: start the counter (once, whoever wins)
+            async with in_transaction(TENANT_CONNECTION):
+                await ReceiptCounter.create(id=1, last_number=0)
+        except IntegrityError:
+            pass
+    last = (await ReceiptCounter.get(id=1)).last_number
+    return f"RCT-{last:06d}"
 
 
 async def settle(
@@ -33,23 +52,30 @@ async def settle(
     """Move a confirmed payment's money from `source` (the payer's wallet or a provider's
     clearing account) and mark it SUCCEEDED. A bill payment goes to the estate's revenue
     (minus the platform fee); a deposit, or a bill payment the bill can no longer take
-    (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost.
+    (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost; so does
+    what a bill payment brings beyond the balance due (`payment.credited`, the same entry).
+    The payment gets the estate's next receipt number.
     Call inside a savepoint with the payment row (and `locked_bill`, if given) locked.
     `recorded`: the caller inserted the payment as SUCCEEDED with its fee already."""
     bill = locked_bill
     if payment.bill_id is not None and bill is None:
         bill = await Bill.filter(id=payment.bill_id).select_for_update().get()
-    takes_it = bill is not None and bill.status in PAYABLE and payment.amount <= bill.balance_due
-    if bill is not None and takes_it:
+    if bill is not None and bill.status in PAYABLE and bill.balance_due > 0:
+        # More than the balance due settles the bill; the rest is the payer's credit.
+        to_bill = min(payment.amount, bill.balance_due)
+        payment.credited = payment.amount - to_bill
         # A recorded payment carries the fee it was created with: computed once.
-        fee = payment.fee if recorded else platform_fee(estate, payment.amount)
+        fee = payment.fee if recorded else platform_fee(estate, to_bill)
         revenue = await system_account(ESTATE_REVENUE, payment.currency)
-        lines = [Line(source, -payment.amount), Line(revenue, payment.amount - fee)]
+        lines = [Line(source, -payment.amount), Line(revenue, to_bill - fee)]
         if fee:
             lines.append(Line(await system_account(PLATFORM_FEES, payment.currency), fee))
+        if payment.credited:
+            wallet = await wallet_of(payment.resident_id, payment.currency)
+            lines.append(Line(wallet.account, payment.credited))
         kind, description = "BILL_PAYMENT", f"{bill.number} {bill.title}"
         payment.fee = fee
-        bill.amount_paid += payment.amount
+        bill.amount_paid += to_bill
         bill.status = status_after_payment(bill.amount, bill.amount_paid)
         await bill.save(update_fields=["amount_paid", "status", "updated_at"])
         changed("bill", bill.id, bill.resident_id)
@@ -62,7 +88,9 @@ async def settle(
         description = "wallet top-up" if bill is None else f"{bill.number} could not take it"
     if not recorded:
         payment.status, payment.completed_at = "SUCCEEDED", now
-        await payment.save(update_fields=["amount", "status", "completed_at", "fee"])
+    fields = ["amount", "status", "completed_at", "fee", "credited", "receipt_number"]
+    payment.receipt_number = await take_receipt_number()
+    await payment.save(update_fields=fields)
     changed("payment", payment.id, payment.resident_id)
     if owner_user_id is None:
         owner_user_id = (await Resident.get(id=payment.resident_id)).user_id
@@ -71,7 +99,12 @@ async def settle(
         [owner_user_id],
         "PAYMENT_SUCCEEDED",
         f"Payment {payment.reference} of {amount} succeeded",
-        data={"reference": payment.reference, "amount": amount},
+        data={
+            "reference": payment.reference,
+            "amount": amount,
+            "paymentId": str(payment.id),
+            "receiptNumber": payment.receipt_number,
+        },
     )
     # The ledger last: it locks the estate's revenue account, a row every payment needs,
     # until commit; everything above happens before, outside that window.
@@ -84,6 +117,21 @@ async def settle(
         known_new=True,
     )
     return payment
+
+
+async def received_less(payment: Payment, received: int, by_whom: str) -> None:
+    """Less than asked arrived: the payment is for what arrived (settle it next), and says
+    what was asked (the shortfall) with `UNDERPAID` for information. Nothing is lost:
+    the money received goes to the bill (a part payment) or the wallet."""
+    asked = payment.amount
+    payment.requested_amount, payment.amount = asked, received
+    payment.failure_code = "UNDERPAID"
+    payment.failure_message = (
+        f"{by_whom} confirmed {to_major(received, payment.currency)} {payment.currency} of "
+        f"{to_major(asked, payment.currency)} asked: that much was applied, "
+        f"{to_major(asked - received, payment.currency)} is still owed"
+    )
+    await payment.save(update_fields=["requested_amount", "failure_code", "failure_message"])
 
 
 async def notify_payment_failed(payment: Payment) -> None:

@@ -26,6 +26,7 @@ from services.payments.models import (
     WebhookEvent,
 )
 from services.payments.provider_payments import apply_verification
+from services.payouts import processing as payouts
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
@@ -45,6 +46,8 @@ WAITING = ("RECEIVED", "FAILED")
 STATUSES = frozenset({*WAITING, "PROCESSED", "IGNORED", "DEAD"})
 # What `process` answers for a copy whose attempt was already made by another copy.
 STALE = "STALE"
+# Events about transfers (payouts), not payments: `transfer.success`, `transfer.completed`...
+TRANSFER_EVENT = "transfer."
 
 
 @dataclass(frozen=True)
@@ -127,19 +130,33 @@ async def process(
         event.attempts = attempt
         event.next_attempt_at = now + policy.lease  # this copy holds it while it runs
         await event.save(update_fields=["attempts", "next_attempt_at"])
+        transfer = event.type.startswith(TRANSFER_EVENT)
         payment = (
             await Payment.get_or_none(reference=event.reference, provider=event.provider)
-            if event.reference
+            if event.reference and not transfer
             else None
         )
-        if payment is None:
+        if payment is None and not (transfer and event.reference):
             await _finish(event, "IGNORED", now, "no payment of ours has this reference")
             return "IGNORED"
         gateway = adapter(await active_config(event.provider), encryption_key)
+        provider, reference, hint = event.provider, event.reference, _provider_id(event.payload)
     try:
-        # Never trust the claim alone: ask the provider.
-        verified = await gateway.verify(payment.reference, payment.provider_reference)
-        await apply_verification(estate, payment.reference, verified, now)
+        if payment is not None:
+            # Never trust the claim alone: ask the provider.
+            verified = await gateway.verify(payment.reference, payment.provider_reference)
+            await apply_verification(estate, payment.reference, verified, now)
+        elif not await payouts.confirm(
+            estate, reference or "", provider, hint, encryption_key, now
+        ):
+            async with tenant_scope(estate.slug):
+                await _finish(
+                    await WebhookEvent.get(id=event_id),
+                    "IGNORED",
+                    now,
+                    "no payout of ours has this reference",
+                )
+            return "IGNORED"
     except Exception as exc:
         log.warning("webhook event %s of %s failed: %r", event_id, estate.slug, exc)
         async with tenant_scope(estate.slug):
@@ -147,6 +164,14 @@ async def process(
     async with tenant_scope(estate.slug):
         await _finish(await WebhookEvent.get(id=event_id), "PROCESSED", now, None)
     return "PROCESSED"
+
+
+def _provider_id(payload: dict) -> str | None:
+    """The provider's own id of the object an event is about (Flutterwave finds a
+    transfer by it)."""
+    data = payload.get("data") if isinstance(payload, dict) else None
+    found = data.get("id") if isinstance(data, dict) else None
+    return str(found) if found is not None else None
 
 
 async def _failed(event_id: uuid.UUID, error: str, now: datetime, policy: RetryPolicy) -> str:

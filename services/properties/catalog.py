@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 from services import validation
 from services.access import parse_id
 from services.audit.log import record
-from services.errors import NotFound, ValidationFailed
+from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.properties.models import Property, Unit
 from tenants.scope import TENANT_CONNECTION
@@ -35,6 +35,8 @@ async def create_property(actor_id: uuid.UUID | None, name: str, address: str | 
 async def create_unit(actor_id: uuid.UUID | None, property_id: str, label: str) -> Unit:
     label = validation.text(label, "label", max_length=100)
     prop = await get_property(property_id, field="propertyId")
+    if prop.archived_at is not None:
+        raise InvalidState("the property is archived", field="propertyId")
     try:
         async with in_transaction(TENANT_CONNECTION):
             unit = await Unit.create(property=prop, label=label)

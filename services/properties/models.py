@@ -9,6 +9,7 @@ class Property(TenantModel):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200)
     address = fields.CharField(max_length=500, default="")
+    archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -22,6 +23,7 @@ class Unit(TenantModel):
         "tenant.Property", related_name="units", on_delete=fields.RESTRICT
     )
     label = fields.CharField(max_length=100)
+    archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     property_id: str

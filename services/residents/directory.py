@@ -6,13 +6,15 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from services.access import parse_id
 from services.audit.log import record
-from services.errors import NotFound, ValidationFailed
+from services.bills.queries import estate_today
+from services.errors import InvalidState, NotFound, ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import Membership, User
 from services.pagination import Page, paginate
@@ -46,6 +48,9 @@ async def create_resident(
     units = await units_by_id(wanted)
     if len(units) != len(wanted):
         raise NotFound("unit not found", field="unitIds")
+    if any(unit.archived_at is not None for unit in units.values()):
+        raise InvalidState("a unit is archived: nobody can move in", field="unitIds")
+    today = estate_today(estate, datetime.now(UTC))
 
     user, created = await find_or_create_user(data.email, data.full_name, data.password, data.phone)
     if await Resident.exists(user_id=user.id):
@@ -56,7 +61,7 @@ async def create_resident(
         async with in_transaction(TENANT_CONNECTION):
             resident = await Resident.create(user_id=user.id)
             await Occupancy.bulk_create(
-                [Occupancy(resident=resident, unit=units[u]) for u in wanted]
+                [Occupancy(resident=resident, unit=units[u], starts_on=today) for u in wanted]
             )
             await open_wallet(resident, estate.currency)
             await record(
@@ -102,8 +107,11 @@ async def users_by_id(user_ids: list[uuid.UUID]) -> dict[uuid.UUID, User]:
 
 
 async def units_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[Unit]]:
+    """Each resident's current units."""
     grouped: dict[uuid.UUID, list[Unit]] = defaultdict(list)
-    occupancies = await Occupancy.filter(resident_id__in=resident_ids).prefetch_related("unit")
+    occupancies = await Occupancy.filter(
+        resident_id__in=resident_ids, ends_on__isnull=True
+    ).prefetch_related("unit")
     for occupancy in sorted(occupancies, key=lambda o: (o.unit.label, str(o.unit.id))):
         grouped[uuid.UUID(str(occupancy.resident_id))].append(occupancy.unit)
     return grouped

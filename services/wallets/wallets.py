@@ -16,6 +16,7 @@ from services.audit.log import record
 from services.errors import (
     InvalidPin,
     NotFound,
+    PinRequired,
     ValidationFailed,
     WalletFrozen,
     WalletLocked,
@@ -82,8 +83,8 @@ async def set_pin(
 ) -> Wallet:
     pin = _valid_pin(pin, "pin")
     if wallet.pin_hash is not None:
-        if current_pin is None:
-            raise ValidationFailed("currentPin is required to change the PIN", field="currentPin")
+        if not current_pin:
+            raise PinRequired("currentPin is required to change the PIN", field="currentPin")
         await check_pin(wallet, current_pin, now, field="currentPin")
     wallet.pin_hash = await asyncio.to_thread(hash_password, pin)
     await wallet.save(update_fields=["pin_hash"])
@@ -108,7 +109,9 @@ async def check_pin(wallet: Wallet, pin: str | None, now: datetime, field: str =
         raise WalletLocked(
             f"too many wrong PINs; try again after {wallet.locked_until.isoformat()}", field=field
         )
-    if pin is None or not PIN_PATTERN.match(pin):
+    if not pin:
+        raise PinRequired(f"this wallet has a PIN: send it as {field}", field=field)
+    if not PIN_PATTERN.match(pin):
         raise ValidationFailed(f"{field} must be 4 to 6 digits", field=field)
     if await asyncio.to_thread(verify_password, wallet.pin_hash or "", pin):
         if wallet.failed_pin_attempts or wallet.locked_until:

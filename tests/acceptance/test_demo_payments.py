@@ -20,7 +20,7 @@ from estatepay.demo.seed import FAKES_PATH, LOGINS, fake_provider_routes
 from tenants.settings import Settings
 from tests.acceptance.test_serve import clean_env, login, serve
 
-_, ADMIN, ADA, _ = LOGINS
+ADMIN, ADA = LOGINS[1], LOGINS[2]
 TENANT = {"X-Tenant": "demo"}
 
 

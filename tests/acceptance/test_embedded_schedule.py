@@ -20,7 +20,7 @@ def test_the_embedded_server_marks_overdue_and_reminds_on_its_own(tmp_path: Path
         "SCHEDULER_CLOCK_FILE": str(clock.path),
         "SCHEDULER_TICK_SECONDS": "0.2",
     }
-    _, admin, ada, _ = LOGINS
+    admin, ada = LOGINS[1], LOGINS[2]
     with serve(tmp_path, env) as (base, log):
         token = login(base, admin.email, admin.password)
         resident = gql(

@@ -10,6 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from services.identity.models import Membership, Session
+from services.residents.models import Resident
+from tenants.models import Estate
+from tenants.scope import tenant_scope
 from tests.conftest import PASSWORD, GraphQLClient
 from tests.world import World, build_world
 
@@ -33,6 +37,21 @@ class Seed:
     ids: list[str] = field(default_factory=list)
     strings: list[str] = field(default_factory=list)
     cursors: list[str] = field(default_factory=list)
+
+    async def restore(self) -> None:
+        """The seeded callers able to call again: their sessions standing, their estates
+        active, their residents and memberships active (the fuzzer may log out, suspend
+        and deactivate with the seeded ids and slugs)."""
+        slugs = [self.home.slug, self.foreign.slug]
+        estates = list(await Estate.filter(slug__in=slugs).values_list("id", flat=True))
+        await Estate.filter(id__in=estates).update(status="ACTIVE", status_reason=None)
+        await Membership.filter(estate_id__in=estates).update(active=True)
+        await Session.filter(revoked_at__isnull=False).update(revoked_at=None)
+        for slug in slugs:
+            async with tenant_scope(slug):
+                await Resident.filter(active=False).update(
+                    active=True, deactivated_at=None, deactivation_reason=None
+                )
 
     def clients(self) -> dict[str, GraphQLClient]:
         """The callers every operation is fuzzed as."""

@@ -198,3 +198,40 @@ async def test_root_fields_the_compiler_does_not_cover_are_answered_beside_it(
     compiled, reference = await both(world.admin, graphql_core_app, failing, id=world.property_id)
     assert compiled.content == reference.content
     assert "x-read-path" not in compiled.headers
+
+
+@pytest.mark.parametrize("change", ["logged out", "password changed elsewhere", "deactivated"])
+async def test_a_revoked_token_or_deactivated_resident_is_refused_by_the_statement(
+    gql: GraphQLClient,
+    graphql_core_app: Any,
+    change: str,
+) -> None:
+    """The remembered caller's session and membership are re-checked in SQL: a token
+    revoked since (logout, a password change from another session) or a resident the
+    estate deactivated gets graphql-core's error, never the compiled answer."""
+    world = await build_world(gql, residents=1)
+    resident = world.residents[0].client
+    query = "{ bills { totalCount } }"
+    caller = world.admin if change != "deactivated" else resident
+    first, _ = await both(caller, graphql_core_app, query)
+    assert first.headers.get("x-read-path") == "compiled"
+    if change == "logged out":
+        assert (await caller.ok("mutation { logout }")) == {"logout": True}
+    elif change == "password changed elsewhere":
+        elsewhere = await gql.as_tenant(world.slug).login(f"admin@{world.slug}.test")
+        await elsewhere.ok(
+            'mutation { changePassword(currentPassword: "correct-horse-9", '
+            'newPassword: "battery-staple-42") }'
+        )
+        second, _ = await both(elsewhere, graphql_core_app, query)
+        assert second.headers.get("x-read-path") == "compiled"  # that session stands
+    else:
+        await world.admin.ok(
+            'mutation($id: ID!) { deactivateResident(id: $id, reason: "left") { active } }',
+            id=world.residents[0].resident_id,
+        )
+    compiled, reference = await both(caller, graphql_core_app, query)
+    assert compiled.content == reference.content
+    assert "x-read-path" not in compiled.headers
+    code = "FORBIDDEN" if change == "deactivated" else "UNAUTHENTICATED"
+    assert compiled.json()["errors"][0]["extensions"]["code"] == code

@@ -124,20 +124,20 @@ async def test_duplicates_forgeries_mismatches_and_wrong_estates(
     async with tenant_scope(world.slug):
         assert await WebhookEvent.all().count() == 1
 
-    # The provider says it took less than we asked: nothing is credited.
+    # The provider says it took less than we asked: what arrived is applied to the bill.
     short_bill = await world.bill(ada, "300.00")
     short = (await ada.client.ok(PAY, b=short_bill["id"], k="short"))["payBill"]
     fake.complete(short["reference"], amount=100)
     short_body, short_headers = fake.webhook(short["reference"])
     assert (await http.post(url, content=short_body, headers=short_headers)).status_code == 200
 
-    async def failed() -> dict[str, Any] | None:
+    async def settled() -> dict[str, Any] | None:
         seen = await status_of(ada.client, short["reference"])
-        return seen if seen["status"] == "FAILED" else None
+        return seen if seen["status"] == "SUCCEEDED" else None
 
-    assert (await eventually(failed))["failureCode"] == "UNDERPAID"
+    assert (await eventually(settled))["failureCode"] == "UNDERPAID"
     balance = await world.admin.ok("{ estateWallet { balance { amount } } }")
-    assert balance["estateWallet"]["balance"]["amount"] == "100.00"
+    assert balance["estateWallet"]["balance"]["amount"] == "101.00"
 
     # Estate A's webhook replayed to estate B's URL is refused (B's own secret).
     other = await build_world(gql, residents=1, prefix="psb")

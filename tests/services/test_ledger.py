@@ -248,6 +248,9 @@ async def test_verify_reports_negative_guarded_accounts_and_holds() -> None:
     assert problems == [
         f"account {ESTATE_ADJUSTMENTS} (NGN) has negative held -1",
         "account wallet:x (NGN) is below zero: available -50 (balance 100, held 150)",
+        # Neither held amount is backed by an active hold.
+        f"account {ESTATE_ADJUSTMENTS} (NGN) has held -1 but its active holds sum to 0",
+        "account wallet:x (NGN) has held 150 but its active holds sum to 0",
     ]
     assert negative == ["account wallet:x (NGN) is below zero: balance -100"]
 

@@ -338,13 +338,15 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
         "expire_stale_payments": at("2031-03-05 10:05"),
         "watch_bitcoin_payments": at("2031-03-05 10:07"),
         "purge_old_records": at("2031-03-05 03:30"),
+        "check_payouts": at("2031-03-05 10:05"),
+        "auto_payouts": at("2031-03-05 06:00"),
         "prune_schedule": at("2031-03-05 03:45"),
     }
     assert await scheduler.tick() == []  # same clock: nothing new
 
     async def all_done() -> bool:
         async with tenant_scope(estate.slug):
-            return await JobRun.filter(status="DONE").count() == 6
+            return await JobRun.filter(status="DONE").count() == 8  # every per-estate job
 
     await eventually(all_done)
     async with tenant_scope(estate.slug):

@@ -336,5 +336,7 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
             "expire_stale_payments": 864,
             "watch_bitcoin_payments": 4320,
             "purge_old_records": 3,
+            "check_payouts": 864,
+            "auto_payouts": 3,
             "prune_schedule": 3,
         }

@@ -21,6 +21,7 @@ from estatepay.demo.fakes.checkout import (
     usable_return_url,
     with_query,
 )
+from estatepay.demo.fakes.transfers import TransferDesk, flutterwave_routes, flutterwave_webhook
 
 
 @dataclass
@@ -42,6 +43,8 @@ class FakeFlutterwave(FakeApi[int]):
     webhook_hash: str
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
+    # Transfers (payouts): banks, accounts and transfers by reference.
+    desk: TransferDesk = field(default_factory=TransferDesk)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -50,6 +53,7 @@ class FakeFlutterwave(FakeApi[int]):
                 Route("/transactions/verify_by_reference", self.verify, methods=["GET"]),
                 Route("/transactions/{id:int}/refund", self.refund, methods=["POST"]),
                 Route("/balances", self.balances, methods=["GET"]),
+                *flutterwave_routes(self),
                 *checkout_routes(self),
             ]
         )
@@ -106,12 +110,18 @@ class FakeFlutterwave(FakeApi[int]):
         }
 
     def complete(
-        self, tx_ref: str, status: str = "successful", processor_response: str | None = None
+        self,
+        tx_ref: str,
+        status: str = "successful",
+        processor_response: str | None = None,
+        amount: Decimal | None = None,
     ) -> None:
         """The payer finishes the checkout; a failure can say why, as the card network's
-        message."""
+        message. `amount` (major units): what Flutterwave then reports as charged."""
         tx = self.transactions[tx_ref]
         tx.status, tx.processor_response = status, processor_response
+        if amount is not None:
+            tx.amount = amount
 
     def webhook(self, tx_ref: str, verif_hash: str | None = None) -> tuple[bytes, dict[str, str]]:
         body = json.dumps(
@@ -142,3 +152,7 @@ class FakeFlutterwave(FakeApi[int]):
         return (
             with_query(url, status=status, tx_ref=key, transaction_id=str(tx.id)) if url else None
         )
+
+    def transfer_webhook(self, reference: str) -> tuple[bytes, dict[str, str]]:
+        """The `transfer.completed` event for the transfer's current status."""
+        return flutterwave_webhook(self.desk, reference, self.webhook_hash)

@@ -25,6 +25,7 @@ from estatepay.demo.fakes.checkout import (
     usable_return_url,
     with_query,
 )
+from estatepay.demo.fakes.transfers import TransferDesk, paystack_routes, paystack_webhook
 
 
 @dataclass
@@ -46,6 +47,8 @@ class FakePaystack(FakeApi[int]):
 
     transactions: dict[str, Transaction] = field(default_factory=dict)
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
+    # Transfers (payouts): banks, accounts and transfers by reference.
+    desk: TransferDesk = field(default_factory=TransferDesk)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -54,6 +57,7 @@ class FakePaystack(FakeApi[int]):
                 Route("/transaction/verify/{reference}", self.verify, methods=["GET"]),
                 Route("/transaction", self.list, methods=["GET"]),
                 Route("/refund", self.refund, methods=["POST"]),
+                *paystack_routes(self),
                 *checkout_routes(self),
             ]
         )
@@ -173,3 +177,7 @@ class FakePaystack(FakeApi[int]):
         body, headers = self.webhook(reference, **kwargs)
         async with httpx.AsyncClient() as client:
             return await client.post(url, content=body, headers=headers)
+
+    def transfer_webhook(self, reference: str) -> tuple[bytes, dict[str, str]]:
+        """The signed event for the transfer's current status."""
+        return paystack_webhook(self.desk, reference, self.secret_key)

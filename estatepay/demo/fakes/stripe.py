@@ -142,9 +142,12 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
     def session_for(self, reference: str) -> Session:
         return next(s for s in self.sessions.values() if s.reference == reference)
 
-    def complete(self, reference: str) -> Session:
+    def complete(self, reference: str, amount: int | None = None) -> Session:
+        """The payer pays; `amount` (minor units): what Stripe then reports as paid."""
         session = self.session_for(reference)
         session.payment_status, session.status = "paid", "complete"
+        if amount is not None:
+            session.amount = amount
         return session
 
     def webhook(

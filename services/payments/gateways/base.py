@@ -76,9 +76,13 @@ def failure_from_status(status: int) -> str:
 class ProviderError(DomainError):
     code = "PROVIDER_ERROR"
 
-    def __init__(self, message: str, failure_code: str = "PROVIDER_ERROR") -> None:
+    def __init__(
+        self, message: str, failure_code: str = "PROVIDER_ERROR", status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.failure_code = failure_code if failure_code in FAILURE_CODES else "PROVIDER_ERROR"
+        # The provider's HTTP status when it answered with a refusal (4xx), else None.
+        self.status = status
 
 
 class ProviderUnavailable(DomainError):
@@ -244,5 +248,5 @@ class HttpGateway:
             raise ProviderError(f"{name} sent a body that is not JSON") from exc
         if status >= 400:
             message = str(body.get("message") or f"HTTP {status}")
-            raise ProviderError(message, failure_from_status(status))
+            raise ProviderError(message, failure_from_status(status), status)
         return body

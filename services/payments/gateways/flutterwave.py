@@ -113,7 +113,20 @@ class FlutterwaveGateway(HttpGateway):
             raise BadWebhook("bad Flutterwave verif-hash")
 
     def parse_webhook(self, raw_body: bytes) -> WebhookEvent:
-        return WebhookEvent.from_event_and_data(raw_body, "tx_ref", "Flutterwave")
+        event = WebhookEvent.from_event_and_data(raw_body, "tx_ref", "Flutterwave")
+        if event.type != "transfer.completed":
+            return event
+        # A transfer's reference is `reference` (a charge's is `tx_ref`), and one transfer
+        # may be reported twice with different outcomes: each is its own event.
+        data = event.payload["data"]
+        status = str(data.get("status") or "")
+        reference = data.get("reference")
+        return WebhookEvent(
+            event_id=f"{event.event_id}:{status}"[:200],
+            type=event.type,
+            reference=str(reference) if reference else None,
+            payload=event.payload,
+        )
 
     async def test_connection(self) -> str:
         await self.call("GET", "/balances")

@@ -1,0 +1,91 @@
+"""A platform operator's hold on a whole estate: suspend (its users are refused, its
+money still arrives: webhooks are stored and applied; scheduled jobs pause), reactivate,
+and archive for good once every ledger account of the estate is at zero."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from services import validation
+from services.audit.log import record
+from services.errors import InvalidState, NotFound
+from services.ledger.models import Account
+from services.money import to_major
+from tenants.models import Estate
+from tenants.scope import SLUG_PATTERN, tenant_scope
+
+# Estates whose provider webhooks are still taken and applied.
+TAKES_WEBHOOKS = ("ACTIVE", "SUSPENDED")
+
+
+async def _estate(slug: str) -> Estate:
+    slug = (slug or "").strip().lower()
+    estate = (
+        await Estate.get_or_none(slug=slug, status__in=("ACTIVE", "SUSPENDED", "ARCHIVED"))
+        if SLUG_PATTERN.match(slug)
+        else None
+    )
+    if estate is None:
+        raise NotFound("estate not found", field="slug")
+    return estate
+
+
+async def _set(
+    actor_id: uuid.UUID, estate: Estate, status: str, reason: str | None, now: datetime, action: str
+) -> Estate:
+    before = {"status": estate.status, "reason": estate.status_reason}
+    updated = await Estate.filter(id=estate.id, status=estate.status).update(
+        status=status, status_reason=reason, status_changed_at=now
+    )
+    if not updated:  # changed meanwhile by another operator
+        raise InvalidState("the estate's status changed meanwhile: try again", field="slug")
+    estate.status, estate.status_reason, estate.status_changed_at = status, reason, now
+    async with tenant_scope(estate.slug):
+        await record(
+            actor_id,
+            action,
+            "Estate",
+            estate.id,
+            before=before,
+            after={"status": status, "reason": reason},
+        )
+    return estate
+
+
+async def suspend(actor_id: uuid.UUID, slug: str, reason: str, now: datetime) -> Estate:
+    reason = validation.text(reason, "reason", max_length=500)
+    estate = await _estate(slug)
+    if estate.status != "ACTIVE":
+        raise InvalidState(
+            f"only an active estate can be suspended; it is {estate.status}", field="slug"
+        )
+    return await _set(actor_id, estate, "SUSPENDED", reason, now, "suspendEstate")
+
+
+async def reactivate(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
+    estate = await _estate(slug)
+    if estate.status != "SUSPENDED":
+        raise InvalidState(
+            f"only a suspended estate can be reactivated; it is {estate.status}", field="slug"
+        )
+    return await _set(actor_id, estate, "ACTIVE", None, now, "reactivateEstate")
+
+
+async def archive(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
+    """For good, and only with nothing left on any account (wallets, revenue, clearing,
+    holds): money is never archived away."""
+    estate = await _estate(slug)
+    if estate.status == "ARCHIVED":
+        return estate
+    async with tenant_scope(estate.slug):
+        left = await Account.filter(balance__not=0).order_by("code").first()
+        held = await Account.filter(held__not=0).exists()
+    if left is not None or held:
+        what = (
+            f"{left.code} holds {to_major(left.balance, left.currency)} {left.currency}"
+            if left is not None
+            else "funds are held"
+        )
+        raise InvalidState(f"every account must be at zero to archive: {what}", field="slug")
+    return await _set(actor_id, estate, "ARCHIVED", estate.status_reason, now, "archiveEstate")
