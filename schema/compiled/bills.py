@@ -15,6 +15,7 @@ from schema.compiled.payments import PAYMENT
 from schema.compiled.sql import (
     Emitter,
     Listing,
+    boolean,
     connection,
     date,
     datetime,
@@ -31,7 +32,9 @@ UNIT: dict[str, Emitter] = {
     "id": text("{a}.id"),
     "label": text("{a}.label"),
     "propertyId": text("{a}.property_id"),
+    "archived": boolean("{a}.archived_at IS NOT NULL"),
 }
+SUBTOTAL = "COALESCE({a}.subtotal, {a}.amount)"  # `invoices.bill_subtotal`
 
 
 def _in(column: str, values: Any) -> str:
@@ -80,7 +83,34 @@ BILL: dict[str, Emitter] = {
     "resident": one("residents", "{r}.id = {a}.resident_id", BILL_RESIDENT),
     "unit": one("units", "{r}.id = {a}.unit_id", UNIT, nullable=True),
     "payments": many("payments", "{r}.bill_id = {a}.id", "{r}.created_at, {r}.id", PAYMENT),
+    "subtotal": money(SUBTOTAL, "{a}.currency"),
+    "tax": money("{a}.tax", "{a}.currency"),
+    "discount": money("{a}.discount", "{a}.currency"),
+    # Decimal(tax_rate_bp).scaleb(-2), written out: basis points as a two-place decimal.
+    "taxRate": lambda b, d, n, a: b.dialect.decimal(f"{a}.tax_rate_bp", 2),
+    "invoiceUrl": lambda b, d, n, a: f"('\"/bills/' || {a}.id || '/invoice.pdf\"')",
+    "lineItems": lambda b, d, n, a: _line_items(b, d, n, a),
 }
+
+
+def _line_items(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
+    """`invoices.lines_of`: the stored lines by position, or one line, the bill's title
+    once at its subtotal, for a bill issued without any."""
+    line: dict[str, Emitter] = {
+        "description": text("{a}.description"),
+        "quantity": lambda b, d, n, r: b.dialect.quantity(f"{r}.quantity_milli"),
+        "unitAmount": money("{a}.unit_amount", f"{a}.currency"),
+        "amount": money("{a}.amount", f"{a}.currency"),
+    }
+    stored = many("bill_lines", "{r}.bill_id = {a}.id", "{r}.position", line)(b, d, nodes, a)
+    r = b.alias()
+    subtotal = SUBTOTAL.format(a=a)
+    one_line = (
+        f"(SELECT {obj(b, object_type(d), nodes, r, line)} FROM (SELECT {a}.title AS description,"
+        f" 1000 AS quantity_milli, {subtotal} AS unit_amount, {subtotal} AS amount) {r})"
+    )
+    has_lines = f"EXISTS (SELECT 1 FROM bill_lines g WHERE g.bill_id = {a}.id)"
+    return f"(CASE WHEN {has_lines} THEN {stored} ELSE '[' || {one_line} || ']' END)"
 
 
 def bills(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:

@@ -84,6 +84,21 @@ class Dialect:
     def _digits(self, minor: str, places: int) -> str:
         raise NotImplementedError
 
+    def decimal(self, scaled: str, places: int) -> str:
+        """An integer of `places` implied decimals as a JSON string ("7.50")."""
+        return self._quoted(self._digits(scaled, places))
+
+    def quantity(self, milli: str) -> str:
+        """`invoices.quantity_of`: thousandths as the shortest decimal ("2", "1.5")."""
+        whole = self.integer(f"({milli} / 1000)")
+        fraction = f"rtrim({self._three(f'({milli} % 1000)')}, '0')"
+        return self._quoted(
+            f"({whole} || CASE WHEN {milli} % 1000 = 0 THEN '' ELSE '.' || {fraction} END)"
+        )
+
+    def _three(self, expr: str) -> str:
+        raise NotImplementedError
+
     def money_amount(self, minor: str, currency: str) -> str:
         """`to_major(minor, currency)` as a JSON string: "-12.50", "5000"."""
         groups = _by_exponent()
@@ -139,6 +154,9 @@ class Postgres(Dialect):
     def in_list(self, expr: str, param: str) -> str:
         return f"{expr} = ANY({param})"
 
+    def _three(self, expr: str) -> str:
+        return f"lpad(({expr})::text, 3, '0')"
+
     def _digits(self, minor: str, places: int) -> str:
         if places == 0:
             return f"({minor})::text"
@@ -153,6 +171,9 @@ class Sqlite(Dialect):
     name = "sqlite"
     placeholder = re.compile(r"\?(\d+)()")
     shared_tables = ""  # the shared tables are in another file
+
+    def _three(self, expr: str) -> str:
+        return f"substr('000' || CAST({expr} AS TEXT), -3)"
 
     def param(self, n: int, pg_type: str) -> str:
         return f"?{n}"

@@ -15,6 +15,8 @@ ESTATE: dict[str, Emitter] = {
     "name": text("{a}.name"),
     "currency": text("{a}.currency"),
     "timezone": text("{a}.timezone"),
+    "status": text("{a}.status"),
+    "statusReason": text("{a}.status_reason"),
 }
 
 

@@ -41,6 +41,15 @@ PAYMENT: dict[str, Emitter] = {
     "createdAt": datetime("{a}.created_at"),
     "completedAt": datetime("{a}.completed_at"),
     "bill": one("bills", "{r}.id = {a}.bill_id", BILL_REF, nullable=True),
+    "receiptNumber": text("{a}.receipt_number"),
+    "receiptUrl": lambda b, d, n, a: b.dialect.nullable(
+        f"{a}.receipt_number", f"('\"/receipts/' || {a}.id || '.pdf\"')"
+    ),
+    "credited": money("{a}.credited", "{a}.currency"),
+    "shortfall": lambda b, d, n, a: b.dialect.nullable(
+        f"{a}.requested_amount",
+        money("({a}.requested_amount - {a}.amount)", "{a}.currency")(b, d, n, a),
+    ),
 }
 
 

@@ -11,6 +11,7 @@ from schema.compiled.params import id_param
 from schema.compiled.sql import (
     Emitter,
     Listing,
+    boolean,
     connection,
     datetime,
     many,
@@ -24,6 +25,7 @@ PROPERTY: dict[str, Emitter] = {
     "name": text("{a}.name"),
     "address": text("{a}.address"),
     "createdAt": datetime("{a}.created_at"),
+    "archived": boolean("{a}.archived_at IS NOT NULL"),
     # `units_by_property`: ORDER BY label, id in the database's collation.
     "units": many("units", "{r}.property_id = {a}.id", "{r}.label, {r}.id", UNIT),
 }

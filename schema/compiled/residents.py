@@ -14,6 +14,7 @@ from schema.compiled.params import id_param
 from schema.compiled.sql import (
     Emitter,
     Listing,
+    boolean,
     connection,
     datetime,
     many,
@@ -39,6 +40,9 @@ def _units(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
 RESIDENT: dict[str, Emitter] = {
     "id": text("{a}.id"),
     "createdAt": datetime("{a}.created_at"),
+    "active": boolean("{a}.active"),
+    "deactivatedAt": datetime("{a}.deactivated_at"),
+    "deactivationReason": text("{a}.deactivation_reason"),
     "user": user_of("{a}.user_id"),
     "units": _units,
     # `wallets_by_resident` takes a resident's wallet whatever its currency: there is one.

@@ -355,6 +355,9 @@ def selected_fields(schema: graphql.GraphQLSchema, query: str) -> set[str]:
     return found
 
 
+MAX_NESTING = 8
+
+
 def full_document(
     schema: graphql.GraphQLSchema,
     root: str,
@@ -373,7 +376,9 @@ def full_document(
                 continue
             child = _named(f.type)
             if isinstance(child, graphql.GraphQLObjectType):
-                if child.name in seen:
+                # Not a type twice on a path, and within MAX_QUERY_DEPTH (10; the root
+                # field is one level, its object's leaves another).
+                if child.name in seen or len(seen) >= MAX_NESTING:
                     continue
                 args = "(first: 3)" if "first" in f.args else ""
                 parts.append(f"{name}{args} {{ {select(child, (*seen, child.name))} }}")

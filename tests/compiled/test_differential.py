@@ -172,19 +172,16 @@ def test_compiled_answers_equal_graphql_core(
         assert not missing, f"never answered with data, as {role}: {sorted(missing)}"
 
 
-# Read fields the compiler leaves to graphql-core on purpose (the random documents still
-# compare them): a Bitcoin payment's QR code is drawn by segno, in Python; the fields of
-# estate administration (#17), which the compiler does not know yet. On SQLite, also
-# what reads the shared tables (another file than the estate's) and the collection rate
-# (SQLite writes floats with 15 digits, not the shortest form).
-ADMINISTRATION = frozenset(
-    {"Resident.active", "Resident.deactivatedAt", "Resident.deactivationReason"}
-    | {"Unit.archived", "Unit.occupancies", "Property.archived", "Payment.shortfall"}
-    | {"Estate.status", "Estate.statusReason"}
-)
+# Read fields the compiler leaves to graphql-core (the random documents still compare
+# them): a Bitcoin payment's QR code is drawn by segno, in Python; fields added with #13,
+# #15 and #17 and not compiled yet (issue #12's remainder): a unit's occupancy history, a
+# resident's rewards, the estate's settings. On SQLite, also what reads the shared tables
+# (another file than the estate's) and the collection rate (SQLite writes floats with 15
+# digits, not the shortest form).
+NOT_YET_COMPILED = frozenset({"Unit.occupancies", "Resident.rewards", "Estate.settings"})
 LEFT_TO_GRAPHQL_CORE = (
-    frozenset({"Payment.bitcoin", "Estate.settings"})
-    | ADMINISTRATION
+    frozenset({"Payment.bitcoin"})
+    | NOT_YET_COMPILED
     | (
         frozenset(
             {"Query.me", "Query.estate", "BillResident.user", "Resident.user"}
