@@ -24,6 +24,7 @@ from estatepay.app import create_app
 from estatepay.demo.fakes.server import free_port
 from estatepay.wsdoor import Door
 from services.identity.models import Membership, User
+from services.identity.sessions import revoke, start_session
 from services.identity.tokens import issue_token
 from tests.conftest import PASSWORD, GraphQLClient, make_estate, make_settings
 from tests.wsclient import (
@@ -281,20 +282,28 @@ async def test_operations_per_socket_are_capped(people: People, protocol: str) -
 async def test_open_sockets_are_closed_4403_once_the_token_expires_or_the_membership_goes(
     people: People, protocol: str
 ) -> None:
-    """Checked again every WS_RECHECK_SECONDS: a token that expires and a membership
-    removed close their sockets (and end their subscriptions); a good socket stays."""
+    """Checked again every WS_RECHECK_SECONDS: a token that expires, a session signed out
+    and a membership removed close their sockets (and end their subscriptions); a good
+    socket stays."""
     user = await User.get(email=f"admin@{people.slug}.test")
-    short = issue_token(user.id, SECRET, timedelta(seconds=1)).token
+    short = (await start_session(user.id, SECRET, timedelta(seconds=1))).token
+    signed_out = await start_session(user.id, SECRET, timedelta(hours=1))
     async with (
         serving(ws_recheck_seconds=0.3) as served,
         live_client(served.base, short, people.slug, protocol) as expiring,
+        live_client(served.base, signed_out.token, people.slug, protocol) as revoked,
         live_client(served.base, people.other_admin_token, people.other_slug, protocol) as kept,
         live_client(served.base, people.admin_token, people.slug, protocol) as removed,
     ):
-        for client in (expiring, kept, removed):
+        for client in (expiring, revoked, kept, removed):
             await client.subscribe(BILLS)
         await asyncio.wait_for(expiring.ws.wait_closed(), 10)
         assert expiring.ws.close_code == 4403
+        assert revoked.ws.close_code is None
+        await revoke(signed_out.session_id)
+        await asyncio.wait_for(revoked.ws.wait_closed(), 10)
+        assert revoked.ws.close_code == 4403
+        assert removed.ws.close_code is None
         await Membership.filter(user_id=user.id).delete()
         await asyncio.wait_for(removed.ws.wait_closed(), 10)
         assert removed.ws.close_code == 4403

@@ -9,6 +9,8 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import dramatiq
+
 from services.estates.status import TAKES_WEBHOOKS
 from services.identity import recovery
 from services.notifications import delivery
@@ -131,15 +133,14 @@ async def deliver_notification_batch(slug: str, notification_ids: str) -> None:
     """One try at each of a batch (ids joined by commas: bulk billing's thousands of
     notifications travel as a few messages); what is left owed goes on as its own
     `deliver_notification` job, with that job's retries."""
-    from workers import actors  # the worker's, bound to its broker
-
+    # The worker's own actor, from its broker (`workers.actors` is built from this module).
+    single = dramatiq.get_broker().get_actor("deliver_notification")
     for notification_id in notification_ids.split(","):
         try:
             await deliver_notification_once(slug, notification_id)
         except Exception as exc:
             log.info("notification %s of a batch: %s; sent on its own", notification_id, exc)
-            send = actors.ACTORS["deliver_notification"].send
-            await asyncio.to_thread(send, slug, notification_id)
+            await asyncio.to_thread(single.send, slug, notification_id)
 
 
 async def deliver_notification_batch_in_process(slug: str, notification_ids: str) -> None:
