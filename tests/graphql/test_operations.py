@@ -85,6 +85,11 @@ async def test_settings_split_between_estate_admins_and_the_platform_operator(
     cleared = (await admin.ok(UPDATE, input={"autoPayoutThreshold": None}))["updateEstateSettings"]
     assert cleared["settings"]["autoPayoutThreshold"] is None
     assert cleared["settings"]["payoutProvider"] == "FLUTTERWAVE"
+    await admin.ok(UPDATE, input={"autoPayoutThreshold": "100.00"})
+    zero = (await admin.ok(UPDATE, input={"autoPayoutThreshold": "0"}))["updateEstateSettings"]
+    assert zero["settings"]["autoPayoutThreshold"] is None  # "0" turns it off too
+    default = (await admin.ok(UPDATE, input={"payoutProvider": None}))["updateEstateSettings"]
+    assert default["settings"]["payoutProvider"] is None  # back to the default gateway
 
     # Residents see the estate, not its settings; the fee applies to their next payment.
     assert (await ada.client.ok(ESTATE))["estate"]["settings"] is None
