@@ -218,9 +218,11 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
     def graphql_ide_html(self) -> str:
         return self._ide_page
 
-    def encode_json(self, data: object) -> bytes:
-        # As the compiled path writes: compact, UTF-8 unescaped (byte-for-byte equal).
-        return orjson.dumps(data)
+    def encode_json(self, data: object) -> str:
+        # As the compiled path writes: compact, UTF-8 unescaped (byte-for-byte equal). Text,
+        # not bytes: WebSocket messages sent as bytes go out as binary frames, which a
+        # browser's graphql-ws client cannot read.
+        return orjson.dumps(data).decode()
 
     def decode_json(self, data: str | bytes) -> object:
         try:

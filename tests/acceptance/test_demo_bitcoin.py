@@ -13,7 +13,7 @@ from estatepay.demo.seed import LOGINS
 from tests.acceptance.test_demo_payments import call, pending_bills, until
 from tests.acceptance.test_serve import clean_env, login, serve
 
-_, ADMIN, ADA, _ = LOGINS
+ADMIN, ADA = LOGINS[1], LOGINS[2]
 
 
 def fakechain(tmp_path: Path, base: str, *args: str) -> str:

@@ -25,7 +25,9 @@ def worker_env() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def worker(database: Any, worker_env: dict[str, str]) -> Iterator[None]:
+def worker(
+    database: Any, worker_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
     env = {
         **os.environ,
         "DATABASE_URL": DATABASE_URL,
@@ -33,17 +35,25 @@ def worker(database: Any, worker_env: dict[str, str]) -> Iterator[None]:
         "SECRET_KEY": database.secret_key,
         **worker_env,
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    # Its output to a file, never a pipe nobody reads: a pipe's buffer full of log lines
+    # stops the worker mid-job (every job after it "timed out", and so did its shutdown).
+    output = tmp_path_factory.mktemp("worker") / "worker.log"
+    with output.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "estatepay.cli", "worker", "--threads", "2"],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     time.sleep(1.5)
-    assert process.poll() is None, process.stdout.read() if process.stdout else ""
+    assert process.poll() is None, output.read_text(errors="replace")
     yield
     process.terminate()
-    process.wait(timeout=20)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise AssertionError(output.read_text(errors="replace")[-4000:]) from None
 
 
 @pytest.fixture(scope="session")
