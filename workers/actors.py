@@ -4,6 +4,7 @@ is current when they are defined."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import dramatiq
@@ -18,10 +19,14 @@ def _actor(job: Job) -> Actor:
 
     async def run(*args: Any) -> None:
         try:
-            await attempt(*args)
+            left = await attempt(*args)
         except job.expected as exc:
             # An expected outcome, already recorded with its error: retry without a traceback.
             raise dramatiq.Retry(str(exc)) from None
+        if job.leftovers_to is not None:
+            assert isinstance(left, list)  # the attempt's leftovers
+            for item in left:  # each on its own, with that job's retries
+                await asyncio.to_thread(ACTORS[job.leftovers_to].send, args[0], item)
 
     declare = dramatiq.actor(actor_name=job.name, queue_name=job.queue.name, **job.queue.retries())
     return declare(run)

@@ -76,6 +76,8 @@ class Job:
     topic: str | None = None
     # Once its retries are spent (`workers.dead_letters`).
     gives_up: GiveUp | None = None
+    # The job that takes on, one message each, what `attempt` returns as left over.
+    leftovers_to: str | None = None
 
 
 async def _notification_given_up(job: str, args: Sequence[Any], error: str) -> None:
@@ -117,6 +119,7 @@ JOBS: tuple[Job, ...] = (
         tasks.deliver_notification_batch_in_process,
         NOTIFICATION_BATCHES,
         attempt=tasks.deliver_notification_batch,
+        leftovers_to="deliver_notification",
     ),
     # Every committed change of a payout sends it: approved ones go to the provider.
     Job(

@@ -9,8 +9,6 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import dramatiq
-
 from services.estates.status import TAKES_WEBHOOKS
 from services.identity import recovery
 from services.notifications import delivery
@@ -129,18 +127,18 @@ async def deliver_notification_once(slug: str, notification_id: str) -> None:
         raise delivery.DeliveryIncomplete(f"notification {notification_id}: {report.summary()}")
 
 
-async def deliver_notification_batch(slug: str, notification_ids: str) -> None:
+async def deliver_notification_batch(slug: str, notification_ids: str) -> list[str]:
     """One try at each of a batch (ids joined by commas: bulk billing's thousands of
-    notifications travel as a few messages); what is left owed goes on as its own
-    `deliver_notification` job, with that job's retries."""
-    # The worker's own actor, from its broker (`workers.actors` is built from this module).
-    single = dramatiq.get_broker().get_actor("deliver_notification")
+    notifications travel as a few messages); the ids still owed something, which the
+    actor sends on as `deliver_notification` jobs, each with that job's retries."""
+    left = []
     for notification_id in notification_ids.split(","):
         try:
             await deliver_notification_once(slug, notification_id)
         except Exception as exc:
             log.info("notification %s of a batch: %s; sent on its own", notification_id, exc)
-            await asyncio.to_thread(single.send, slug, notification_id)
+            left.append(notification_id)
+    return left
 
 
 async def deliver_notification_batch_in_process(slug: str, notification_ids: str) -> None:

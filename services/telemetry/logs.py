@@ -47,7 +47,9 @@ class JsonFormatter(logging.Formatter):
         line.update(_fields(record))
         if record.exc_info:
             line["exception"] = self.formatException(record.exc_info)
-        return json.dumps(line, default=str, ensure_ascii=False)
+        # ASCII only: a message's own line separators (U+2028, NEL...) escaped, so one
+        # record is one line to every reader.
+        return json.dumps(line, default=str)
 
 
 class ConsoleFormatter(logging.Formatter):

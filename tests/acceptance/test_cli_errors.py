@@ -43,6 +43,12 @@ def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
             "not -1 (see estatepay tenants migrate --help)",
         ),
         (
+            ("serve", "--workers", "0"),
+            {},
+            "estatepay serve: error: argument --workers: must be at least 1, not 0 "
+            "(see estatepay serve --help)",
+        ),
+        (
             ("serve", "--port", "70000"),
             {},
             "estatepay serve: error: argument --port: must be a port number (1-65535), "

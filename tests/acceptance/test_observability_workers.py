@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ import httpx
 import pytest
 from cryptography.fernet import Fernet
 
+from services.telemetry.logs import JsonFormatter
 from tenants.settings import Settings
 from tests.acceptance.test_live_updates import server_env
 from tests.acceptance.test_observability import moved, scrape
@@ -66,11 +68,8 @@ def probe(base: str, parent: int, headers: dict[str, str]) -> tuple[httpx.Respon
 
 
 def json_lines(log: Path) -> list[dict[str, Any]]:
-    found = []
-    for line in log.read_text().splitlines():
-        if line.startswith("{"):
-            found.append(json.loads(line))
-    return found
+    """Every JSON line of the log: each must parse (one record, one line)."""
+    return [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
 
 
 async def test_two_processes_one_scrape_json_lines_and_the_request_id_in_the_job(
@@ -154,3 +153,10 @@ async def test_two_processes_one_scrape_json_lines_and_the_request_id_in_the_job
     assert line["outcome"] == "ok" and line["status"] == 200 and line["duration_ms"] > 0
     assert line["level"] == "INFO" and line["time"].endswith("+00:00")
     assert "Tortoise-ORM shutdown" not in log.read_text()
+
+
+def test_a_json_record_is_one_line_whatever_its_message_holds() -> None:
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "a\u2028b\x85c\nd é", None, None)
+    line = JsonFormatter().format(record)
+    assert line.isascii() and line.splitlines() == [line]
+    assert json.loads(line)["message"] == "a\u2028b\x85c\nd é"

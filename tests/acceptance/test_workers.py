@@ -252,7 +252,6 @@ async def test_a_subscriber_on_one_process_hears_a_change_served_by_another(
             ["--demo"],
             "run the demo with --workers 1",
         ),
-        ({}, ["--workers", "0"], "must be at least 1"),
     ],
 )
 def test_several_processes_are_refused_where_they_could_not_share(
