@@ -10,7 +10,8 @@ from graphql import FieldNode, GraphQLField
 from schema.bills import OPEN_STATUSES
 from schema.compiled.access import visible, visible_resident
 from schema.compiled.build import Build, Getter, Request, Unsupported
-from schema.compiled.dialect import literal
+from schema.compiled.dialect import in_values
+from schema.compiled.params import today_param
 from schema.compiled.payments import PAYMENT
 from schema.compiled.sql import (
     Emitter,
@@ -37,18 +38,10 @@ UNIT: dict[str, Emitter] = {
 SUBTOTAL = "COALESCE({a}.subtotal, {a}.amount)"  # `invoices.bill_subtotal`
 
 
-def _in(column: str, values: Any) -> str:
-    return f"{column} IN ({', '.join(literal(v) for v in sorted(values))})"
-
-
-def _today(b: Build) -> str:
-    if "today" not in b.shared:
-        b.shared["today"] = b.param(lambda request: b.dialect.db_date(request.today), "date")
-    return b.shared["today"]
-
-
 def _is_overdue(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
-    return b.dialect.boolean(f"{_in(a + '.status', OPEN_STATUSES)} AND {a}.due_date < {_today(b)}")
+    return b.dialect.boolean(
+        f"{in_values(a + '.status', OPEN_STATUSES)} AND {a}.due_date < {today_param(b)}"
+    )
 
 
 def _resident_user(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
@@ -135,7 +128,7 @@ def bills(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     if wanted.get("type"):
         where.append(f"{{r}}.type = {b.param(member('type'), 'text')}")
     if wanted.get("overdueOnly"):
-        where.append(f"{_in('{r}.status', PAYABLE)} AND {{r}}.due_date < {_today(b)}")
+        where.append(f"{in_values('{r}.status', PAYABLE)} AND {{r}}.due_date < {today_param(b)}")
     for name, op in (("dueBefore", "<"), ("dueAfter", ">")):
         if wanted.get(name):
             day = b.param(_day(b, member(name)), "date")

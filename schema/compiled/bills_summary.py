@@ -10,16 +10,11 @@ from zoneinfo import ZoneInfo
 from graphql import FieldNode, GraphQLField
 
 from schema.compiled.access import visible, visible_resident
-from schema.compiled.bills import _today
 from schema.compiled.build import Build, Fallback, Request
-from schema.compiled.dialect import POSTGRES, literal
-from schema.compiled.params import currency_param
+from schema.compiled.dialect import POSTGRES, in_values
+from schema.compiled.params import currency_param, today_param
 from schema.compiled.sql import Emitter, integer, money, obj, object_type, text
 from services.bills.lifecycle import OPEN
-
-
-def _in(column: str, values: Any) -> str:
-    return f"{column} IN ({', '.join(literal(v) for v in sorted(values))})"
 
 
 def _month_start(b: Build) -> Callable[[Request], object]:
@@ -52,11 +47,12 @@ def bills_summary(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         found = f"SELECT SUM({column.format(r=r)}) FROM {table} {r} WHERE {condition.format(r=r)}"
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
-    open_ = f"{mine} AND {_in('{r}.status', OPEN)}"
-    late = f"{mine} AND {_in('{r}.status', OPEN - {'DISPUTED'})} AND {{r}}.due_date < {_today(b)}"
+    open_ = f"{mine} AND {in_values('{r}.status', OPEN)}"
+    late_statuses = in_values("{r}.status", OPEN - {"DISPUTED"})
+    late = f"{mine} AND {late_statuses} AND {{r}}.due_date < {today_param(b)}"
     since = b.param(_month_start(b), "timestamptz")
     paid = (
-        f"{mine} AND {_in('{r}.status', ('SUCCEEDED', 'PARTIALLY_REFUNDED'))}"
+        f"{mine} AND {in_values('{r}.status', ('SUCCEEDED', 'PARTIALLY_REFUNDED'))}"
         f" AND {{r}}.purpose = 'BILL_PAYMENT' AND {{r}}.completed_at >= {since}"
     )
     currency = currency_param(b)

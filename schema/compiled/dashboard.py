@@ -13,7 +13,7 @@ import orjson
 from graphql import FieldNode, GraphQLField
 
 from schema.compiled.build import Build, Request, Unsupported
-from schema.compiled.dialect import POSTGRES, literal
+from schema.compiled.dialect import POSTGRES, in_values, literal
 from schema.compiled.params import currency_param
 from schema.compiled.sql import Emitter, integer, money, obj, object_type
 from services.bills.lifecycle import OPEN
@@ -25,10 +25,6 @@ from services.dashboard.figures import (
     window,
 )
 from services.ledger.journal import PAYOUTS_IN_TRANSIT
-
-
-def _in(column: str, values: Any) -> str:
-    return f"{column} IN ({', '.join(literal(v) for v in sorted(values))})"
 
 
 def _json(value: moment) -> str:
@@ -92,7 +88,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
     end = win.param(lambda w: win.at(w.end), "timestamptz")
     today = win.param(lambda w: b.dialect.db_date(w.today), "date")
     accounts = (
-        f"SELECT x.id FROM ledger_accounts x WHERE {_in('x.code', COLLECTION_ACCOUNTS)}"
+        f"SELECT x.id FROM ledger_accounts x WHERE {in_values('x.code', COLLECTION_ACCOUNTS)}"
         f" AND x.currency = {currency}"
     )
 
@@ -101,7 +97,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         found = (
             f"SELECT SUM({p}.amount) FROM ledger_postings {p} JOIN ledger_entries {e}"
             f" ON {e}.id = {p}.entry_id WHERE {p}.account_id IN ({accounts})"
-            f" AND {_in(e + '.kind', COLLECTION_KINDS)}"
+            f" AND {in_values(e + '.kind', COLLECTION_KINDS)}"
             f" AND {p}.created_at >= {lo} AND {p}.created_at < {hi}"
         )
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
@@ -110,7 +106,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         r = b.alias()
         found = (
             f"SELECT SUM({r}.amount - {r}.amount_paid) FROM bills {r} WHERE {r}.currency ="
-            f" {currency} AND {_in(r + '.status', OPEN)} AND ({condition.format(r=r)})"
+            f" {currency} AND {in_values(r + '.status', OPEN)} AND ({condition.format(r=r)})"
         )
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
@@ -126,7 +122,7 @@ def dashboard(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         return f"CAST(COALESCE(({found}), 0) AS BIGINT)"
 
     late = (
-        f"{{r}}.status = 'OVERDUE' OR ({_in('{r}.status', OPEN - {'DISPUTED'})}"
+        f"{{r}}.status = 'OVERDUE' OR ({in_values('{r}.status', OPEN - {'DISPUTED'})}"
         f" AND {{r}}.due_date < {today})"
     )
     figures = (

@@ -13,6 +13,7 @@ import base64
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from itertools import groupby
 
 from services.validation import CURRENCY_EXPONENTS
@@ -21,6 +22,11 @@ from services.validation import CURRENCY_EXPONENTS
 def literal(text: str) -> str:
     """`text` as an SQL string literal."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def in_values(column: str, values: Iterable[str]) -> str:
+    """`column IN (...)` of constant strings (statuses), sorted for a stable plan."""
+    return f"{column} IN ({', '.join(literal(v) for v in sorted(values))})"
 
 
 def _by_exponent() -> list[tuple[int, list[str]]]:

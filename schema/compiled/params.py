@@ -43,3 +43,10 @@ def now_param(b: Build) -> str:
             lambda request: b.dialect.db_datetime(datetime.now(UTC)), "timestamptz"
         )
     return b.shared["now"]
+
+
+def today_param(b: Build) -> str:
+    """The estate's date today (`estate_today`), bound once per plan."""
+    if "today" not in b.shared:
+        b.shared["today"] = b.param(lambda request: b.dialect.db_date(request.today), "date")
+    return b.shared["today"]
