@@ -286,15 +286,21 @@ async def test_open_sockets_are_closed_4403_once_the_token_expires_or_the_member
     and a membership removed close their sockets (and end their subscriptions); a good
     socket stays."""
     user = await User.get(email=f"admin@{people.slug}.test")
-    short = (await start_session(user.id, SECRET, timedelta(seconds=1))).token
     signed_out = await start_session(user.id, SECRET, timedelta(hours=1))
-    async with (
-        serving(ws_recheck_seconds=0.3) as served,
-        live_client(served.base, short, people.slug, protocol) as expiring,
-        live_client(served.base, signed_out.token, people.slug, protocol) as revoked,
-        live_client(served.base, people.other_admin_token, people.other_slug, protocol) as kept,
-        live_client(served.base, people.admin_token, people.slug, protocol) as removed,
-    ):
+    async with AsyncExitStack() as stack:
+        served = await stack.enter_async_context(serving(ws_recheck_seconds=0.3))
+        # Minted once the server is up, with room for a slow machine to connect in time
+        # (a token's expiry counts whole seconds).
+        short = (await start_session(user.id, SECRET, timedelta(seconds=4))).token
+        expiring, revoked, kept, removed = [
+            await stack.enter_async_context(live_client(served.base, token, slug, protocol))
+            for token, slug in (
+                (short, people.slug),
+                (signed_out.token, people.slug),
+                (people.other_admin_token, people.other_slug),
+                (people.admin_token, people.slug),
+            )
+        ]
         for client in (expiring, revoked, kept, removed):
             await client.subscribe(BILLS)
         await asyncio.wait_for(expiring.ws.wait_closed(), 10)
