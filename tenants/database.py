@@ -19,12 +19,15 @@ from tortoise.transactions import in_transaction
 
 from tenants import migrations
 from tenants.apps import SHARED_CONNECTION, SHARED_MODELS, TENANT_MODELS
-from tenants.scope import TENANT_CONNECTION, TenantScope, TenantScopeError, install_backend
+from tenants.reads import ReadSessions
+from tenants.scope import (
+    GUARD_SCHEMA,
+    TENANT_CONNECTION,
+    TenantScope,
+    TenantScopeError,
+    install_backend,
+)
 from tenants.settings import Settings
-
-# Default search_path of the tenant pool: an empty schema, so a query that escaped
-# the router fails with "relation does not exist" instead of reaching an estate.
-GUARD_SCHEMA = "tenant_guard"
 
 
 async def _keep_connection_as_is(connection: object) -> None:
@@ -125,6 +128,7 @@ class SqliteTenantFiles:
 
 
 _sqlite_files: SqliteTenantFiles | None = None
+_read_sessions: ReadSessions | None = None
 
 
 def sqlite_files() -> SqliteTenantFiles:
@@ -137,12 +141,20 @@ def is_postgres() -> bool:
     return _sqlite_files is None
 
 
+def read_sessions() -> ReadSessions:
+    """The compiled reads' own sessions (PostgreSQL only)."""
+    if _read_sessions is None:
+        raise TenantScopeError("no PostgreSQL database is open")
+    return _read_sessions
+
+
 async def init_database(settings: Settings) -> None:
     """Connect, install tenant routing and bring the shared schema to head."""
-    global _sqlite_files
+    global _sqlite_files, _read_sessions
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     if settings.database_url:
         _sqlite_files = None
+        _read_sessions = ReadSessions(settings)
         install_backend(_postgres_transaction)
     else:
         _sqlite_files = SqliteTenantFiles(settings.data_dir / "tenants")
@@ -154,8 +166,11 @@ async def init_database(settings: Settings) -> None:
 
 
 async def close_database() -> None:
-    global _sqlite_files
+    global _sqlite_files, _read_sessions
     install_backend(None)
+    if _read_sessions is not None:
+        await _read_sessions.close()
+        _read_sessions = None
     if _sqlite_files is not None:
         await _sqlite_files.close()
         _sqlite_files = None

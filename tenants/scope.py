@@ -23,6 +23,9 @@ from tortoise.transactions import in_transaction
 
 TENANT_CONNECTION = "tenant"
 TENANT_APP = "tenant"
+# Default search_path of tenant connections: an empty schema, so a query that escaped
+# the router fails with "relation does not exist" instead of reaching an estate.
+GUARD_SCHEMA = "tenant_guard"
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9-]{1,38}[a-z0-9]\Z")  # \Z: no trailing newline
 SCHEMA_PATTERN = re.compile(r"^t_[a-z0-9_]+$")
 log = logging.getLogger(__name__)

@@ -34,9 +34,9 @@ from bench.tenancy.world import (
 )
 from services.estates import provisioning
 from tenants.apps import SHARED_CONNECTION
-from tenants.database import GUARD_SCHEMA, close_database, init_database
+from tenants.database import close_database, init_database
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import GUARD_SCHEMA, TENANT_CONNECTION
 from tenants.settings import Settings
 
 

@@ -9,7 +9,7 @@ from tortoise.connection import get_connection
 
 from schema.compiled.dialect import sqlite_cursor, sqlite_iso
 from tenants.apps import SHARED_CONNECTION
-from tenants.database import is_postgres
+from tenants.database import is_postgres, read_sessions
 from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
 
 Rows = list[bytes] | None
@@ -42,22 +42,7 @@ async def run_statements(
 
 
 async def _postgres(schema: str, statements: list[str], params: list[list[Any]]) -> Rows:
-    """A tenant scope without the ORM: a read-only transaction whose first statement sets
-    the estate's schema (as `tenants.database` does, in one round trip with BEGIN), then
-    one prepared statement per root field."""
-    async with get_connection(TENANT_CONNECTION).acquire_connection() as connection:
-        await connection.execute(f'BEGIN READ ONLY; SET LOCAL search_path TO "{schema}"')
-        try:
-            found = [
-                await connection.fetchrow(sql, *values)
-                for sql, values in zip(statements, params, strict=True)
-            ]
-        except BaseException:
-            if not connection.is_closed():
-                await connection.execute("ROLLBACK")
-            raise
-        await connection.execute("COMMIT")
-    return _json(found)
+    return _json(await read_sessions().fetch(schema, list(zip(statements, params, strict=True))))
 
 
 def _json(rows: list[Any]) -> Rows:

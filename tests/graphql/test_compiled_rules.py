@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import asyncpg
 import pytest
 from tortoise.connection import get_connection
 
 from services.identity.models import Membership, User
+from tenants.database import read_sessions
 from tenants.models import Estate
+from tenants.scope import schema_for
 from tests.conftest import GraphQLClient
 from tests.graphql.test_compiled_reads import both, paid_world
 from tests.world import build_world
@@ -24,11 +27,12 @@ NESTED = """query($n: Int) { bills(first: $n) { totalCount pageInfo { hasNextPag
 
 @contextmanager
 def statements() -> Iterator[list[str]]:
-    """Every statement the tenant pool's connections send while the block runs (asyncpg's
-    query logger on each open connection: what reaches PostgreSQL, not what we meant)."""
+    """Every statement the tenant pool's and the compiled reads' connections send while the
+    block runs (asyncpg's query logger on each open connection: what reaches PostgreSQL,
+    not what we meant)."""
     seen: list[str] = []
-    pool = get_connection("tenant")._pool
-    connections = [h._con for h in pool._holders if h._con is not None]
+    pools = [get_connection("tenant")._pool, read_sessions()._pool]
+    connections = [h._con for pool in pools if pool for h in pool._holders if h._con is not None]
 
     def log(query: Any) -> None:
         seen.append(query.query)
@@ -43,7 +47,9 @@ def statements() -> Iterator[list[str]]:
 
 
 def reads(seen: list[str]) -> list[str]:
-    return [s for s in seen if not s.startswith(("BEGIN", "COMMIT", "ROLLBACK"))]
+    """Without transaction control and a read session's switch to another estate's schema
+    (once per estate, not per root field)."""
+    return [s for s in seen if not s.startswith(("BEGIN", "COMMIT", "ROLLBACK", "SET search_path"))]
 
 
 async def compiled_only(
@@ -235,3 +241,16 @@ async def test_a_revoked_token_or_deactivated_resident_is_refused_by_the_stateme
     assert "x-read-path" not in compiled.headers
     code = "FORBIDDEN" if change == "deactivated" else "UNAUTHENTICATED"
     assert compiled.json()["errors"][0]["extensions"]["code"] == code
+
+
+async def test_read_sessions_follow_the_estate_and_refuse_writes(gql: GraphQLClient) -> None:
+    """The compiled reads' own sessions keep the schema of the estate they last read: the
+    next estate's read sets its own first, and nothing written goes through them."""
+    mine, theirs = await build_world(gql, residents=1), await build_world(gql, residents=1)
+    sessions = read_sessions()
+    for world in (mine, theirs, mine):
+        schema = schema_for(world.slug)
+        [row] = await sessions.fetch(schema, [("SELECT current_schema(), count(*) FROM bills", [])])
+        assert row[0] == schema
+    with pytest.raises(asyncpg.ReadOnlySQLTransactionError):
+        await sessions.fetch(schema, [("DELETE FROM bills", [])])
