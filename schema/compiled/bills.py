@@ -13,10 +13,10 @@ from schema.compiled.build import Build, Getter, Request, Unsupported
 from schema.compiled.dialect import in_values
 from schema.compiled.params import today_param
 from schema.compiled.payments import PAYMENT
+from schema.compiled.properties import UNIT
 from schema.compiled.sql import (
     Emitter,
     Listing,
-    boolean,
     connection,
     date,
     datetime,
@@ -29,12 +29,6 @@ from schema.compiled.sql import (
 )
 from services.bills.lifecycle import PAYABLE
 
-UNIT: dict[str, Emitter] = {
-    "id": text("{a}.id"),
-    "label": text("{a}.label"),
-    "propertyId": text("{a}.property_id"),
-    "archived": boolean("{a}.archived_at IS NOT NULL"),
-}
 SUBTOTAL = "COALESCE({a}.subtotal, {a}.amount)"  # `invoices.bill_subtotal`
 
 

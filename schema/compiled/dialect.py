@@ -65,6 +65,10 @@ class Dialect:
     def datetime(self, expr: str) -> str:
         raise NotImplementedError
 
+    def utc_date(self, expr: str) -> str:
+        """The day (in UTC) of a stored datetime, as the database's date."""
+        raise NotImplementedError
+
     def cursor(self, created_at: str, id_: str) -> str:
         raise NotImplementedError
 
@@ -149,6 +153,9 @@ class Postgres(Dialect):
     def datetime(self, expr: str) -> str:
         return self.nullable(expr, self._quoted(self._iso(expr)))
 
+    def utc_date(self, expr: str) -> str:
+        return f"CAST(({expr} AT TIME ZONE 'UTC') AS date)"
+
     def cursor(self, created_at: str, id_: str) -> str:
         # services.pagination.encode_cursor: urlsafe base64 of "<isoformat>|<id>".
         raw = f"convert_to({self._iso(created_at)} || '|' || ({id_})::text, 'UTF8')"
@@ -195,6 +202,9 @@ class Sqlite(Dialect):
 
     def datetime(self, expr: str) -> str:
         return self.nullable(expr, self._quoted(f"ep_iso({expr})"))
+
+    def utc_date(self, expr: str) -> str:
+        return f"date({expr})"  # stored in UTC (`sqlite_datetime`)
 
     def cursor(self, created_at: str, id_: str) -> str:
         return self._quoted(f"ep_cursor({created_at}, {id_})")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from graphql import FieldNode, GraphQLField
 from tortoise.filters import escape_like
 
-from schema.compiled.bills import UNIT
 from schema.compiled.build import Build, Request, Unsupported
 from schema.compiled.dialect import POSTGRES
 from schema.compiled.identity import shared_tables, user_of
 from schema.compiled.params import id_param
+from schema.compiled.properties import UNIT
 from schema.compiled.sql import (
     Emitter,
     Listing,
