@@ -103,12 +103,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         print(f"GraphiQL: {base_url}/graphql")
     print(f"Dashboard: {base_url}/dashboard")
     print(f"Metrics: {base_url}/metrics\n")
+    if not settings.embedded:
+        print(serving.connections_line(workers, pool))
     if workers > 1:
         os.environ["DB_POOL_MAX_SIZE"] = str(pool)  # the children read their settings anew
-        print(f"{workers} API processes, each with pools of at most {pool} connections")
         sys.stdout.flush()  # before the children's logs
         return serving.run_processes(args.host, args.port, workers)
     routes = fake_provider_routes(settings, base_url) if fakes else []
+    settings = settings.model_copy(update={"db_pool_max_size": pool})
     uvicorn.run(
         create_app(settings, routes),
         host=args.host,

@@ -16,6 +16,7 @@ import sys
 import tempfile
 from typing import TYPE_CHECKING
 
+from tenants.database import POOLS
 from tenants.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ log = logging.getLogger(__name__)
 # prometheus-client's multiprocess mode (see services.telemetry.metrics).
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 APP_FACTORY = "estatepay.serving:app"
-# With DB_POOL_MAX_SIZE unset, the connections one `serve` may open in all, as one process
-# always could (each process has two pools: shared and tenant). Shared out, a pool gets no
-# fewer than MIN_POOL.
+# With DB_POOL_MAX_SIZE unset, the connections one `serve` may open in all. Each process
+# has POOLS_PER_PROCESS pools (tenants.database.POOLS); shared out, a pool gets no fewer
+# than MIN_POOL.
 POOL_BUDGET = 40
 MIN_POOL = 2
 
@@ -83,7 +84,17 @@ def pool_per_process(settings: Settings, workers: int) -> int:
     """DB_POOL_MAX_SIZE when set (per pool and process, as is); else the budget shared out."""
     if "db_pool_max_size" in settings.model_fields_set:
         return settings.db_pool_max_size
-    return max(MIN_POOL, min(settings.db_pool_max_size, POOL_BUDGET // (2 * workers)))
+    share = POOL_BUDGET // (len(POOLS) * workers)
+    return max(MIN_POOL, min(settings.db_pool_max_size, share))
+
+
+def connections_line(workers: int, pool: int) -> str:
+    """What this `serve` may open on PostgreSQL at most, said at start."""
+    processes = "1 API process" if workers == 1 else f"{workers} API processes"
+    return (
+        f"PostgreSQL: at most {len(POOLS) * workers * pool} connections ({processes} x "
+        f"{len(POOLS)} pools ({', '.join(POOLS)}) x {pool}); idle ones close after a minute"
+    )
 
 
 async def connection_warning(workers: int, pool: int) -> str | None:
@@ -98,12 +109,12 @@ async def connection_warning(workers: int, pool: int) -> str | None:
         "current_setting('superuser_reserved_connections')::int AS reserved"
     )
     usable = int(rows[0]["max"]) - int(rows[0]["reserved"])
-    # Two pools per process (shared and tenant connections), each of up to `pool`.
-    wanted = 2 * workers * pool
+    wanted = len(POOLS) * workers * pool
     if wanted <= usable:
         return None
     return (
-        f"warning: {workers} processes x 2 pools x DB_POOL_MAX_SIZE {pool} = {wanted} "
+        f"warning: {workers} processes x {len(POOLS)} pools ({', '.join(POOLS)}) x "
+        f"DB_POOL_MAX_SIZE {pool} = {wanted} "
         f"connections at most, more than the database's {usable} (max_connections less "
         "those reserved): lower --workers or DB_POOL_MAX_SIZE, or put PgBouncer in front"
     )

@@ -29,6 +29,13 @@ from tenants.scope import (
 )
 from tenants.settings import Settings
 
+# The PostgreSQL pools of a process, each of up to DB_POOL_MAX_SIZE connections: the
+# shared tables', the estates' (ORM) and the compiled reads' (tenants.reads).
+POOLS = ("shared", "tenant", "reads")
+# A pool closes connections idle this long (down to one): a burst's connections are not
+# held for the rest of the day.
+IDLE_SECONDS = 60.0
+
 
 async def _keep_connection_as_is(connection: object) -> None:
     """asyncpg resets a connection (4 statements, a round trip) on every release. We
@@ -42,6 +49,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
             "minsize": 1,
             "maxsize": settings.db_pool_max_size,
             "reset": _keep_connection_as_is,
+            "max_inactive_connection_lifetime": IDLE_SECONDS,
             "timeout": settings.db_connect_timeout_seconds,  # asyncpg: per new connection
             "command_timeout": settings.db_command_timeout_seconds,
         }
@@ -154,7 +162,7 @@ async def init_database(settings: Settings) -> None:
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     if settings.database_url:
         _sqlite_files = None
-        _read_sessions = ReadSessions(settings)
+        _read_sessions = ReadSessions(settings, IDLE_SECONDS)
         install_backend(_postgres_transaction)
     else:
         _sqlite_files = SqliteTenantFiles(settings.data_dir / "tenants")
@@ -186,8 +194,8 @@ async def database_ready() -> bool:
 
 
 def pools_in_use() -> dict[str, int]:
-    """Connections checked out of each PostgreSQL pool now (shared, tenant); none on
-    SQLite, which has no pool."""
+    """Connections checked out of each PostgreSQL pool now (POOLS); none on SQLite, which
+    has no pool."""
     if not is_postgres():
         return {}
     found = {}
@@ -198,6 +206,8 @@ def pools_in_use() -> dict[str, int]:
             continue
         if pool is not None:
             found[label] = pool.get_size() - pool.get_idle_size()
+    if _read_sessions is not None:
+        found["reads"] = _read_sessions.in_use()
     return found
 
 

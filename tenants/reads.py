@@ -44,7 +44,7 @@ async def _keep_session(connection: object) -> None:
 
 
 class ReadSessions:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, idle_seconds: float) -> None:
         assert settings.database_url is not None
         credentials = expand_db_url(settings.database_url)["credentials"]
         self.connect = {
@@ -56,6 +56,7 @@ class ReadSessions:
         self.connect_timeout = settings.db_connect_timeout_seconds
         self.command_timeout = settings.db_command_timeout_seconds
         self.pgbouncer = settings.db_pgbouncer
+        self.idle_seconds = idle_seconds
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
 
@@ -89,8 +90,13 @@ class ReadSessions:
                     server_settings=SESSION_SETTINGS,
                     connection_class=ReadSession,
                     reset=_keep_session,
+                    max_inactive_connection_lifetime=self.idle_seconds,
                 )
             return self._pool
+
+    def in_use(self) -> int:
+        pool = self._pool
+        return 0 if pool is None else pool.get_size() - pool.get_idle_size()
 
     async def close(self) -> None:
         if self._pool is not None:

@@ -149,9 +149,9 @@ def test_workers_serve_one_port_from_several_processes_and_stop_together(
         assert parent not in first
         assert first <= descendants(parent)
         # DB_POOL_MAX_SIZE unset: the default budget shared out, handed to each child.
-        assert "2 API processes, each with pools of at most 10 connections" in log.read_text()
+        assert "at most 36 connections (2 API processes x 3 pools" in log.read_text()
         for pid in first:
-            assert b"\0DB_POOL_MAX_SIZE=10\0" in Path(f"/proc/{pid}/environ").read_bytes()
+            assert b"\0DB_POOL_MAX_SIZE=6\0" in Path(f"/proc/{pid}/environ").read_bytes()
 
         # A child that dies is replaced, and the port is served by the survivor meanwhile.
         victim, survivor = sorted(first)
@@ -279,8 +279,8 @@ def test_the_default_count_and_pool_per_process() -> None:
     assert serving.default_workers(make_settings(**production, database_url=None)) == 1
 
     unset = Settings(_env_file=None, database_url=DATABASE_URL)  # type: ignore[call-arg]
-    # 40 connections in all (two pools a process), never below 2 a pool, never above 20.
-    assert [serving.pool_per_process(unset, n) for n in (1, 2, 3, 4, 16)] == [20, 10, 6, 5, 2]
+    # 40 connections in all (three pools a process), never below 2 a pool, never above 20.
+    assert [serving.pool_per_process(unset, n) for n in (1, 2, 3, 4, 16)] == [13, 6, 4, 3, 2]
     explicit = Settings(_env_file=None, database_url=DATABASE_URL, db_pool_max_size=15)  # type: ignore[call-arg]
     assert serving.pool_per_process(explicit, 8) == 15  # as set, per process
 
@@ -289,4 +289,4 @@ async def test_pools_beyond_the_servers_connections_are_warned_of(database: Sett
     assert await serving.connection_warning(2, 10) is None
     warning = await serving.connection_warning(4, 100_000)
     assert warning is not None
-    assert "4 processes x 2 pools x DB_POOL_MAX_SIZE 100000" in warning
+    assert "4 processes x 3 pools (shared, tenant, reads) x DB_POOL_MAX_SIZE 100000" in warning
