@@ -18,10 +18,11 @@ from services.errors import (
     ValidationFailed,
     unavailable_or_raise,
 )
-from services.estates.registry import TenantAccess, resolve_tenant
+from services.estates.registry import TenantAccess, caller_in_estate, resolve_tenant
 from services.identity.models import User
 from services.identity.sessions import authenticate
 from services.identity.throttle import FailureCounter
+from services.identity.tokens import read_token_remembered
 from services.residents.models import Resident
 from tenants.settings import Settings
 
@@ -166,6 +167,13 @@ async def build_context(
                 raise Unauthenticated("invalid token")
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthenticated("Authorization must be 'Bearer <token>'")
+            claims = read_token_remembered(token.strip(), settings.secret_key)
+            if tenant and (
+                found := await caller_in_estate(claims.user_id, claims.session_id, tenant)
+            ):
+                ctx.user, ctx.access = found
+                ctx.session_id = claims.session_id
+                return ctx
             ctx.user, ctx.session_id = await authenticate(token.strip(), settings.secret_key)
         except Unauthenticated as exc:
             ctx.auth_error = exc

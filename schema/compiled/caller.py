@@ -12,13 +12,12 @@ refreshes the hint (or answers the error).
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 from resolvers.context import MAX_TOKEN_LENGTH, RequestContext
-from services.identity.tokens import read_token
+from services.identity.tokens import read_token_remembered
 from tenants.models import Estate
 from tenants.scope import SLUG_PATTERN
 
@@ -36,7 +35,6 @@ class Caller:
 class Callers:
     def __init__(self, secret_key: str) -> None:
         self.secret_key = secret_key
-        self.tokens: OrderedDict[str, tuple[str, str, float]] = OrderedDict()
         self.seen: OrderedDict[tuple[str, str], Caller] = OrderedDict()
 
     def from_headers(self, authorization: str | None, tenant: str | None) -> Caller | None:
@@ -65,17 +63,10 @@ class Callers:
         return caller
 
     def _session_id(self, token: str) -> str | None:
-        found = self.tokens.get(token)
-        if found is None:
-            try:
-                claims = read_token(token, self.secret_key)
-            except Exception:
-                return None
-            found = _remember(
-                self.tokens, token, (str(claims.user_id), str(claims.session_id), claims.expires)
-            )
-        _, session_id, expires = found
-        return session_id if time.time() < expires else None
+        try:
+            return str(read_token_remembered(token, self.secret_key).session_id)
+        except Exception:
+            return None
 
 
 def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> Any:

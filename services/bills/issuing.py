@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from services import validation
@@ -28,6 +26,7 @@ from services.notifications.inbox import (
     notify,
     notify_each,
 )
+from services.numbering import advance
 from services.properties.catalog import get_property
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
@@ -87,15 +86,8 @@ def _validated(draft: BillDraft, estate: Estate) -> BillDraft:
 
 
 async def take_numbers(count: int) -> list[str]:
-    """`count` consecutive bill numbers. The counter row is updated in the caller's
-    transaction: concurrent callers queue on it, and a rollback returns the numbers."""
-    while not await BillCounter.filter(id=1).update(last_number=F("last_number") + count):
-        try:  # the estate's first bill: start the counter (once, whoever wins)
-            async with in_transaction(TENANT_CONNECTION):
-                await BillCounter.create(id=1, last_number=0)
-        except IntegrityError:
-            pass
-    last = (await BillCounter.get(id=1)).last_number
+    """`count` consecutive bill numbers (`numbering.advance`)."""
+    last = await advance(BillCounter, count)
     return [f"BILL-{n:06d}" for n in range(last - count + 1, last + 1)]
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
-from tortoise.transactions import in_transaction
-
 from services.bills.lifecycle import PAYABLE, status_after_payment
 from services.bills.models import Bill
 from services.errors import InsufficientFunds
@@ -17,26 +13,17 @@ from services.ledger.journal import ESTATE_REVENUE, PLATFORM_FEES, Line, post_en
 from services.ledger.models import Account
 from services.money import to_major
 from services.notifications.inbox import notify
+from services.numbering import advance
 from services.payments.fees import platform_fee
 from services.payments.models import Payment, ReceiptCounter
 from services.residents.models import Resident
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
 
 
 async def take_receipt_number() -> str:
-    """The estate's next receipt number. The counter row is updated in the caller's
-    transaction: concurrent successes queue on it, and a rollback gives the number back,
-    so numbers have no gaps or duplicates."""
-    while not await ReceiptCounter.filter(id=1).update(last_number=F("last_number") + 1):
-        try:  # the estate's first receipt: start the counter (once, whoever wins)
-            async with in_transaction(TENANT_CONNECTION):
-                await ReceiptCounter.create(id=1, last_number=0)
-        except IntegrityError:
-            pass
-    last = (await ReceiptCounter.get(id=1)).last_number
-    return f"RCT-{last:06d}"
+    """The estate's next receipt number (`numbering.advance`)."""
+    return f"RCT-{await advance(ReceiptCounter, 1):06d}"
 
 
 async def settle(

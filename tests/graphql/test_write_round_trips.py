@@ -1,0 +1,57 @@
+"""The SQL round trips of one money movement through the API, counted: what reaches
+PostgreSQL (asyncpg's query logger on every pooled connection), not what we meant."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tortoise.connection import get_connection
+
+from tests.conftest import GraphQLClient
+from tests.world import build_world
+
+PAY = """mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: "10.00",
+  idempotencyKey: $k) { id status } }"""
+# The caller (one statement), the transaction (BEGIN, search_path, COMMIT), the payer's
+# resident row and wallet, the savepoint around the payment (2), the bill locked, the
+# payment and its audit row, the revenue account, the bill updated, a receipt number, the
+# payment completed, the resident's notification, and the ledger entry (the entry, one
+# guarded UPDATE per account, the postings).
+ROUND_TRIPS = 20
+
+
+@contextmanager
+def statements() -> Iterator[list[str]]:
+    seen: list[str] = []
+    pools = [get_connection(name)._pool for name in ("shared", "tenant")]
+    connections = [h._con for pool in pools for h in pool._holders if h._con is not None]
+
+    def log(query: Any) -> None:
+        seen.append(query.query)
+
+    for connection in connections:
+        connection.add_query_logger(log)
+    try:
+        yield seen
+    finally:
+        for connection in connections:
+            connection.remove_query_logger(log)
+
+
+async def test_a_wallet_payment_takes_a_known_number_of_round_trips(gql: GraphQLClient) -> None:
+    world = await build_world(gql, residents=1)
+    ada = world.residents[0]
+    await world.fund(ada, "1000.00")
+    for _ in range(2):  # the first warms the pools' connections and the counters' rows
+        bill = await world.bill(ada, "50.00")
+        with statements() as seen:
+            paid = await ada.client.ok(PAY, b=bill["id"], k=uuid.uuid4().hex)
+    assert paid["payBillFromWallet"]["status"] == "SUCCEEDED"
+    listed = "\n".join(s[:120] for s in seen)
+    assert len(seen) == ROUND_TRIPS, listed
+    # Who calls, in which estate, with which roles: one statement, not three.
+    shared = [s for s in seen if "memberships" in s or 'FROM "users"' in s]
+    assert len(shared) == 1, listed
