@@ -8,15 +8,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
+import weakref
 from collections.abc import Awaitable
-from typing import Protocol
+from typing import Any, Protocol
 
 import dramatiq
 import redis
-from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.redis import RedisBroker, _scripts
 from dramatiq.brokers.stub import StubBroker
+from dramatiq.common import current_millis
 from dramatiq.middleware import AsyncIO
 from redis.asyncio import Redis
+from redis.commands.core import AsyncScript
 
 from services.events import DomainEvent
 from tenants.settings import Settings
@@ -24,6 +28,9 @@ from workers.jobs import BY_NAME, JOBS
 from workers.telemetry import job_finished, message_options
 
 log = logging.getLogger(__name__)
+# Dramatiq's own script for every queue operation; enqueueing with it keeps the messages
+# exactly as its workers expect them.
+DISPATCH_SCRIPT = _scripts["dispatch"]
 
 
 def configure_broker(settings: Settings) -> dramatiq.Broker:
@@ -44,28 +51,61 @@ class Dispatcher(Protocol):
 
 
 class RedisDispatcher:
-    """Sends jobs through a Redis connection of its own whose every socket operation, and
-    each send as a whole, is bounded by `timeout`: a request handing over a job must not
-    hang on a Redis that is down or stalled. The send then fails; what needs the job
-    done is stored first (webhook events), so the sweeper sends it again."""
+    """Sends jobs as Dramatiq's Redis broker enqueues them (its own Lua script, the same
+    keys and message encoding), but on an asyncio Redis client: no thread per send, and
+    nothing blocks the loop. Every socket operation, and each send as a whole, is bounded
+    by `timeout`: a request handing over a job must not hang on a Redis that is down or
+    stalled. The send then fails; what needs the job done is stored first (webhook events,
+    notifications), so the sweeper sends it again."""
 
     def __init__(self, redis_url: str, timeout: float) -> None:
-        client = redis.Redis.from_url(
-            redis_url, socket_connect_timeout=timeout, socket_timeout=timeout
-        )
-        # Its own broker, not the process's global one: the actor object only names the
-        # queue and options (a later `configure_broker` must neither orphan nor reroute it).
-        self.broker = RedisBroker(client=client)
+        self.redis_url = redis_url
         self.timeout = timeout
+        # Only for its names (namespace, broker id, timeouts) and script; never called.
+        self.broker = RedisBroker(client=redis.Redis.from_url(redis_url))
+        self._clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, tuple[Redis, AsyncScript]
+        ] = weakref.WeakKeyDictionary()
 
     async def send(self, job: str, *args: str | int) -> None:
         from workers.actors import ACTORS
 
         # The request id rides along, for the job's log lines (`workers.telemetry`).
         message = ACTORS[job].message_with_options(args=args, **message_options())
-        # redis-py's sync client under Dramatiq: off the event loop. The request stops
-        # waiting after `timeout`; the thread ends by itself at its socket timeouts.
-        await asyncio.wait_for(asyncio.to_thread(self.broker.enqueue, message), self.timeout)
+        await asyncio.wait_for(self._enqueue(message), self.timeout)
+
+    async def _enqueue(self, message: dramatiq.Message[Any]) -> None:
+        # `RedisBroker.enqueue` and its `do_enqueue`, without maintenance (a sender's
+        # business is sending; the workers' fetches do it).
+        broker = self.broker
+        redis_id = str(uuid.uuid4())  # each enqueued copy has its own, as Dramatiq's do
+        encoded = message.copy(options={"redis_message_id": redis_id}).encode()
+        arguments = [
+            "enqueue",
+            current_millis(),
+            message.queue_name,
+            broker.broker_id,
+            broker.heartbeat_timeout,
+            broker.dead_message_ttl,
+            0,  # no maintenance
+            0,  # the unpack limit: for fetches only
+            redis_id,
+            encoded,
+        ]
+        _, dispatch = self._client()
+        await dispatch(keys=[broker.namespace], args=arguments)
+
+    def _client(self) -> tuple[Redis, AsyncScript]:
+        """A client per event loop (the app's, a worker's, a test's): asyncio connections
+        belong to the loop that opened them."""
+        loop = asyncio.get_running_loop()
+        found = self._clients.get(loop)
+        if found is None:
+            client = Redis.from_url(
+                self.redis_url, socket_connect_timeout=self.timeout, socket_timeout=self.timeout
+            )
+            found = self._clients[loop] = (client, client.register_script(DISPATCH_SCRIPT))
+        return found
 
 
 class InProcessDispatcher:
