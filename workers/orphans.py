@@ -12,7 +12,6 @@ each `estatepay worker` runs that maintenance itself for every queue, every few 
 from __future__ import annotations
 
 from dramatiq.brokers.redis import MAINTENANCE_SCALE, RedisBroker
-from dramatiq.common import dq_name
 
 # How often a running worker looks for dead workers' messages: they come back within
 # Dramatiq's heartbeat timeout (60 s) plus this.
@@ -35,8 +34,8 @@ class OrphanKeeper:
         )
 
     def queues(self) -> list[str]:
-        declared = sorted(self.broker.get_declared_queues())
-        return declared + [dq_name(name) for name in declared]
+        broker = self.broker
+        return sorted(broker.get_declared_queues() | broker.get_declared_delay_queues())
 
     def requeue(self) -> None:
         """Hand back whatever dead workers held, on every queue (a cheap no-op when no

@@ -14,6 +14,8 @@ import pytest
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
 from services.audit.models import AuditEntry
+from services.ledger.journal import PAYOUTS_IN_TRANSIT, clearing_code
+from services.ledger.models import Account
 from services.ledger.verify import verify_ledger
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
@@ -249,6 +251,12 @@ async def test_daily_auto_payout_without_any_earlier_payout_ends_paid(
     assert (await pw.maker.ok(PAYOUT, id=auto["id"]))["payout"]["status"] == "PAID"
     assert fake.desk.posts[auto["reference"]] == 1
     assert await pw.wallet() == {"balance": "60000.00", "available": "60000.00", "held": "0.00"}
+
+    async with tenant_scope(pw.slug):
+        # The amount is on its way to the bank; Paystack's fee is owed to Paystack.
+        in_transit = await Account.get(code=PAYOUTS_IN_TRANSIT, currency="NGN")
+        clearing = await Account.get(code=clearing_code("PAYSTACK"), currency="NGN")
+    assert (in_transit.balance, clearing.balance) == (3_997_500, 2_500)
 
     # The next day nothing is above the threshold: nothing is asked.
     assert await tasks.auto_payouts(pw.slug, "2031-03-06T06:00:00+00:00") == 0
