@@ -86,6 +86,7 @@ async def update_estate_settings(
         platform_admin=found.platform_admin,
         estate_admin=found.estate_admin,
         max_major=ctx.settings.max_amount,
+        encryption_key=ctx.settings.encryption_key,
     )
 
 

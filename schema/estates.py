@@ -14,10 +14,11 @@ from resolvers.context import RequestContext
 from resolvers.operations import may_see_settings
 from schema.extensions import UNSCOPED
 from schema.payments import PaymentProvider
-from schema.shared import Connection, Money, connection, convert, plain
+from schema.shared import Connection, Money, PayoutBankAccount, connection, convert, plain
 from services.estates.provisioning import EstateInput
 from services.estates.settings import fee_percent
 from services.payouts.models import PayoutSettings
+from services.payouts.settings import destination
 from tenants.models import Estate as EstateRow
 
 
@@ -37,17 +38,32 @@ class EstateSettings:
         description="Available balance above which the estate is paid out daily (estate "
         "admins'); null: never. Null too for an estate other than X-Tenant's."
     )
+    auto_payout_bank_account: PayoutBankAccount | None = strawberry.field(
+        description="The account the daily auto-payout pays into (estate admins'). Null "
+        "too for an estate other than X-Tenant's."
+    )
 
 
 def settings_node(estate: EstateRow, payouts: PayoutSettings | None) -> EstateSettings:
     threshold = payouts.auto_payout_threshold if payouts else None
     provider = payouts.provider if payouts else None
+    account = destination(payouts) if payouts else None
     return EstateSettings(
         platform_fee_percent=fee_percent(estate),
         platform_fee_fixed=Money.of(estate.platform_fee_fixed, estate.currency),
         payout_provider=PaymentProvider(provider) if provider else None,
         auto_payout_threshold=(
             Money.of(threshold, estate.currency) if threshold is not None else None
+        ),
+        auto_payout_bank_account=(
+            PayoutBankAccount(
+                bank_code=account.bank_code,
+                bank_name=account.bank_name,
+                account_number_last4=account.account_number[-4:],
+                account_name=account.account_name,
+            )
+            if account
+            else None
         ),
     )
 

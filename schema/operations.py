@@ -18,11 +18,13 @@ from resolvers.context import RequestContext
 from schema.estates import Estate, estate_node
 from schema.extensions import UNSCOPED
 from schema.payments import PaymentProvider
+from schema.payouts import BankAccountInput
 from schema.shared import Connection, connection, convert, plain
 from services.audit.queries import AuditFilter
 from services.errors import ValidationFailed
 from services.estates.settings import API_NAMES, UNCHANGED, SettingsChange
 from services.payments.instructions import InstructionsInput
+from services.payouts.requests import BankAccount
 
 ESTATE_ARGUMENT = (
     "The estate's slug: the platform operator's way to name any estate (default: X-Tenant's)"
@@ -91,7 +93,13 @@ class UpdateEstateSettingsInput:
         default=UNSET, description="null: payouts through the default gateway"
     )
     auto_payout_threshold: Decimal | None = strawberry.field(
-        default=UNSET, description="null: no automatic payouts"
+        default=UNSET,
+        description="null or 0: no automatic payouts; set, it needs autoPayoutBankAccount",
+    )
+    auto_payout_bank_account: BankAccountInput | None = strawberry.field(
+        default=UNSET,
+        description="Where the daily auto-payout pays into (resolved with the payout "
+        "provider); null: none (only while autoPayoutThreshold is off)",
     )
 
 
@@ -110,6 +118,8 @@ def settings_change(input: UpdateEstateSettingsInput) -> SettingsChange:
             raise ValidationFailed(f"{field} cannot be null: leave it out to keep it", field=field)
         elif isinstance(value, PaymentProvider):
             value = value.value
+        elif isinstance(value, BankAccountInput):
+            value = plain(BankAccount, value)
         values[name] = value
     return SettingsChange(**values)
 

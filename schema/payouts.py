@@ -17,7 +17,7 @@ from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
 from schema.identity import User
 from schema.payments import PaymentProvider
-from schema.shared import Connection, Money, connection, convert
+from schema.shared import Connection, Money, PayoutBankAccount, connection, convert
 from services.payouts.models import Payout as PayoutModel
 from services.payouts.requests import BankAccount as BankAccountData
 
@@ -32,14 +32,6 @@ class PayoutStatus(Enum):
     REJECTED = "REJECTED"
     CANCELLED = "CANCELLED"
     REVERSED = "REVERSED"
-
-
-@strawberry.type
-class PayoutBankAccount:
-    bank_code: str
-    bank_name: str
-    account_number_last4: str
-    account_name: str
 
 
 async def _person(info: Info[RequestContext, None], user_id: uuid.UUID | None) -> User | None:

@@ -31,6 +31,16 @@ class Money:
 
 
 @strawberry.type
+class PayoutBankAccount:
+    """An account payouts go to (a payout's, and the auto-payout's in Estate.settings)."""
+
+    bank_code: str
+    bank_name: str
+    account_number_last4: str
+    account_name: str
+
+
+@strawberry.type
 class PageInfo:
     has_next_page: bool
     end_cursor: str | None

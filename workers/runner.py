@@ -1,12 +1,13 @@
 """`estatepay worker`: Dramatiq workers on Redis, one event loop per process with the
 database initialised on it, plus the sweeper that re-sends forgotten webhook events and
-notification deliveries."""
+notification deliveries, and the keeper that hands back what dead workers held."""
 
 from __future__ import annotations
 
 import logging
 import signal
 import threading
+import time
 from collections.abc import Coroutine
 from types import FrameType
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import dramatiq
 import redis
 from dramatiq.asyncio import get_event_loop_thread
+from dramatiq.brokers.redis import RedisBroker
 from dramatiq.middleware import Middleware
 from prometheus_client import start_http_server
 from redis.asyncio import Redis
@@ -26,6 +28,7 @@ from tenants.database import close_database, init_database
 from tenants.settings import Settings
 from workers import dead_letters
 from workers.broker import RedisDispatcher, configure_broker, jobs_outlet
+from workers.orphans import CHECK_EVERY_SECONDS, OrphanKeeper
 from workers.telemetry import JobTelemetry
 
 log = logging.getLogger(__name__)
@@ -37,7 +40,10 @@ class Database(Middleware):
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    def after_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
+    # Before the boot, not after: Dramatiq starts the worker threads between the two, so
+    # messages already queued ran on an uninitialised ORM and failed into their backoff.
+    # `before_` signals run in order: the AsyncIO middleware's loop exists by now.
+    def before_worker_boot(self, broker: dramatiq.Broker, worker: dramatiq.Worker) -> None:
         loop = get_event_loop_thread()
         assert loop is not None, "the AsyncIO middleware must come first"
         loop.run_coroutine(init_database(self.settings))
@@ -88,6 +94,7 @@ def run_worker(
         log.error("set REDIS_URL: the embedded default runs its worker inside `estatepay serve`")
         return 2
     broker = configure_broker(settings)
+    assert isinstance(broker, RedisBroker)
     broker.add_middleware(Database(settings))
     broker.add_middleware(JobTelemetry())
     install_model_hooks()
@@ -117,17 +124,22 @@ def run_worker(
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     log.info("worker running (%d threads); Ctrl-C to stop", threads)
+    orphans = OrphanKeeper(broker)
+    next_sweep = 0.0
     try:
         while not stop.is_set():
             try:
-                sweep_once()
+                orphans.requeue()
+                if time.monotonic() >= next_sweep:
+                    next_sweep = time.monotonic() + settings.sweep_every_seconds
+                    sweep_once()
             except (redis.ConnectionError, redis.TimeoutError) as exc:
                 # Redis is away: expected during an outage, one line per period is enough;
                 # the events stay stored and the next sweep sends them.
                 log.warning("sweep could not reach Redis (%s); retrying at the next period", exc)
             except Exception:
                 log.exception("sweep failed; retrying at the next period")
-            stop.wait(settings.sweep_every_seconds)
+            stop.wait(min(CHECK_EVERY_SECONDS, settings.sweep_every_seconds))
     finally:
         worker.stop()
     return 0

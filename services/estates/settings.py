@@ -1,7 +1,7 @@
 """An estate's settings (`updateEstateSettings`): who may change what, and the change
 itself, audited in the estate. The platform operator sets the platform's fees; the
-estate's admins set its name, time zone, payout provider and auto-payout threshold (the
-last two kept by `services.payouts.settings`)."""
+estate's admins set its name, time zone, payout provider and auto-payout (threshold and
+account; the payout ones kept by `services.payouts.settings`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from services.errors import Forbidden, ValidationFailed
 from services.money import parse_amount, to_major
 from services.payments.transfers.providers import TRANSFER_PROVIDERS
 from services.payouts import settings as payout_settings
+from services.payouts.queries import resolve_destination
 from tenants.apps import SHARED_CONNECTION
 from tenants.models import Estate
 from tenants.scope import tenant_scope
@@ -34,14 +35,16 @@ API_NAMES = {
     "platform_fee_fixed": "platformFeeFixed",
     "payout_provider": "payoutProvider",
     "auto_payout_threshold": "autoPayoutThreshold",
+    "auto_payout_bank_account": "autoPayoutBankAccount",
 }
+PAYOUT_FIELDS = frozenset({"payout_provider", "auto_payout_threshold", "auto_payout_bank_account"})
 UNCHANGED: Any = object()  # a field the input left out
 
 
 @dataclass(frozen=True)
 class SettingsChange:
-    """Each field UNCHANGED unless given; None clears the two that may be cleared
-    (payoutProvider, autoPayoutThreshold)."""
+    """Each field UNCHANGED unless given; None clears the three that may be cleared
+    (payoutProvider, autoPayoutThreshold, autoPayoutBankAccount: a `BankAccount`)."""
 
     name: Any = UNCHANGED
     timezone: Any = UNCHANGED
@@ -49,6 +52,7 @@ class SettingsChange:
     platform_fee_fixed: Any = UNCHANGED
     payout_provider: Any = UNCHANGED
     auto_payout_threshold: Any = UNCHANGED
+    auto_payout_bank_account: Any = UNCHANGED
 
     def given(self) -> dict[str, Any]:
         return {
@@ -130,16 +134,22 @@ async def update(
     platform_admin: bool,
     estate_admin: bool,
     max_major: Decimal,
+    encryption_key: str,
 ) -> Estate:
     """Change what `change` gives, and audit it in the estate. The estate's own row
     (shared: name, time zone, fees) and its payout settings (its own tables,
     `services.payouts.settings`) are two transactions: the row first, and nothing of
-    either when any field is refused (all are checked before either is written)."""
+    either when any field is refused (all are checked before either is written; an
+    auto-payout account is resolved with the payout provider, outside any scope)."""
     given = change.given()
     if not given:
         raise ValidationFailed("input must change at least one setting", field="input")
     _check_authority(given, platform_admin, estate_admin)
-    payouts = _payout_change(given, await Estate.get(id=estate_id), max_major)
+    found = await Estate.get(id=estate_id)
+    payouts = await _payout_change(given, found, max_major, encryption_key)
+    if payouts is not None:
+        async with tenant_scope(found.slug):
+            await payout_settings.check(payouts)
     async with in_transaction(SHARED_CONNECTION):
         estate = await Estate.filter(id=estate_id).select_for_update().get()
         before = snapshot(estate)
@@ -162,12 +172,13 @@ async def update(
     return estate
 
 
-def _payout_change(
-    given: dict[str, Any], estate: Estate, max_major: Decimal
+async def _payout_change(
+    given: dict[str, Any], estate: Estate, max_major: Decimal, encryption_key: str
 ) -> payout_settings.SettingsChange | None:
     """The payout part of the change, checked; None when there is none. A threshold of
-    null (or 0) turns the daily auto-payout off."""
-    if "payout_provider" not in given and "auto_payout_threshold" not in given:
+    null (or 0) turns the daily auto-payout off; its account is resolved with the payout
+    provider this change leaves (a provider call)."""
+    if not PAYOUT_FIELDS & set(given):
         return None
     provider = given.get("payout_provider")
     if provider is not None and provider not in PAYOUT_PROVIDERS:
@@ -182,9 +193,18 @@ def _payout_change(
         amount = parse_amount(
             threshold, estate.currency, field="autoPayoutThreshold", max_major=max_major
         )
+    account = given.get("auto_payout_bank_account")
+    destination = None
+    if account is not None:
+        # No gateway to resolve it with: blame the provider named, else the account.
+        blamed = "payoutProvider" if provider else payout_settings.ACCOUNT_FIELD
+        fields = (blamed, payout_settings.ACCOUNT_FIELD)
+        destination = await resolve_destination(estate, provider, account, encryption_key, fields)
     return payout_settings.SettingsChange(
         payout_provider=provider,
         auto_payout_threshold=amount,
+        auto_payout_account=destination,
         clear_auto_payout=off,
+        clear_auto_payout_account="auto_payout_bank_account" in given and account is None,
         clear_payout_provider="payout_provider" in given and provider is None,
     )

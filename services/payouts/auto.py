@@ -1,6 +1,7 @@
 """The daily auto-payout: what the estate's wallet holds above its threshold is requested
-as a payout to the account of its last paid payout, and waits for an admin's approval
-like any other (the schedule is the maker; a person is still the checker)."""
+as a payout to the account set with the threshold (`autoPayoutBankAccount`), and waits
+for an admin's approval like any other (the schedule is the maker; a person is still the
+checker)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
 
+from services.money import to_major
 from services.payments.idempotency import request_fingerprint
 from services.payments.transfers.providers import TRANSFER_PROVIDERS
 from services.payouts import settings
@@ -24,7 +26,8 @@ log = logging.getLogger(__name__)
 
 async def request_auto_payout(estate: Estate, at: datetime) -> int:
     """At most one auto-payout per local day (in the estate's scope); how many it made."""
-    threshold = (await settings.current()).auto_payout_threshold
+    chosen = await settings.current()
+    threshold, account = chosen.auto_payout_threshold, settings.destination(chosen)
     revenue = await revenue_account(estate)
     if threshold is None or revenue is None or revenue.available <= threshold:
         return 0
@@ -32,13 +35,8 @@ async def request_auto_payout(estate: Estate, at: datetime) -> int:
     key = f"auto-payout:{day.isoformat()}"
     if await Payout.exists(idempotency_key=key):
         return 0
-    last = (
-        await Payout.filter(status="PAID", currency=estate.currency)
-        .order_by("-completed_at")
-        .first()
-    )
-    if last is None:
-        log.info("auto-payout of %s skipped: no paid payout names an account yet", estate.slug)
+    if account is None:  # refused by updateEstateSettings; a row from before it was
+        log.warning("auto-payout of %s skipped: no account to pay into", estate.slug)
         return 0
     config = await settings.payout_gateway()
     excess = revenue.available - threshold
@@ -46,6 +44,7 @@ async def request_auto_payout(estate: Estate, at: datetime) -> int:
     amount = excess - fee
     if amount <= 0:
         return 0
+    above = to_major(threshold, estate.currency)
     async with in_transaction(TENANT_CONNECTION):
         payout = await Payout.create(
             reference=new_reference(),
@@ -54,12 +53,12 @@ async def request_auto_payout(estate: Estate, at: datetime) -> int:
             currency=estate.currency,
             status="REQUESTED",
             provider=config.provider,
-            bank_code=last.bank_code,
-            bank_name=last.bank_name,
-            account_number=last.account_number,
-            account_name=last.account_name,
+            bank_code=account.bank_code,
+            bank_name=account.bank_name,
+            account_number=account.account_number,
+            account_name=account.account_name,
             requested_by_id=None,
-            note=f"Automatic payout above {threshold} (minor units), {day.isoformat()}",
+            note=f"Automatic payout above {above} {estate.currency}, {day.isoformat()}",
             idempotency_key=key,
             request_fingerprint=request_fingerprint("auto-payout", day.isoformat()),
         )

@@ -57,8 +57,13 @@ class PayoutSettings(TenantModel):
     id = fields.IntField(primary_key=True)
     # PAYSTACK or FLUTTERWAVE; None: the estate's default gateway, if it is one of those.
     provider = fields.CharField(max_length=16, null=True)
-    # Minor units: once a day, what is available above this is requested as a payout.
+    # Minor units: once a day, what is available above this is requested as a payout...
     auto_payout_threshold = fields.BigIntField(null=True)
+    # ...to this account (resolved with the provider when set; required with a threshold).
+    auto_bank_code = fields.CharField(max_length=20, null=True)
+    auto_bank_name = fields.CharField(max_length=100, null=True)
+    auto_account_number = fields.CharField(max_length=20, null=True)
+    auto_account_name = fields.CharField(max_length=200, null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
