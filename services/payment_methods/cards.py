@@ -111,7 +111,7 @@ class StripeCards:
         method = await self.gateway.call(
             lambda client: client.v1.payment_methods.retrieve_async(method_id)
         )
-        card = method.get("card") or {}
+        card = method.to_dict().get("card") or {}
         return SavedCard(
             method_id,
             card.get("brand"),

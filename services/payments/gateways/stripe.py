@@ -60,7 +60,8 @@ def failure_of(exc: stripe.StripeError) -> str:
 def intent_verification(intent: Any) -> Verification:
     """A PaymentIntent as the provider's word: `succeeded` is paid; back to
     `requires_payment_method` (a declined confirmation) or `canceled` is failed."""
-    error = intent.get("last_payment_error") or {}
+    found = intent.to_dict()
+    error = found.get("last_payment_error") or {}
     if intent.status == "succeeded":
         status = "SUCCEEDED"
     elif intent.status in ("requires_payment_method", "canceled"):
@@ -70,7 +71,7 @@ def intent_verification(intent: Any) -> Verification:
     failed = status == "FAILED"
     return Verification(
         status=status,
-        amount=int(intent.get("amount_received") or intent.get("amount") or 0),
+        amount=int(found.get("amount_received") or found.get("amount") or 0),
         currency=str(intent.currency or "").upper(),
         provider_reference=str(intent.id),
         failure_code=card_failure(error.get("code"), error.get("decline_code")) if failed else None,
