@@ -7,6 +7,7 @@ which is refunded once the card is saved."""
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -64,6 +65,11 @@ class CardProvider(Protocol):
     # A final answer (SUCCEEDED or FAILED with its failureCode); ProviderError when the
     # outcome is unknown (the provider could not be reached).
     async def charge(
+        self, card: str, holder: Holder, reference: str, amount: int, currency: str
+    ) -> Verification: ...
+    # The same charge again, after an answer that never came: whatever the provider did
+    # with it the first time, and a charge only if it has none.
+    async def recheck(
         self, card: str, holder: Holder, reference: str, amount: int, currency: str
     ) -> Verification: ...
     async def remove(self, card: str) -> None: ...
@@ -155,6 +161,12 @@ class StripeCards:
             )
         return intent_verification(intent)
 
+    async def recheck(
+        self, card: str, holder: Holder, reference: str, amount: int, currency: str
+    ) -> Verification:
+        """Stripe answers the same Idempotency-Key with its first answer: safe to resend."""
+        return await self.charge(card, holder, reference, amount, currency)
+
     async def remove(self, card: str) -> None:
         try:
             await self.gateway.call(lambda client: client.v1.payment_methods.detach_async(card))
@@ -193,7 +205,28 @@ async def _refund_card_check(gateway: Gateway, reference: str, amount: int, curr
         log.warning("card check %s was not refunded: %s", reference, exc.message)
 
 
-class PaystackCards:
+class _ByReference(ABC):
+    """Paystack and Flutterwave know a charge by our reference: ask before charging again."""
+
+    gateway: PaystackGateway | FlutterwaveGateway
+
+    @abstractmethod
+    async def charge(
+        self, card: str, holder: Holder, reference: str, amount: int, currency: str
+    ) -> Verification: ...
+
+    async def recheck(
+        self, card: str, holder: Holder, reference: str, amount: int, currency: str
+    ) -> Verification:
+        try:
+            return await self.gateway.verify(reference)
+        except ProviderError as exc:
+            if exc.status not in (400, 404):  # not "no such transaction": still unknown
+                raise
+        return await self.charge(card, holder, reference, amount, currency)
+
+
+class PaystackCards(_ByReference):
     def __init__(self, gateway: PaystackGateway) -> None:
         self.gateway = gateway
 
@@ -256,7 +289,7 @@ class PaystackCards:
         )
 
 
-class FlutterwaveCards:
+class FlutterwaveCards(_ByReference):
     def __init__(self, gateway: FlutterwaveGateway) -> None:
         self.gateway = gateway
 

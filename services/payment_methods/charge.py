@@ -18,7 +18,7 @@ from services.bills.lifecycle import transition
 from services.errors import InvalidState, NotFound
 from services.events import changed
 from services.payment_methods import customers
-from services.payment_methods.methods import cards_for
+from services.payment_methods.methods import Cards, cards_for
 from services.payment_methods.models import PaymentMethod
 from services.payments.gateways.base import ProviderError, ProviderUnavailable, Verification
 from services.payments.idempotency import (
@@ -94,7 +94,8 @@ async def charge_saved_method(
     NOT_FOUND / INVALID_STATE, raised; a declined card is a FAILED outcome, returned."""
     key_text = validation.text(idempotency_key, "idempotencyKey", max_length=150)
     method_uuid = parse_id(method_id, "paymentMethodId", "payment method")
-    fingerprint = request_fingerprint("saved-card", method_uuid, bill_id, amount or "due")
+    bill_uuid = parse_id(bill_id, "billId", "bill")
+    fingerprint = request_fingerprint("saved-card", method_uuid, bill_uuid, amount or "due")
     async with tenant_scope(estate.slug):
         method = await PaymentMethod.get_or_none(id=method_uuid)
         if method is None:
@@ -102,12 +103,15 @@ async def charge_saved_method(
         resident = await Resident.get(id=method.resident_id)
         owner = Viewer(resident.user_id, is_admin=False, resident_id=resident.id)
         key = payer_key(resident.id, f"saved-card:{key_text}")
-        bill = await issuing.get_bill(owner, bill_id, field="billId")
-        if (done := await earlier_payment(key, fingerprint, resident.id)) is not None:
-            return ChargeOutcome.of(done)
-        if method.status != "ACTIVE" or method.provider_reference is None:
+        bill = await issuing.get_bill(owner, bill_uuid, field="billId")
+        earlier = await earlier_payment(key, fingerprint, resident.id)
+        if earlier is not None and earlier.status not in UNSETTLED:
+            return ChargeOutcome.of(earlier)
+        if method.provider_reference is None or (earlier is None and method.status != "ACTIVE"):
             raise InvalidState(f"the payment method is {method.status}", field="paymentMethodId")
         cards = await cards_for(method.provider, encryption_key)
+    if earlier is not None:  # its answer never came: ask again, charging at most once
+        return await _attempt(estate, earlier, method, cards, now, resend=True)
     if bill.status == "PENDING_ACKNOWLEDGMENT":
         async with tenant_scope(estate.slug):
             bill = await issuing.acknowledge(owner, str(bill.id))
@@ -136,16 +140,32 @@ async def charge_saved_method(
             if done is None:
                 raise
             return ChargeOutcome.of(done)
-    holder = await customers.holder(estate.slug, resident.id, cards.stripe)
+    return await _attempt(estate, payment, method, cards, now, resend=False)
+
+
+async def _attempt(
+    estate: Estate,
+    payment: Payment,
+    method: PaymentMethod,
+    cards: Cards,
+    now: datetime,
+    *,
+    resend: bool,
+) -> ChargeOutcome:
+    """Charge the card for the payment (`resend`: again, after an unanswered try) and
+    apply the provider's answer."""
+    assert method.provider_reference is not None
+    holder = await customers.holder(estate.slug, uuid.UUID(str(payment.resident_id)), cards.stripe)
+    charge = cards.adapter.recheck if resend else cards.adapter.charge
     try:
-        verified = await cards.adapter.charge(
-            method.provider_reference, holder, payment.reference, paying, bill.currency
+        verified = await charge(
+            method.provider_reference, holder, payment.reference, payment.amount, payment.currency
         )
     except (ProviderError, ProviderUnavailable) as exc:
         code = exc.failure_code if isinstance(exc, ProviderError) else "NETWORK_ERROR"
         if not _unsent(exc):
             return ChargeOutcome(payment.id, payment.reference, "PENDING", code, exc.message)
-        verified = Verification("FAILED", paying, bill.currency, "", code, exc.message)
+        verified = Verification("FAILED", payment.amount, payment.currency, "", code, exc.message)
     if verified.provider_reference:
         # Before applying: a later webhook is confirmed by asking the provider about it.
         async with tenant_scope(estate.slug):

@@ -314,3 +314,43 @@ async def test_stripe_sync_keeps_residents_as_customers(
     assert (code, err) == (2, f"error (--estate): {plain.slug} has no active Stripe gateway\n")
     code, err = await run_sync("--estate")
     assert code == 2 and err.count("\n") == 1, err
+
+
+async def test_an_unanswered_charge_is_resolved_by_its_retry_and_refunds(
+    gql: GraphQLClient,
+    http: httpx.AsyncClient,
+    fake_stripe: tuple[FakeStripe, str],
+    worker: None,
+    database: Settings,
+) -> None:
+    fake, base_url = fake_stripe
+    world = await stripe_world(gql, base_url)
+    ada = world.residents[0]
+    method_id, _ = await save_card(world, ada, fake, http)
+    estate = await Estate.get(slug=world.slug)
+    key, now = database.encryption_key, datetime.now(UTC)
+    bill = await world.bill(ada, "40.00")
+
+    # Stripe fails with a 500: whether the card was charged is not known.
+    fake.failing_with = (500, {"type": "api_error", "message": "boom"})
+    unknown = await charge_saved_method(estate, method_id, bill["id"], None, "u-1", key, now)
+    assert (unknown.status, unknown.failure_code) == ("PENDING", "PROVIDER_ERROR")
+    async with tenant_scope(world.slug):
+        assert (await Payment.get(id=unknown.payment_id)).status == "PROCESSING"
+    fake.failing_with = None
+    # The retry under the same key finishes that payment: one charge, one payment.
+    paid = await charge_saved_method(estate, method_id, bill["id"], None, "u-1", key, now)
+    assert (paid.status, paid.payment_id) == ("SUCCEEDED", unknown.payment_id)
+    assert len(fake.cards.intents) == 1
+    state = (await ada.client.ok(BILL, id=bill["id"]))["bill"]
+    assert state == {"status": "PAID", "amountPaid": {"amount": "40.00"}}
+
+    # An autopay charge refunds like any Stripe payment.
+    refunded = await world.admin.ok(
+        'mutation($p: ID!) { refundPayment(paymentId: $p, amount: "15.00", reason: "waiver", '
+        'idempotencyKey: "ur1") { status } }',
+        p=str(paid.payment_id),
+    )
+    assert refunded["refundPayment"]["status"] == "PARTIALLY_REFUNDED"
+    assert fake.cards.intent_for(paid.reference).refunded == 1500
+    await ledger_holds(world.slug)

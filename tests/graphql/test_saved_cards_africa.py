@@ -106,6 +106,18 @@ async def test_a_paystack_authorization_is_saved_and_charged(
     state = (await ada.client.ok(BILL, id=bill["id"]))["bill"]
     assert state == {"status": "PAID", "amountPaid": {"amount": "300.00"}}
 
+    # Paystack down: unknown; the retry asks Paystack by reference before charging.
+    third = await world.bill(ada, "20.00")
+    fake.failing_with = 502
+    unknown = await charge_saved_method(estate, method["id"], third["id"], None, "p-3", key, now)
+    assert unknown.status == "PENDING"
+    fake.failing_with = None
+    retried = await charge_saved_method(estate, method["id"], third["id"], None, "p-3", key, now)
+    assert (retried.status, retried.payment_id) == ("SUCCEEDED", unknown.payment_id)
+    again = await charge_saved_method(estate, method["id"], third["id"], None, "p-3", key, now)
+    assert again == retried
+    assert fake.transactions[unknown.reference].amount == 2000
+
     code = str((check.authorization or {})["authorization_code"])
     fake.declining[code] = "Insufficient Funds"
     second = await world.bill(ada, "200.00")

@@ -110,10 +110,15 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
         if key in self.replies:
             return JSONResponse(self.replies[key])
         form = await _form(request)
-        session = next(
-            s for s in self.sessions.values() if s.payment_intent == form["payment_intent"]
+        # A Checkout Session's payment, or an off-session charge of a saved card.
+        paid = (
+            next(
+                (s for s in self.sessions.values() if s.payment_intent == form["payment_intent"]),
+                None,
+            )
+            or self.cards.intents[form["payment_intent"]]
         )
-        session.refunded += int(str(form["amount"]))
+        paid.refunded += int(str(form["amount"]))
         reply = {
             "object": "refund",
             "id": f"re_test_{next(self.ids)}",

@@ -39,6 +39,7 @@ class Intent:
     amount: int = 0
     currency: str = ""
     error: dict[str, Any] | None = None
+    refunded: int = 0
 
 
 @dataclass
