@@ -43,8 +43,9 @@ class ChargeOutcome:
     reference: str
     # SUCCEEDED; FAILED (with failure_code: DECLINED_CARD, INSUFFICIENT_FUNDS, ...); or
     # PENDING: the provider could not be reached, so whether the card was charged is not
-    # known yet. The payment stays PROCESSING until its webhook or `verifyPayment` says;
-    # charging again under the same idempotency key asks nothing of the card twice.
+    # known yet. The payment stays PROCESSING until the same call is made again (the
+    # same idempotency key): that asks the provider what became of it and charges only
+    # if nothing did. (A Stripe webhook cannot settle it: its PaymentIntent id is unknown.)
     status: str
     failure_code: str | None = None
     failure_message: str | None = None
