@@ -211,6 +211,12 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
     return _with_database(settings, work)
 
 
+def cmd_stripe_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from estatepay.stripe_sync import sync
+
+    return _with_database(settings, lambda: sync(args, settings))
+
+
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from workers.runner import run_worker
 
@@ -352,6 +358,13 @@ def parser() -> argparse.ArgumentParser:
     verify = ledger.add_parser("verify", help="check every ledger invariant")
     verify.add_argument("--estate", help="one estate's slug (default: every estate)")
     verify.set_defaults(func=cmd_ledger_verify)
+
+    stripe = commands.add_parser("stripe", help="Stripe").add_subparsers(
+        dest="stripe_command", required=True
+    )
+    stripe_sync = stripe.add_parser("sync", help="residents as Stripe customers (idempotent)")
+    stripe_sync.add_argument("--estate", help="one estate's slug (default: every estate)")
+    stripe_sync.set_defaults(func=cmd_stripe_sync)
 
     chain = commands.add_parser(
         "fakechain", help="(demo) pay an address, mine blocks on the demo's fake Bitcoin chain"

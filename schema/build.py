@@ -45,6 +45,7 @@ from schema.gateways import GatewayMutation, GatewayQuery
 from schema.identity import IdentityMutation, IdentityQuery
 from schema.notifications import NotificationMutation, NotificationQuery
 from schema.operations import OperationsMutation, OperationsQuery
+from schema.payment_methods import PaymentMethodMutation, PaymentMethodQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
 from schema.properties import PropertyMutation, PropertyQuery
@@ -88,6 +89,7 @@ Query = _merged(
         TeamQuery,
         DocumentQuery,
         RewardQuery,
+        PaymentMethodQuery,
     ),
 )
 Mutation = _merged(
@@ -107,6 +109,7 @@ Mutation = _merged(
         PayoutMutation,
         TeamMutation,
         RewardMutation,
+        PaymentMethodMutation,
     ),
 )
 Subscription = _merged(

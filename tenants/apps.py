@@ -20,5 +20,6 @@ TENANT_MODELS = [
     "services.bitcoin.models",
     "services.payouts.models",
     "services.rewards.models",
+    "services.payment_methods.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
+from services.payment_methods import methods as payment_methods
 from services.payments.gateways.base import BadWebhook
 from services.payments.gateways.config import active_config, adapter
 from services.payments.gateways.providers import PROVIDERS
@@ -136,7 +137,14 @@ async def process(
             if event.reference and not transfer
             else None
         )
-        if payment is None and not (transfer and event.reference):
+        # A card being saved (its SetupIntent, or the card check that saves it).
+        card_setup = (
+            payment is None
+            and not transfer
+            and bool(event.reference)
+            and await payment_methods.is_setup(event.reference or "", event.provider)
+        )
+        if payment is None and not card_setup and not (transfer and event.reference):
             await _finish(event, "IGNORED", now, "no payment of ours has this reference")
             return "IGNORED"
         gateway = adapter(await active_config(event.provider), encryption_key)
@@ -146,6 +154,8 @@ async def process(
             # Never trust the claim alone: ask the provider.
             verified = await gateway.verify(payment.reference, payment.provider_reference)
             await apply_verification(estate, payment.reference, verified, now)
+        elif card_setup:
+            await payment_methods.confirm_setup(estate, reference or "", encryption_key, now)
         elif not await payouts.confirm(
             estate, reference or "", provider, hint, encryption_key, now
         ):

@@ -57,6 +57,8 @@ QUERIES = {
     "statement",
     "rewards",
     "rewardsConfig",
+    "paymentMethods",
+    "billingPortalUrl",
 }
 MUTATIONS = {
     "login",
@@ -121,6 +123,9 @@ MUTATIONS = {
     "suspendEstate",
     "reactivateEstate",
     "archiveEstate",
+    "addPaymentMethod",
+    "confirmPaymentMethod",
+    "removePaymentMethod",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a

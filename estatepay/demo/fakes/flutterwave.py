@@ -34,6 +34,9 @@ class Transaction:
     refunded: Decimal = Decimal(0)
     processor_response: str | None = None
     redirect_url: str | None = None
+    email: str = ""
+    # The card that paid, with its token for later charges.
+    card: dict[str, Any] | None = None
 
 
 @dataclass
@@ -45,6 +48,8 @@ class FakeFlutterwave(FakeApi[int]):
     ids: itertools.count = field(default_factory=lambda: itertools.count(5000))
     # Transfers (payouts): banks, accounts and transfers by reference.
     desk: TransferDesk = field(default_factory=TransferDesk)
+    # Card token -> the processor_response its charges now fail with (a test's switch).
+    declining: dict[str, str] = field(default_factory=dict)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -53,6 +58,7 @@ class FakeFlutterwave(FakeApi[int]):
                 Route("/transactions/verify_by_reference", self.verify, methods=["GET"]),
                 Route("/transactions/{id:int}/refund", self.refund, methods=["POST"]),
                 Route("/balances", self.balances, methods=["GET"]),
+                Route("/tokenized-charges", self.tokenized_charge, methods=["POST"]),
                 *flutterwave_routes(self),
                 *checkout_routes(self),
             ]
@@ -74,6 +80,7 @@ class FakeFlutterwave(FakeApi[int]):
             Decimal(str(body["amount"])),
             body["currency"],
             redirect_url=body.get("redirect_url"),
+            email=str((body.get("customer") or {}).get("email") or ""),
         )
         self.transactions[tx.tx_ref] = tx
         link = self.checkout_link(tx.tx_ref, "checkout.fake-flw")
@@ -95,6 +102,33 @@ class FakeFlutterwave(FakeApi[int]):
         tx.refunded += Decimal(str(body["amount"]))
         return JSONResponse({"status": "success", "data": {"id": next(self.ids)}})
 
+    async def tokenized_charge(self, request: Request) -> JSONResponse:
+        """A saved card charged by the token an earlier charge returned."""
+        if refused := await self.refused(request):
+            return refused
+        body = await request.json()
+        token = body["token"]
+        earlier = next(
+            (t for t in self.transactions.values() if (t.card or {}).get("token") == token), None
+        )
+        if earlier is None or earlier.email != body["email"]:
+            return JSONResponse({"status": "error", "message": "Invalid token"}, 400)
+        if body["tx_ref"] in self.transactions:
+            return JSONResponse({"status": "error", "message": "Duplicate tx_ref"}, 400)
+        declined = self.declining.get(token)
+        tx = Transaction(
+            next(self.ids),
+            body["tx_ref"],
+            Decimal(str(body["amount"])),
+            body["currency"],
+            status="failed" if declined else "successful",
+            processor_response=declined or "Approved",
+            email=earlier.email,
+            card=earlier.card,
+        )
+        self.transactions[tx.tx_ref] = tx
+        return JSONResponse({"status": "success", "message": "Charge", "data": self._data(tx)})
+
     async def balances(self, request: Request) -> JSONResponse:
         return await self.refused(request) or JSONResponse({"status": "success", "data": []})
 
@@ -107,6 +141,7 @@ class FakeFlutterwave(FakeApi[int]):
             "status": tx.status,
             "processor_response": tx.processor_response
             or ("Approved" if tx.status == "successful" else "Declined"),
+            "card": tx.card,
         }
 
     def complete(
@@ -120,6 +155,14 @@ class FakeFlutterwave(FakeApi[int]):
         message. `amount` (major units): what Flutterwave then reports as charged."""
         tx = self.transactions[tx_ref]
         tx.status, tx.processor_response = status, processor_response
+        if status == "successful":  # a card paid: Flutterwave returns its token
+            tx.card = {
+                "first_6digits": "553188",
+                "last_4digits": "2950",
+                "type": "MASTERCARD",
+                "expiry": "09/31",
+                "token": f"flw-t1nf-{tx.id}-m03k",
+            }
         if amount is not None:
             tx.amount = amount
 

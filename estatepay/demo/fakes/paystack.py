@@ -39,6 +39,8 @@ class Transaction:
     refunded: int = 0
     gateway_response: str | None = None
     callback_url: str | None = None
+    # The card's reusable authorization, once a card paid it.
+    authorization: dict[str, Any] | None = None
 
 
 @dataclass
@@ -49,6 +51,8 @@ class FakePaystack(FakeApi[int]):
     ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     # Transfers (payouts): banks, accounts and transfers by reference.
     desk: TransferDesk = field(default_factory=TransferDesk)
+    # Authorization code -> the gateway_response its charges now fail with (a test's switch).
+    declining: dict[str, str] = field(default_factory=dict)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -56,7 +60,15 @@ class FakePaystack(FakeApi[int]):
                 Route("/transaction/initialize", self.initialize, methods=["POST"]),
                 Route("/transaction/verify/{reference}", self.verify, methods=["GET"]),
                 Route("/transaction", self.list, methods=["GET"]),
+                Route(
+                    "/transaction/charge_authorization", self.charge_authorization, methods=["POST"]
+                ),
                 Route("/refund", self.refund, methods=["POST"]),
+                Route(
+                    "/customer/deactivate_authorization",
+                    self.deactivate_authorization,
+                    methods=["POST"],
+                ),
                 *paystack_routes(self),
                 *checkout_routes(self),
             ]
@@ -102,6 +114,51 @@ class FakePaystack(FakeApi[int]):
             return JSONResponse({"status": False, "message": "Transaction not found"}, 404)
         return JSONResponse({"status": True, "data": self._data(tx)})
 
+    async def charge_authorization(self, request: Request) -> JSONResponse:
+        """A saved card charged without its holder: the authorization of an earlier charge."""
+        if refused := await self.refused(request):
+            return refused
+        body = await request.json()
+        code = body["authorization_code"]
+        earlier = next(
+            (
+                t
+                for t in self.transactions.values()
+                if (t.authorization or {}).get("authorization_code") == code
+            ),
+            None,
+        )
+        usable = earlier is not None and (earlier.authorization or {}).get("reusable")
+        if earlier is None or not usable or earlier.email != body["email"]:
+            return JSONResponse({"status": False, "message": "Invalid authorization code"}, 400)
+        reference = body["reference"]
+        if reference in self.transactions:
+            return JSONResponse(
+                {"status": False, "message": "Duplicate Transaction Reference"}, 400
+            )
+        declined = self.declining.get(code)
+        tx = Transaction(
+            next(self.ids),
+            reference,
+            int(body["amount"]),
+            body.get("currency") or earlier.currency,
+            body["email"],
+            status="failed" if declined else "success",
+            gateway_response=declined or "Approved",
+            authorization=earlier.authorization,
+        )
+        self.transactions[reference] = tx
+        return JSONResponse({"status": True, "message": "Charge attempted", "data": self._data(tx)})
+
+    async def deactivate_authorization(self, request: Request) -> JSONResponse:
+        if refused := await self.refused(request):
+            return refused
+        code = (await request.json())["authorization_code"]
+        for tx in self.transactions.values():
+            if (tx.authorization or {}).get("authorization_code") == code:
+                tx.authorization = {**tx.authorization, "reusable": False}  # type: ignore[dict-item]
+        return JSONResponse({"status": True, "message": "Authorization has been deactivated"})
+
     async def list(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
             return refused
@@ -124,6 +181,7 @@ class FakePaystack(FakeApi[int]):
             "status": tx.status,
             "gateway_response": tx.gateway_response
             or ("Approved" if tx.status == "success" else "Declined"),
+            "authorization": tx.authorization,
         }
 
     # --- what a test does in the payer's and Paystack's place -----------------------
@@ -140,6 +198,17 @@ class FakePaystack(FakeApi[int]):
         failure can say why, as the card network's message)."""
         tx = self.transactions[reference]
         tx.status, tx.gateway_response = status, gateway_response
+        if status == "success":  # a card paid: Paystack keeps its reusable authorization
+            tx.authorization = {
+                "authorization_code": f"AUTH_{tx.id}",
+                "card_type": "visa",
+                "brand": "visa",
+                "last4": "4081",
+                "exp_month": "12",
+                "exp_year": "2030",
+                "channel": "card",
+                "reusable": True,
+            }
         if amount is not None:
             tx.amount = amount
         if currency is not None:

@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from estatepay.demo.fakes.base import FakeApi
 from estatepay.demo.fakes.checkout import CheckoutView, checkout_routes, major, usable_return_url
+from estatepay.demo.fakes.stripe_cards import CardApi, StripeCards, intent_json
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -50,6 +51,8 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
     ids: itertools.count = field(default_factory=lambda: itertools.count(1))
     # Stripe answers a repeated Idempotency-Key with the first answer, doing nothing.
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Customers, saved cards and off-session charges (estatepay.demo.fakes.stripe_cards).
+    cards: StripeCards = field(default_factory=StripeCards)
 
     def app(self) -> Starlette:
         return Starlette(
@@ -58,6 +61,7 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
                 Route("/v1/checkout/sessions/{id}", self.retrieve, methods=["GET"]),
                 Route("/v1/refunds", self.refund, methods=["POST"]),
                 Route("/v1/balance", self.balance, methods=["GET"]),
+                *CardApi(self.cards, self.refused, _form).routes(),
                 *checkout_routes(self),
             ]
         )
@@ -106,10 +110,15 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
         if key in self.replies:
             return JSONResponse(self.replies[key])
         form = await _form(request)
-        session = next(
-            s for s in self.sessions.values() if s.payment_intent == form["payment_intent"]
+        # A Checkout Session's payment, or an off-session charge of a saved card.
+        paid = (
+            next(
+                (s for s in self.sessions.values() if s.payment_intent == form["payment_intent"]),
+                None,
+            )
+            or self.cards.intents[form["payment_intent"]]
         )
-        session.refunded += int(str(form["amount"]))
+        paid.refunded += int(str(form["amount"]))
         reply = {
             "object": "refund",
             "id": f"re_test_{next(self.ids)}",
@@ -167,16 +176,35 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
                 "data": {"object": self._session(session)},
             }
         ).encode()
+        return body, self.signed(body, secret, timestamp)
+
+    def signed(
+        self, body: bytes, secret: str | None = None, timestamp: int | None = None
+    ) -> dict[str, str]:
         t = timestamp or int(time.time())
         signature = hmac.new(
             (secret or self.webhook_secret).encode(),
             f"{t}.{body.decode()}".encode(),
             hashlib.sha256,
         ).hexdigest()
-        return body, {
-            "stripe-signature": f"t={t},v1={signature}",
-            "content-type": "application/json",
-        }
+        return {"stripe-signature": f"t={t},v1={signature}", "content-type": "application/json"}
+
+    def intent_webhook(
+        self, intent_id: str, type: str, event_id: str | None = None
+    ) -> tuple[bytes, dict[str, str]]:
+        """The signed event about a SetupIntent or PaymentIntent, e.g.
+        `setup_intent.succeeded`, `payment_intent.succeeded`."""
+        cards = self.cards
+        intent = cards.setups.get(intent_id) or cards.intents[intent_id]
+        body = json.dumps(
+            {
+                "id": event_id or f"evt_{intent_id}_{type}",
+                "object": "event",
+                "type": type,
+                "data": {"object": intent_json(intent)},
+            }
+        ).encode()
+        return body, self.signed(body)
 
     # --- the hosted checkout page (estatepay.demo.fakes.checkout) ---------------------
 

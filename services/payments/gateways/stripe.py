@@ -57,6 +57,28 @@ def failure_of(exc: stripe.StripeError) -> str:
     return failure_from_status(exc.http_status or 500)
 
 
+def intent_verification(intent: Any) -> Verification:
+    """A PaymentIntent as the provider's word: `succeeded` is paid; back to
+    `requires_payment_method` (a declined confirmation) or `canceled` is failed."""
+    found = intent.to_dict()
+    error = found.get("last_payment_error") or {}
+    if intent.status == "succeeded":
+        status = "SUCCEEDED"
+    elif intent.status in ("requires_payment_method", "canceled"):
+        status = "FAILED"
+    else:
+        status = "PENDING"
+    failed = status == "FAILED"
+    return Verification(
+        status=status,
+        amount=int(found.get("amount_received") or found.get("amount") or 0),
+        currency=str(intent.currency or "").upper(),
+        provider_reference=str(intent.id),
+        failure_code=card_failure(error.get("code"), error.get("decline_code")) if failed else None,
+        failure_message=(error.get("message") or "the card was declined") if failed else None,
+    )
+
+
 class StripeGateway:
     provider = "STRIPE"
     required_credentials: ClassVar[tuple[str, ...]] = ("secretKey", "webhookSecret")
@@ -134,9 +156,14 @@ class StripeGateway:
         )
         return Checkout(provider_reference=session.id, checkout_url=session.url)
 
+    # The saved-card calls (services.payment_methods) go through the same plumbing.
+    call = _call
+
     async def verify(self, reference: str, provider_reference: str | None = None) -> Verification:
         if not provider_reference:
             raise ProviderError("no Stripe Checkout Session for this payment")
+        if provider_reference.startswith("pi_"):  # an off-session charge of a saved card
+            return await self._verify_intent(provider_reference)
         session = await self._call(
             lambda client: client.v1.checkout.sessions.retrieve_async(provider_reference)
         )
@@ -154,6 +181,12 @@ class StripeGateway:
             failure_code="EXPIRED" if status == "FAILED" else None,
             failure_message="the Stripe checkout expired" if status == "FAILED" else None,
         )
+
+    async def _verify_intent(self, intent_id: str) -> Verification:
+        intent = await self._call(
+            lambda client: client.v1.payment_intents.retrieve_async(intent_id)
+        )
+        return intent_verification(intent)
 
     async def refund(
         self,
