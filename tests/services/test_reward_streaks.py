@@ -34,8 +34,8 @@ from workers.scheduler import Scheduler
 pytestmark = pytest.mark.usefixtures("database")
 STREAK_JOB = next(job for job in SCHEDULE if job.name == "evaluate_reward_streaks")
 ADMIN = uuid.uuid4()
-ONE_OFF = {"monthsRequired": 3, "amount": 5_000, "recurring": False}  # 50.00
-RECURRING = {"monthsRequired": 3, "amount": 1_000, "recurring": True}  # 10.00
+ONE_OFF: dict[str, object] = {"monthsRequired": 3, "amount": 5_000, "recurring": False}  # 50.00
+RECURRING: dict[str, object] = {"monthsRequired": 3, "amount": 1_000, "recurring": True}  # 10.00
 
 
 def utc(text: str) -> datetime:
@@ -145,9 +145,9 @@ async def test_streaks_month_by_month(tmp_path: Path) -> None:
     assert await balances() == (5_000 + 3 * 1_000, 2 * (5_000 + 1_000))
     assert drill.granted == 4 + 4
     async with tenant_scope(estate.slug):
-        rows = {r.resident_id: r for r in await RewardStreak.all()}
-        assert (rows[ada.resident_id].streak, rows[bob.resident_id].streak) == (9, 5)
-        assert rows[ada.resident_id].evaluated_through == date(2031, 9, 1)
+        rows = {str(r.resident_id): r for r in await RewardStreak.all()}
+        assert (rows[str(ada.resident_id)].streak, rows[str(bob.resident_id)].streak) == (9, 5)
+        assert rows[str(ada.resident_id)].evaluated_through == date(2031, 9, 1)
         assert await JournalEntry.filter(kind="STREAK_REWARD").count() == 8
         assert await verify_ledger() == []
 
