@@ -8,6 +8,7 @@ from services.access import Viewer
 from services.pagination import Page
 from services.payments import manual_payments, provider_payments, queries, refunds
 from services.payments.models import Payment
+from services.payments.sources import NO_SOURCES, Sources
 from services.payments.wallet_payments import pay_bill_from_wallet as pay_from_wallet
 from tenants.scope import tenant_scope
 
@@ -33,6 +34,7 @@ async def pay_bill_from_wallet(
     idempotency_key: str,
     amount: Decimal | None,
     pin: str | None,
+    use: Sources = NO_SOURCES,
 ) -> Payment:
     money = money_input(ctx, amount, None) if amount is not None else None
     return await pay_from_wallet(
@@ -43,6 +45,7 @@ async def pay_bill_from_wallet(
         pin,
         idempotency_key,
         ctx.clock(),
+        use,
     )
 
 
@@ -53,6 +56,8 @@ async def pay_bill(
     provider: str | None,
     amount: Decimal | None,
     callback_url: str | None,
+    use: Sources = NO_SOURCES,
+    pin: str | None = None,
 ) -> Payment:
     """Runs without an operation scope: the provider is called with no connection held."""
     money = money_input(ctx, amount, None) if amount is not None else None
@@ -65,6 +70,9 @@ async def pay_bill(
         callback_url,
         idempotency_key,
         ctx.settings.encryption_key,
+        ctx.clock(),
+        use,
+        pin,
     )
 
 
@@ -85,6 +93,7 @@ async def deposit_to_wallet(
         callback_url,
         idempotency_key,
         ctx.settings.encryption_key,
+        ctx.clock(),
     )
 
 

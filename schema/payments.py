@@ -21,6 +21,7 @@ from schema.shared import Connection, Money, as_uuid, connection, convert, plain
 from services.payments import queries
 from services.payments.gateways.providers import NAMES
 from services.payments.models import Payment as PaymentModel
+from services.payments.sources import Sources
 
 
 @strawberry.enum
@@ -164,9 +165,17 @@ class PaymentMutation:
         idempotency_key: str,
         amount: Decimal | None = None,
         pin: str | None = None,
+        use_credits: bool | None = False,
+        use_rewards: bool | None = False,
     ) -> Payment:
+        """`useRewards`: rewards pay part; `useCredits`: the wallet goes before them."""
         paid = await resolvers.pay_bill_from_wallet(
-            info.context, bill_id, idempotency_key, amount, pin
+            info.context,
+            bill_id,
+            idempotency_key,
+            amount,
+            pin,
+            Sources(bool(use_credits), bool(use_rewards)),
         )
         return payment_node(paid)
 
@@ -179,9 +188,21 @@ class PaymentMutation:
         provider: PaymentProvider | None = None,
         amount: Decimal | None = None,
         callback_url: str | None = None,
+        use_credits: bool | None = False,
+        use_rewards: bool | None = False,
+        pin: str | None = None,
     ) -> Payment:
+        """Credits (the wallet; `pin` if it has one), then rewards, then the provider for
+        the rest; covered by credits, the answer is the wallet's SUCCEEDED payment."""
         started = await resolvers.pay_bill(
-            info.context, bill_id, idempotency_key, _value(provider), amount, callback_url
+            info.context,
+            bill_id,
+            idempotency_key,
+            _value(provider),
+            amount,
+            callback_url,
+            Sources(bool(use_credits), bool(use_rewards)),
+            pin,
         )
         return payment_node(started)
 

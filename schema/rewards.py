@@ -24,7 +24,8 @@ from services.wallets.wallets import AccountLine
 @strawberry.type
 class RewardTransaction:
     id: strawberry.ID
-    kind: str  # REWARD, REWARD_ADJUSTMENT, REWARD_REDEMPTION, REWARD_RETURN
+    kind: str  # REWARD, REWARD_ADJUSTMENT, REWARD_REDEMPTION, REWARD_RETURN, STREAK_REWARD,
+    # PREPAYMENT_REWARD, PREPAYMENT_REWARD_RETURN
     amount: Money
     balance_after: Money
     description: str

@@ -140,6 +140,9 @@ JOBS: tuple[Job, ...] = (
     _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
     _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),
+    # Monthly streaks, checked hourly so each estate's month end (any timezone) is acted
+    # on within the hour; each resident's month is evaluated once (`services.rewards.streaks`).
+    _scheduled("evaluate_reward_streaks", "20 * * * *", tasks.evaluate_reward_streaks),
     _scheduled("purge_old_records", "30 3 * * *", tasks.purge_old_records),
     _scheduled("check_payouts", "*/5 * * * *", tasks.check_payouts),
     _scheduled("auto_payouts", "0 6 * * *", tasks.auto_payouts),

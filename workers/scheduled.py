@@ -29,6 +29,7 @@ from services.payments.retention import purge_webhook_events
 from services.payouts import processing as payouts
 from services.payouts.auto import request_auto_payout
 from services.recurring.runs import run_due
+from services.rewards import streaks
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 from tenants.settings import get_settings
@@ -133,6 +134,10 @@ async def _watch_bitcoin(estate: Estate, at: datetime) -> int:
     return await watching.scan(estate, at, get_settings().encryption_key)
 
 
+async def _streaks(estate: Estate, at: datetime) -> int:
+    return await streaks.evaluate(estate, at)
+
+
 async def _purge(estate: Estate, at: datetime) -> int:
     settings = get_settings()
     history = timedelta(days=settings.job_history_retention_days)
@@ -191,6 +196,10 @@ async def watch_bitcoin_payments(slug: str, slot: str) -> int:
     return await run_for_estate(
         "watch_bitcoin_payments", slug, slot, _watch_bitcoin, in_scope=False
     )
+
+
+async def evaluate_reward_streaks(slug: str, slot: str) -> int:
+    return await run_for_estate("evaluate_reward_streaks", slug, slot, _streaks)
 
 
 async def purge_old_records(slug: str, slot: str) -> int:

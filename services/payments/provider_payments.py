@@ -15,8 +15,9 @@ from services.access import Viewer
 from services.audit.log import record
 from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
+from services.bills.models import Bill
 from services.bitcoin import watching
-from services.errors import NotFound, ValidationFailed
+from services.errors import InvalidState, NotFound, ValidationFailed
 from services.events import changed
 from services.identity.models import User
 from services.ledger.journal import clearing_code, system_account
@@ -38,6 +39,17 @@ from services.payments.idempotency import (
 from services.payments.models import Payment
 from services.payments.queries import payment_by_reference
 from services.payments.settlement import notify_payment_failed, received_less, settle
+from services.payments.sources import (
+    NO_SOURCES,
+    Sources,
+    Split,
+    plan_split,
+    rewards_cover_all,
+    spend_rewards,
+)
+from services.payments.wallet_payments import pay_part
+from services.wallets.models import Wallet
+from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
 
@@ -53,16 +65,26 @@ async def start_payment(
     callback_url: str | None,
     idempotency_key: str,
     encryption_key: str,
+    now: datetime,
+    use: Sources = NO_SOURCES,
+    pin: str | None = None,
 ) -> Payment:
     """A PENDING payment with what the payer needs (checkout URL or client secret).
-    `bill_id` None means a wallet deposit of `amount`."""
+    `bill_id` None means a wallet deposit of `amount`. `use`: credits and rewards pay
+    first (`services.payments.sources`); if they cover it all, the wallet's SUCCEEDED
+    payment is the answer and no provider is called. `pin`: the wallet's, for credits."""
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
     key = payer_key(
         viewer.resident_id, validation.text(idempotency_key, "idempotencyKey", max_length=150)
     )
     fingerprint = request_fingerprint(
-        "provider", bill_id, provider, amount.minor if amount else "due", callback_url
+        "provider",
+        bill_id,
+        provider,
+        amount.minor if amount else "due",
+        callback_url,
+        *use.fingerprint(),
     )
     async with tenant_scope(estate.slug):
         owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
@@ -82,8 +104,26 @@ async def start_payment(
                 raise ValidationFailed("amount is required for a deposit", field="amount")
             paying, currency = amount.minor, amount.currency
             purpose, description = "WALLET_DEPOSIT", "Wallet top-up"
+        wallet = None
+        if bill is not None and use.credits:
+            wallet = await wallet_of(viewer.resident_id, currency)
+            if wallet.pin_hash is not None:  # before the savepoint: a wrong PIN counts
+                await check_pin(wallet, pin, now)
+            ensure_can_debit(wallet)
         try:
             async with in_transaction(TENANT_CONNECTION):
+                owned = None
+                if bill is not None and (use.credits or use.rewards):
+                    owned = await get_bill(owner, bill.id, lock=True)
+                    transition(owned.status, "pay", "PAID")
+                    paying = amount.minor if amount else owned.balance_due
+                    split = await plan_split(owned, paying, use, wallet.account if wallet else None)
+                    paying = split.rest
+                    done = await _pay_first(
+                        viewer, estate, owned, wallet, split, key, fingerprint, now
+                    )
+                    if done is not None:  # nothing left for the provider
+                        return done
                 payment = await Payment.create(
                     reference=new_reference(),
                     purpose=purpose,
@@ -104,7 +144,12 @@ async def start_payment(
                     payment.id,
                     after={"provider": config.provider, "amount": paying},
                 )
-        except IntegrityError:
+                if owned is not None:
+                    await spend_rewards(
+                        viewer.user_id, owned, split.rewards, key, fingerprint, payment.id
+                    )
+        except (IntegrityError, InvalidState):
+            # The same key committed by a concurrent request while we waited on the bill.
             done = await earlier_payment(key, fingerprint, viewer.resident_id)
             if done is None:
                 raise
@@ -130,6 +175,47 @@ async def start_payment(
             client_secret=checkout.client_secret,
         )
         return await Payment.get(id=payment.id)
+
+
+async def _pay_first(
+    viewer: Viewer,
+    estate: Estate,
+    bill: Bill,
+    wallet: Wallet | None,
+    split: Split,
+    key: str,
+    fingerprint: str,
+    now: datetime,
+) -> Payment | None:
+    """The credits' part (a wallet payment of its own) of a split payment; that payment,
+    with the rewards, when nothing is left for the provider, else None (the provider's
+    payment, made next, carries the rewards and the request's key)."""
+    if split.rest == 0 and split.credits == 0:
+        raise rewards_cover_all()
+    if not split.credits:
+        return None
+    assert wallet is not None
+    # The last part of the request holds its key, so a retry finds the answer by it.
+    part_key = key if split.rest == 0 else f"credits:{key}"
+    audited: dict[str, object] = {"bill": bill.number, "credits": split.credits}
+    if split.rest == 0:
+        audited["rewards"] = split.rewards
+    made = await pay_part(
+        viewer,
+        estate,
+        bill,
+        wallet,
+        split.credits,
+        part_key,
+        fingerprint,
+        now,
+        audited=audited,
+        before_settling=None,
+    )
+    if split.rest:
+        return None
+    await spend_rewards(viewer.user_id, bill, split.rewards, key, fingerprint, made.id)
+    return made
 
 
 async def gateway_for_payment(slug: str, reference: str, encryption_key: str) -> Gateway:

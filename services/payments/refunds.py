@@ -31,6 +31,7 @@ from services.money import Money, to_major
 from services.payments.gateways.base import ProviderError
 from services.payments.gateways.config import gateway_for
 from services.payments.models import Payment
+from services.rewards.earning import after_refund
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
@@ -85,6 +86,8 @@ async def refund_payment(
     async with tenant_scope(estate.slug):
         plan = await _move_money(actor_id, estate, payment_uuid, amount, reason, entry_key, now)
         if plan is None:  # a retry: the refund under this key was made before
+            # ... whose rewards follow-up may not have run (it comes after the provider).
+            await after_refund(estate, payment_uuid, now)
             return await Payment.get(id=payment_uuid)
         gateway = await gateway_for(plan.provider, encryption_key)
     if gateway is not None:
@@ -97,6 +100,8 @@ async def refund_payment(
                 await _undo(plan, entry_key)
             raise
     async with tenant_scope(estate.slug):
+        # Once the money is surely back: rewards earned by it go, rewards spent with it return.
+        await after_refund(estate, plan.payment_id, now)
         return await Payment.get(id=plan.payment_id)
 
 

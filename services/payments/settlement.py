@@ -17,6 +17,7 @@ from services.numbering import advance
 from services.payments.fees import platform_fee
 from services.payments.models import Payment, ReceiptCounter
 from services.residents.models import Resident
+from services.rewards.earning import reward_prepayment
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
 
@@ -41,7 +42,8 @@ async def settle(
     (minus the platform fee); a deposit, or a bill payment the bill can no longer take
     (paid or cancelled meanwhile), goes to the resident's wallet: nothing is lost; so does
     what a bill payment brings beyond the balance due (`payment.credited`, the same entry).
-    The payment gets the estate's next receipt number.
+    The payment gets the estate's next receipt number; paid before the bill's due date,
+    it earns the estate's prepayment reward (`services.rewards.earning`).
     Call inside a savepoint with the payment row (and `locked_bill`, if given) locked.
     `recorded`: the caller inserted the payment as SUCCEEDED with its fee already."""
     bill = locked_bill
@@ -66,6 +68,8 @@ async def settle(
         bill.status = status_after_payment(bill.amount, bill.amount_paid)
         await bill.save(update_fields=["amount_paid", "status", "updated_at"])
         changed("bill", bill.id, bill.resident_id)
+        # Before the ledger entry, like the rest: the estate's rewards row, then revenue.
+        await reward_prepayment(estate, payment, bill, to_bill, now)
     else:
         wallet = await wallet_of(payment.resident_id, payment.currency)
         if wallet.account_id == source.id:

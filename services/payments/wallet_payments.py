@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
@@ -12,6 +13,7 @@ from services.access import Viewer
 from services.audit.log import record
 from services.bills.issuing import get_bill
 from services.bills.lifecycle import transition
+from services.bills.models import Bill
 from services.errors import (
     InsufficientFunds,
     InvalidState,
@@ -28,6 +30,14 @@ from services.payments.idempotency import (
 )
 from services.payments.models import Payment
 from services.payments.settlement import settle
+from services.payments.sources import (
+    NO_SOURCES,
+    Sources,
+    plan_split,
+    rewards_cover_all,
+    spend_rewards,
+)
+from services.wallets.models import Wallet
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION
@@ -41,10 +51,12 @@ async def pay_bill_from_wallet(
     pin: str | None,
     idempotency_key: str,
     now: datetime,
+    use: Sources = NO_SOURCES,
 ) -> Payment:
-    """Pay all (amount None: the balance due) or part of an acknowledged bill. The same
-    key with the same request returns the first payment; money moves once."""
-    return await _pay(viewer, estate, bill_id, amount, idempotency_key, now, pin=pin)
+    """Pay all (amount None: the balance due) or part of an acknowledged bill, with the
+    resident's rewards too if `use` says so (`services.payments.sources`). The same key
+    with the same request returns the first payment; money moves once."""
+    return await _pay(viewer, estate, bill_id, amount, idempotency_key, now, pin=pin, use=use)
 
 
 async def pay_bill_from_wallet_authorised(
@@ -75,6 +87,7 @@ async def _pay(
     *,
     pin: str | None = None,
     authorisation: str | None = None,
+    use: Sources = NO_SOURCES,
 ) -> Payment:
     """The payment itself; the PIN is checked unless `authorisation` stands for it."""
     if viewer.resident_id is None:
@@ -84,7 +97,11 @@ async def _pay(
         key = payer_key(viewer.resident_id, key)
     owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
     fingerprint = request_fingerprint(
-        "wallet-bill", bill_id, amount.minor if amount else "due", amount.currency if amount else ""
+        "wallet-bill",
+        bill_id,
+        amount.minor if amount else "due",
+        amount.currency if amount else "",
+        *use.fingerprint(),
     )
     # No look-up of the key here: a retry trips over the unique key (or finds the bill
     # paid) below and is answered from the stored payment, at no cost to first attempts.
@@ -108,43 +125,30 @@ async def _pay(
                     f"{to_major(bill.balance_due, bill.currency)} {bill.currency}",
                     field="amount",
                 )
-            fee = platform_fee(estate, paying)
-            payment = await Payment.create(  # recorded as it will be if the money moves
-                reference=new_reference(),
-                purpose="BILL_PAYMENT",
-                provider="WALLET",
-                amount=paying,
-                fee=fee,
-                currency=bill.currency,
-                status="SUCCEEDED",
-                completed_at=now,
-                resident_id=viewer.resident_id,
-                bill_id=bill.id,
-                idempotency_key=key,
-                request_fingerprint=fingerprint,
-            )
-            audited: dict[str, object] = {"bill": bill.number, "amount": paying, "fee": fee}
+            # The wallet is both the credits and the method: one payment for both parts.
+            split = await plan_split(bill, paying, use, wallet.account)
+            from_wallet = split.credits + split.rest
+            if not from_wallet:
+                raise rewards_cover_all()
+            audited: dict[str, object] = {"bill": bill.number}
+            if split.rewards:
+                audited["rewards"] = split.rewards
             if authorisation is not None:
                 audited["authorisation"] = authorisation
-            await record(
-                viewer.user_id if authorisation is None else None,
-                "payBillFromWallet",
-                "Payment",
-                payment.id,
-                after=audited,
+            payment = await pay_part(
+                viewer,
+                estate,
+                bill,
+                wallet,
+                from_wallet,
+                key,
+                fingerprint,
+                now,
+                audited=audited,
+                before_settling=lambda made: spend_rewards(
+                    viewer.user_id, bill, split.rewards, key, fingerprint, made.id
+                ),
             )
-            try:
-                await settle(
-                    payment,
-                    wallet.account,
-                    estate,
-                    now,
-                    locked_bill=bill,
-                    owner_user_id=viewer.user_id,
-                    recorded=True,
-                )
-            except InsufficientFunds as exc:
-                raise shortfall(wallet.account.available, paying, bill.currency) from exc
             return payment
     except (IntegrityError, InvalidState):
         # The same key committed by a concurrent request while we waited on the bill: it
@@ -153,6 +157,61 @@ async def _pay(
         if done is None:
             raise
         return done
+
+
+async def pay_part(
+    viewer: Viewer,
+    estate: Estate,
+    bill: Bill,
+    wallet: Wallet,
+    paying: int,
+    key: str,
+    fingerprint: str,
+    now: datetime,
+    *,
+    audited: dict[str, object],
+    before_settling: Callable[[Payment], Awaitable[object]] | None = None,
+) -> Payment:
+    """`paying` of the locked `bill` from the wallet, SUCCEEDED with its ledger entry (in
+    the caller's savepoint). `before_settling` runs once the payment exists (rewards
+    spent with it name it)."""
+    fee = platform_fee(estate, paying)
+    payment = await Payment.create(  # recorded as it will be if the money moves
+        reference=new_reference(),
+        purpose="BILL_PAYMENT",
+        provider="WALLET",
+        amount=paying,
+        fee=fee,
+        currency=bill.currency,
+        status="SUCCEEDED",
+        completed_at=now,
+        resident_id=viewer.resident_id,
+        bill_id=bill.id,
+        idempotency_key=key,
+        request_fingerprint=fingerprint,
+    )
+    await record(
+        viewer.user_id if "authorisation" not in audited else None,
+        "payBillFromWallet",
+        "Payment",
+        payment.id,
+        after={**audited, "amount": paying, "fee": fee},
+    )
+    if before_settling is not None:
+        await before_settling(payment)
+    try:
+        await settle(
+            payment,
+            wallet.account,
+            estate,
+            now,
+            locked_bill=bill,
+            owner_user_id=viewer.user_id,
+            recorded=True,
+        )
+    except InsufficientFunds as exc:
+        raise shortfall(wallet.account.available, paying, bill.currency) from exc
+    return payment
 
 
 async def wallet_payment(reference: str) -> Payment:

@@ -33,7 +33,7 @@ class RewardStreak(TenantModel):
     streak = fields.IntField(default=0)
     # The first day of the last month evaluated.
     evaluated_through = fields.DateField(null=True)
-    # Tier index (as a string) -> how many times it was granted.
+    # Tier ("<months>:once" or "<months>:recurring") -> times granted in this streak.
     granted: fields.Field[dict] = fields.JSONField(default=dict)
 
     resident_id: str

@@ -169,7 +169,6 @@ async def apply(
     amount: Money | None,
     key: str,
     now: datetime,
-    payment_id: uuid.UUID | None = None,
 ) -> Applied:
     """Rewards towards one of the resident's payable bills (default: as much as both the
     rewards balance and the balance due allow), once per key."""
@@ -205,36 +204,52 @@ async def apply(
                 f"{bill.currency}",
                 field="amount",
             )
-        redemption = await RewardRedemption.create(
-            resident_id=viewer.resident_id,
-            bill=bill,
-            amount=using,
-            currency=bill.currency,
-            idempotency_key=stored,
-            request_fingerprint=fingerprint,
-            payment_id=payment_id,
-        )
-        redeemed = await system_account(REWARDS_REDEEMED, bill.currency)
-        await post_entry(
-            f"rewards:apply:{redemption.id}",
-            "REWARD_REDEMPTION",
-            [Line(account, -using), Line(redeemed, using)],
-            description=f"Rewards applied to {bill.number}",
-            reference=str(redemption.id),
-            known_new=True,
-        )
-        bill.amount_paid += using
-        bill.status = status_after_payment(bill.amount, bill.amount_paid)
-        await bill.save(update_fields=["amount_paid", "status", "updated_at"])
-        changed("bill", bill.id, bill.resident_id)
-        await record(
-            viewer.user_id,
-            "applyRewards",
-            "Bill",
-            bill.id,
-            after={"amount": using, "redemption": str(redemption.id)},
-        )
+        redemption = await redeem(viewer.user_id, bill, account, using, stored, fingerprint)
         return Applied(redemption, bill)
+
+
+async def redeem(
+    user_id: uuid.UUID | None,
+    bill: Bill,
+    account: Account,
+    using: int,
+    stored_key: str,
+    fingerprint: str,
+    payment_id: uuid.UUID | None = None,
+) -> RewardRedemption:
+    """Retire `using` of the resident's rewards towards the locked `bill` (checked by the
+    caller: payable, within its balance due and the rewards available); updates `bill`.
+    `payment_id`: the payment it went with, whose full refund gives the rewards back."""
+    redemption = await RewardRedemption.create(
+        resident_id=bill.resident_id,
+        bill=bill,
+        amount=using,
+        currency=bill.currency,
+        idempotency_key=stored_key,
+        request_fingerprint=fingerprint,
+        payment_id=payment_id,
+    )
+    redeemed = await system_account(REWARDS_REDEEMED, bill.currency)
+    await post_entry(
+        f"rewards:apply:{redemption.id}",
+        "REWARD_REDEMPTION",
+        [Line(account, -using), Line(redeemed, using)],
+        description=f"Rewards applied to {bill.number}",
+        reference=str(redemption.id),
+        known_new=True,
+    )
+    bill.amount_paid += using
+    bill.status = status_after_payment(bill.amount, bill.amount_paid)
+    await bill.save(update_fields=["amount_paid", "status", "updated_at"])
+    changed("bill", bill.id, bill.resident_id)
+    await record(
+        user_id,
+        "applyRewards",
+        "Bill",
+        bill.id,
+        after={"amount": using, "redemption": str(redemption.id)},
+    )
+    return redemption
 
 
 @dataclass(frozen=True)

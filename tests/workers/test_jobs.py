@@ -337,6 +337,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
         "process_recurring_payments": at("2031-03-05 09:10"),
         "expire_stale_payments": at("2031-03-05 10:05"),
         "watch_bitcoin_payments": at("2031-03-05 10:07"),
+        "evaluate_reward_streaks": at("2031-03-05 09:20"),
         "purge_old_records": at("2031-03-05 03:30"),
         "check_payouts": at("2031-03-05 10:05"),
         "auto_payouts": at("2031-03-05 06:00"),
@@ -346,7 +347,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
 
     async def all_done() -> bool:
         async with tenant_scope(estate.slug):
-            return await JobRun.filter(status="DONE").count() == 8  # every per-estate job
+            return await JobRun.filter(status="DONE").count() == 9  # every per-estate job
 
     await eventually(all_done)
     async with tenant_scope(estate.slug):

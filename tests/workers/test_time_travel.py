@@ -335,6 +335,7 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
             "process_recurring_payments": 72,
             "expire_stale_payments": 864,
             "watch_bitcoin_payments": 4320,
+            "evaluate_reward_streaks": 72,
             "purge_old_records": 3,
             "check_payouts": 864,
             "auto_payouts": 3,
