@@ -17,10 +17,11 @@ PAY = """mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: 
   idempotencyKey: $k) { id status } }"""
 # The caller (one statement), the transaction (BEGIN, search_path, COMMIT), the payer's
 # resident row and wallet, the savepoint around the payment (2), the bill locked, the
-# payment and its audit row, the revenue account, the bill updated, a receipt number, the
-# payment completed, the resident's notification, and the ledger entry (the entry, one
-# guarded UPDATE per account, the postings).
-ROUND_TRIPS = 20
+# payment and its audit row, the revenue account, the bill updated, the estate's rewards
+# settings (the bill is paid before its due date: a prepayment reward?), a receipt number,
+# the payment completed, the resident's notification, and the ledger entry (the entry,
+# one guarded UPDATE per account, the postings).
+ROUND_TRIPS = 21
 
 
 @contextmanager
