@@ -47,6 +47,7 @@ from schema.notifications import NotificationMutation, NotificationQuery
 from schema.operations import OperationsMutation, OperationsQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
+from schema.plan_roots import PlanMutation, PlanQuery
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
@@ -82,6 +83,7 @@ Query = _merged(
         BitcoinQuery,
         NotificationQuery,
         RecurringQuery,
+        PlanQuery,
         DashboardQuery,
         OperationsQuery,
         PayoutQuery,
@@ -103,6 +105,7 @@ Mutation = _merged(
         GatewayMutation,
         NotificationMutation,
         RecurringMutation,
+        PlanMutation,
         OperationsMutation,
         PayoutMutation,
         TeamMutation,

@@ -20,5 +20,6 @@ TENANT_MODELS = [
     "services.bitcoin.models",
     "services.payouts.models",
     "services.rewards.models",
+    "services.plans.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]

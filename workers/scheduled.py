@@ -28,6 +28,8 @@ from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
 from services.payouts import processing as payouts
 from services.payouts.auto import request_auto_payout
+from services.plans import autopay, card_autopay, late_fees
+from services.plans import runs as bill_runs
 from services.recurring.runs import run_due
 from tenants.models import Estate
 from tenants.scope import TENANT_CONNECTION, tenant_scope
@@ -147,6 +149,22 @@ async def _auto_payout(estate: Estate, at: datetime) -> int:
     return await request_auto_payout(estate, at)
 
 
+async def _bill_runs(estate: Estate, at: datetime) -> int:
+    return await bill_runs.run_due(estate, at)
+
+
+async def _late_fees(estate: Estate, at: datetime) -> int:
+    return await late_fees.apply_late_fees(estate, at)
+
+
+async def _autopay(estate: Estate, at: datetime) -> int:
+    """Wallet charges in the estate's scope; card charges after, each provider call
+    outside any scope."""
+    async with tenant_scope(estate.slug):
+        tried = await autopay.collect_due(estate, at)
+    return tried + await card_autopay.collect(estate, at)
+
+
 async def check_payouts(slug: str, slot: str) -> int:
     """Send approved payouts whose job was lost, and verify those stuck in PROCESSING;
     the provider calls come after the slot's run is recorded, outside its scope."""
@@ -191,6 +209,18 @@ async def watch_bitcoin_payments(slug: str, slot: str) -> int:
     return await run_for_estate(
         "watch_bitcoin_payments", slug, slot, _watch_bitcoin, in_scope=False
     )
+
+
+async def run_bill_runs(slug: str, slot: str) -> int:
+    return await run_for_estate("run_bill_runs", slug, slot, _bill_runs)
+
+
+async def apply_late_fees(slug: str, slot: str) -> int:
+    return await run_for_estate("apply_late_fees", slug, slot, _late_fees)
+
+
+async def collect_autopay(slug: str, slot: str) -> int:
+    return await run_for_estate("collect_autopay", slug, slot, _autopay, in_scope=False)
 
 
 async def purge_old_records(slug: str, slot: str) -> int:
