@@ -14,7 +14,7 @@ records each outcome here (`record_outcome`)."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
@@ -141,19 +141,20 @@ async def charges_for(
 ) -> None:
     """A charge for each new bill (with its subscription) under a mandate; from the
     wallet, tried at once."""
-    made = []
+    made: list[tuple[AutopayCharge, AutopayMandate]] = []
     for bill, subscription_id in issued:
         mandate = mandates.get((subscription_id, str(bill.resident_id)))
         if mandate is not None:
-            made.append(
-                AutopayCharge(id=uuid.uuid4(), mandate=mandate, bill=bill, next_attempt_at=now)
+            charge = AutopayCharge(
+                id=uuid.uuid4(), mandate_id=mandate.id, bill_id=bill.id, next_attempt_at=now
             )
+            made.append((charge, mandate))
     if not made:
         return
-    await AutopayCharge.bulk_create(made, batch_size=500)
-    for charge in made:
-        if charge.mandate.source == "WALLET":
-            await _try_wallet(charge, charge.mandate, estate, now)
+    await AutopayCharge.bulk_create([charge for charge, _ in made], batch_size=500)
+    for charge, mandate in made:
+        if mandate.source == "WALLET":
+            await _try_wallet(charge, mandate, estate, now)
 
 
 async def collect_due(estate: Estate, now: datetime) -> int:
@@ -215,7 +216,7 @@ async def record_outcome(
     """A try's outcome: paid, or the next retry, or (retries spent) the pause."""
     if paid:
         charge.status, charge.next_attempt_at, charge.payment_id = "PAID", None, payment_id
-        await charge.save()
+        await _save(charge)
         return charge
     charge.attempts += 1
     charge.last_failure_code, charge.last_failure = code, (message or "")[:500]
@@ -226,7 +227,7 @@ async def record_outcome(
         charge.next_attempt_at = charge.first_failed_at + timedelta(
             days=RETRY_DAYS[charge.attempts - 1]
         )
-        await charge.save()
+        await _save(charge)
         await notify(
             [owner.user_id],
             FAILED_KIND,
@@ -235,7 +236,7 @@ async def record_outcome(
         )
         return charge
     charge.status, charge.next_attempt_at = "GAVE_UP", None
-    await charge.save()
+    await _save(charge)
     mandate.status, mandate.ended_at = "PAUSED", now
     await mandate.save(update_fields=["status", "ended_at"])
     await record(
@@ -253,3 +254,17 @@ async def record_outcome(
         "Pay it yourself, and turn autopay on again once it can pay.",
     )
     return charge
+
+
+async def _save(charge: AutopayCharge) -> None:
+    """By its id: a charge made by a bulk insert does not know it is stored."""
+    await AutopayCharge.filter(id=charge.id).update(
+        status=charge.status,
+        attempts=charge.attempts,
+        first_failed_at=charge.first_failed_at,
+        next_attempt_at=charge.next_attempt_at,
+        last_failure_code=charge.last_failure_code,
+        last_failure=charge.last_failure,
+        payment_id=charge.payment_id,
+        updated_at=datetime.now(UTC),
+    )

@@ -4,7 +4,8 @@ run share it).
 For its own period a run charges ahead: the unit's occupants as recorded at the run (a
 current stay is taken to last the period). A prorating plan shares the period's price by
 day between the residents who pay it (the primary resident of each day: the one who has
-lived there longest) and the vacancy report (days with nobody); without proration the
+lived there longest; a move-out day is not charged, a move-in day is) and the
+vacancy report (days with nobody); without proration the
 resident living there on the billing date pays the whole period, or it is vacant.
 
 For the period before, a prorating plan's run trues up: the shares are computed again
@@ -18,7 +19,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from tortoise.expressions import Q
 
@@ -73,7 +74,10 @@ async def draft(plan: BillingPlan, period: date) -> Draft:
     units = {u.id: u for u in await Unit.filter(id__in=unit_ids)} if unit_ids else {}
     stays: dict[str, list[periods.Stay]] = defaultdict(list)
     for o in sorted(await occupants_of(unit_ids), key=lambda o: (started(o), o.created_at)):
-        stays[str(o.unit_id)].append(periods.Stay(str(o.resident_id), started(o), o.ends_on))
+        # The move-out day is not charged: it is the next occupant's first day.
+        last = o.ends_on - timedelta(days=1) if o.ends_on else None
+        if last is None or last >= started(o):
+            stays[str(o.unit_id)].append(periods.Stay(str(o.resident_id), started(o), last))
     prices = (await prices_of([plan.id]))[plan.id]
     price = price_in(prices, period)
     lines: list[DraftLine] = []
