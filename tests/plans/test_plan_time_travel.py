@@ -88,7 +88,10 @@ async def test_fourteen_months_bill_each_period_once_with_two_schedulers(
             )
 
     tag = uuid.uuid4().hex[:8]
-    works = {f"bill_runs_{tag}": scheduled._bill_runs, f"late_fees_{tag}": scheduled._late_fees}
+    works: dict[str, scheduled.Work] = {
+        f"bill_runs_{tag}": scheduled._bill_runs,
+        f"late_fees_{tag}": scheduled._late_fees,
+    }
     jobs = [
         PeriodicJob(f"bill_runs_{tag}", "15 * * * *"),
         PeriodicJob(f"late_fees_{tag}", "20 * * * *"),

@@ -178,7 +178,9 @@ async def test_wallet_autopay_pays_at_issue_retries_then_pauses(gql: GraphQLClie
         assert (await AutopayCharge.get(id=charge.id)).status == "GAVE_UP"
         assert (await AutopayMandate.get(resident_id=poor.resident_id)).status == "PAUSED"
         user = (await viewer(poor)).user_id
-        kinds = await Notification.filter(user_id=user).values_list("kind", flat=True)
+        kinds = [
+            str(k) for k in await Notification.filter(user_id=user).values_list("kind", flat=True)
+        ]
         assert kinds.count("AUTOPAY_FAILED") == 3 and kinds.count("AUTOPAY_PAUSED") == 1
         assert await balance(poor) == 5_000  # nothing moved
 
