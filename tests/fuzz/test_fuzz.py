@@ -57,6 +57,12 @@ QUERIES = {
     "statement",
     "rewards",
     "rewardsConfig",
+    "billingPlans",
+    "billingPlan",
+    "planSubscriptions",
+    "billRuns",
+    "previewBillRun",
+    "vacancyReport",
 }
 MUTATIONS = {
     "login",
@@ -121,6 +127,14 @@ MUTATIONS = {
     "suspendEstate",
     "reactivateEstate",
     "archiveEstate",
+    "createBillingPlan",
+    "updateBillingPlan",
+    "archiveBillingPlan",
+    "subscribeUnits",
+    "unsubscribeUnit",
+    "runBillRun",
+    "enableAutopay",
+    "disableAutopay",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
