@@ -123,7 +123,7 @@ async def run_by_hand(
         await finish_ended(estate_today(estate, now))
         run = None
         for pending in await _pending(plan, start):
-            run = await run_period(plan, pending, estate, now, actor_id)
+            run, _ = await run_period(plan, pending, estate, now, actor_id)
     assert run is not None, "the period itself is pending"
     return run
 
@@ -153,14 +153,16 @@ async def run_due(estate: Estate, now: datetime) -> int:
         for start in await _pending(plan, current):
             if periods.run_date(start, plan.billing_day) > today:
                 break
-            issued += (await run_period(plan, start, estate, now, None)).count
+            run, made = await run_period(plan, start, estate, now, None)
+            issued += run.count if made else 0
     return issued
 
 
 async def run_period(
     plan: BillingPlan, period: date, estate: Estate, now: datetime, actor_id: uuid.UUID | None
-) -> BillRun:
-    """Bill the period (inside the caller's transaction), or find its run."""
+) -> tuple[BillRun, bool]:
+    """Bill the period (inside the caller's transaction), or find its run; whether this
+    call made it."""
     started = datetime.now(UTC)
     try:
         async with in_transaction(TENANT_CONNECTION):  # a savepoint: a lost race undoes only this
@@ -172,7 +174,7 @@ async def run_period(
                 started_at=started,
             )
     except IntegrityError:  # run already, or by someone else just now
-        return await BillRun.get(plan_id=plan.id, period=period)
+        return await BillRun.get(plan_id=plan.id, period=period), False
     made = await draft(plan, period)
     issue_day = max(periods.run_date(period, plan.billing_day), estate_today(estate, now))
     due = issue_day + timedelta(days=plan.due_days)
@@ -242,7 +244,7 @@ async def run_period(
             "vacancyTotal": run.vacancy_total,
         },
     )
-    return run
+    return run, True
 
 
 def _credited(made: Draft) -> set[str]:
