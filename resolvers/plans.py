@@ -11,9 +11,10 @@ from resolvers.bills import LineFields
 from resolvers.context import RequestContext
 from resolvers.money import money_input
 from services.bills.invoices import LineDraft
+from services.bills.reminders import ReminderPolicy
 from services.money import Money
 from services.pagination import Page
-from services.plans import autopay, catalog, runs, subscriptions
+from services.plans import autopay, catalog, dunning, runs, subscriptions
 from services.plans.models import (
     AutopayMandate,
     BillingPlan,
@@ -208,3 +209,22 @@ async def enable_autopay(
 
 async def disable_autopay(ctx: RequestContext, subscription_id: str) -> PlanSubscription:
     return await autopay.disable(await ctx.resident_viewer(), subscription_id, ctx.clock())
+
+
+def _default_reminders(ctx: RequestContext) -> ReminderPolicy:
+    settings = ctx.settings
+    return ReminderPolicy(
+        settings.reminder_days_before_due, settings.reminder_days_after_due, settings.reminder_hour
+    )
+
+
+async def dunning_schedule(ctx: RequestContext) -> dunning.Schedule:
+    ctx.require_admin()
+    return await dunning.schedule(_default_reminders(ctx))
+
+
+async def set_dunning_schedule(
+    ctx: RequestContext, days_before: list[int] | None, days_after: list[int] | None
+) -> dunning.Schedule:
+    ctx.require_admin()
+    return await dunning.set_schedule(ctx.user_id, days_before, days_after, _default_reminders(ctx))

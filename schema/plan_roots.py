@@ -28,7 +28,25 @@ from schema.plans import (
     vacancy_node,
 )
 from schema.shared import Connection, connection
+from services.plans.dunning import Schedule
 from services.plans.subscriptions import SubscriptionFilter
+
+
+@strawberry.type
+class DunningSchedule:
+    """The days bills are reminded of; `custom` false: the deployment's defaults."""
+
+    days_before_due: list[int]
+    days_after_due: list[int]
+    custom: bool
+
+
+def dunning_node(found: Schedule) -> DunningSchedule:
+    return DunningSchedule(
+        days_before_due=list(found.days_before),
+        days_after_due=list(found.days_after),
+        custom=found.custom,
+    )
 
 
 @strawberry.type
@@ -97,9 +115,24 @@ class PlanQuery:
         currency = info.context.require_access().estate.currency
         return [vacancy_node(row, currency) for row in rows]
 
+    @strawberry.field
+    async def dunning_schedule(self, info: Info[RequestContext, None]) -> DunningSchedule:
+        return dunning_node(await resolvers.dunning_schedule(info.context))
+
 
 @strawberry.type
 class PlanMutation:
+    @strawberry.mutation
+    async def set_dunning_schedule(
+        self,
+        info: Info[RequestContext, None],
+        days_before_due: list[int] | None = None,
+        days_after_due: list[int] | None = None,
+    ) -> DunningSchedule:
+        """Both lists, or neither to return to the deployment's days."""
+        found = await resolvers.set_dunning_schedule(info.context, days_before_due, days_after_due)
+        return dunning_node(found)
+
     @strawberry.mutation
     async def create_billing_plan(
         self, info: Info[RequestContext, None], input: CreateBillingPlanInput

@@ -28,7 +28,7 @@ from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
 from services.payouts import processing as payouts
 from services.payouts.auto import request_auto_payout
-from services.plans import autopay, card_autopay, late_fees
+from services.plans import autopay, card_autopay, dunning, late_fees
 from services.plans import runs as bill_runs
 from services.recurring.runs import run_due
 from tenants.models import Estate
@@ -119,7 +119,8 @@ async def _reminders(estate: Estate, at: datetime) -> int:
     policy = ReminderPolicy(
         settings.reminder_days_before_due, settings.reminder_days_after_due, settings.reminder_hour
     )
-    return await send_reminders(estate, at, policy)
+    # The estate's own reminder days, when its admins set them (`services.plans.dunning`).
+    return await send_reminders(estate, at, await dunning.policy(policy))
 
 
 async def _recurring(estate: Estate, at: datetime) -> int:

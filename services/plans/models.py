@@ -244,3 +244,18 @@ class AutopayCharge(TenantModel):
     class Meta:
         app = "tenant"
         table = "autopay_charges"
+
+
+class DunningSchedule(TenantModel):
+    """The estate's own reminder days (one row), in place of the deployment's
+    `REMINDER_DAYS_*` for every bill of the estate."""
+
+    id = fields.IntField(primary_key=True)
+    days_before: fields.Field[list[int]] = fields.JSONField()
+    days_after: fields.Field[list[int]] = fields.JSONField()
+    updated_by = fields.UUIDField(null=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        app = "tenant"
+        table = "dunning_schedule"

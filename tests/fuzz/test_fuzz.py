@@ -63,6 +63,7 @@ QUERIES = {
     "billRuns",
     "previewBillRun",
     "vacancyReport",
+    "dunningSchedule",
 }
 MUTATIONS = {
     "login",
@@ -135,6 +136,7 @@ MUTATIONS = {
     "runBillRun",
     "enableAutopay",
     "disableAutopay",
+    "setDunningSchedule",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
