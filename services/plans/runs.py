@@ -89,6 +89,8 @@ def normalised(plan: BillingPlan, period: date, estate: Estate, now: datetime) -
 async def preview(plan_id: str, period: date, estate: Estate, now: datetime) -> Preview:
     plan = await get_plan(plan_id, "planId")
     start = normalised(plan, period, estate, now)
+    if await BillRun.exists(plan=plan, period=start):  # run already: a run creates nothing
+        return Preview(period=start, currency=plan.currency, count=0, total=0, lines=[])
     made = await draft(plan, start)
     bills = _billable(made.lines)
     return Preview(
@@ -121,19 +123,20 @@ async def run_by_hand(
         return done
     async with in_transaction(TENANT_CONNECTION):
         await finish_ended(estate_today(estate, now))
-        run = None
-        for pending in await _pending(plan, start):
-            run, _ = await run_period(plan, pending, estate, now, actor_id)
-    assert run is not None, "the period itself is pending"
-    return run
+        for pending in await _pending(plan, start, limit=None):
+            await run_period(plan, pending, estate, now, actor_id)
+    # This call's run, or the one a concurrent run made meanwhile.
+    return await BillRun.get(plan=plan, period=start)
 
 
-async def _pending(plan: BillingPlan, until: date) -> list[date]:
-    """The plan's periods not yet run, up to `until`, earliest first."""
+async def _pending(
+    plan: BillingPlan, until: date, limit: int | None = MAX_PERIODS_PER_CALL
+) -> list[date]:
+    """The plan's periods not yet run, up to `until`, earliest first (at most `limit`)."""
     last = await BillRun.filter(plan=plan).order_by("-period").first()
     start = periods.next_period(plan.interval, last.period) if last else plan.first_period
     found: list[date] = []
-    while start <= until and len(found) < MAX_PERIODS_PER_CALL:
+    while start <= until and (limit is None or len(found) < limit):
         found.append(start)
         start = periods.next_period(plan.interval, start)
     return found

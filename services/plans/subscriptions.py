@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from services.access import Viewer, parse_id
@@ -115,7 +116,8 @@ async def get_subscription(
     return found
 
 
-def visible(viewer: Viewer):  # type: ignore[no-untyped-def]
+def visible(viewer: Viewer) -> QuerySet[PlanSubscription]:
+    """An admin's: all; a resident's: those of the units they live in now."""
     query = PlanSubscription.all()
     if viewer.is_admin:
         return query

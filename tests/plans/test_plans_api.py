@@ -88,6 +88,8 @@ async def test_an_admin_bills_a_property_once_per_period(gql: GraphQLClient) -> 
     assert run["count"] == 2 and run["failures"] == 0 and run["period"] == period
     assert run["total"]["amount"] == preview["total"]["amount"]
     assert await bill_count(world) == 2
+    after = (await world.admin.ok(PREVIEW, p=plan["id"], d=period))["previewBillRun"]
+    assert (after["count"], after["lines"]) == (0, [])  # run already: nothing more to make
     rerun = (await world.admin.ok(RUN, p=plan["id"], d=period))["runBillRun"]
     assert rerun["id"] == run["id"]
     assert await bill_count(world) == 2
