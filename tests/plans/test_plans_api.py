@@ -236,3 +236,14 @@ async def test_another_estates_unit_is_not_found_and_unsubscribing_twice_is_inva
     assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "unitIds"}
     error = await world.admin.error(RUN, p=plan["id"], d="2001-01-01")
     assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "period"}
+    error = await world.admin.error(RUN, p=plan["id"], d="2099-01-01")
+    assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "period"}
+    error = await world.admin.error(SUBSCRIBE, p=plan["id"], prop=world.property_id, d="2001-01-01")
+    assert error["extensions"] == {"code": "VALIDATION_ERROR", "field": "startDate"}
+    await world.admin.ok("mutation($id: ID!) { archiveBillingPlan(id: $id) { id } }", id=plan["id"])
+    error = await world.admin.error(SUBSCRIBE, p=plan["id"], prop=world.property_id)
+    assert error["extensions"] == {"code": "INVALID_STATE", "field": "planId"}
+    error = await world.admin.error(
+        "mutation($id: ID!) { archiveBillingPlan(id: $id) { id } }", id=plan["id"]
+    )
+    assert error["extensions"] == {"code": "INVALID_STATE", "field": "id"}
