@@ -48,6 +48,7 @@ from schema.operations import OperationsMutation, OperationsQuery
 from schema.payment_methods import PaymentMethodMutation, PaymentMethodQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
+from schema.plan_roots import PlanMutation, PlanQuery
 from schema.properties import PropertyMutation, PropertyQuery
 from schema.recurring import RecurringMutation, RecurringQuery
 from schema.residents import ResidentMutation, ResidentQuery
@@ -83,6 +84,7 @@ Query = _merged(
         BitcoinQuery,
         NotificationQuery,
         RecurringQuery,
+        PlanQuery,
         DashboardQuery,
         OperationsQuery,
         PayoutQuery,
@@ -105,6 +107,7 @@ Mutation = _merged(
         GatewayMutation,
         NotificationMutation,
         RecurringMutation,
+        PlanMutation,
         OperationsMutation,
         PayoutMutation,
         TeamMutation,

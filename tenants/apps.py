@@ -21,5 +21,6 @@ TENANT_MODELS = [
     "services.payouts.models",
     "services.rewards.models",
     "services.payment_methods.models",
+    "services.plans.models",
     "workers.models",  # JobRun (ScheduleClaim there is shared)
 ]

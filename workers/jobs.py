@@ -137,6 +137,11 @@ JOBS: tuple[Job, ...] = (
     _scheduled("send_bill_reminders", "5 * * * *", tasks.send_bill_reminders),
     # Plans run on their date in the estate's timezone: hourly catches each midnight.
     _scheduled("process_recurring_payments", "10 * * * *", tasks.process_recurring_payments),
+    # Billing plans (`services.plans`): each plan's period once its billing day has come
+    # in the estate's timezone, then late fees, then autopay's charges and retries.
+    _scheduled("run_bill_runs", "15 * * * *", tasks.run_bill_runs),
+    _scheduled("apply_late_fees", "20 * * * *", tasks.apply_late_fees),
+    _scheduled("collect_autopay", "25 * * * *", tasks.collect_autopay),
     _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
     _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),

@@ -28,6 +28,8 @@ from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
 from services.payouts import processing as payouts
 from services.payouts.auto import request_auto_payout
+from services.plans import autopay, card_autopay, dunning, late_fees
+from services.plans import runs as bill_runs
 from services.recurring.runs import run_due
 from services.rewards import streaks
 from tenants.models import Estate
@@ -118,7 +120,8 @@ async def _reminders(estate: Estate, at: datetime) -> int:
     policy = ReminderPolicy(
         settings.reminder_days_before_due, settings.reminder_days_after_due, settings.reminder_hour
     )
-    return await send_reminders(estate, at, policy)
+    # The estate's own reminder days, when its admins set them (`services.plans.dunning`).
+    return await send_reminders(estate, at, await dunning.policy(policy))
 
 
 async def _recurring(estate: Estate, at: datetime) -> int:
@@ -150,6 +153,22 @@ async def _purge(estate: Estate, at: datetime) -> int:
 
 async def _auto_payout(estate: Estate, at: datetime) -> int:
     return await request_auto_payout(estate, at)
+
+
+async def _bill_runs(estate: Estate, at: datetime) -> int:
+    return await bill_runs.run_due(estate, at)
+
+
+async def _late_fees(estate: Estate, at: datetime) -> int:
+    return await late_fees.apply_late_fees(estate, at)
+
+
+async def _autopay(estate: Estate, at: datetime) -> int:
+    """Wallet charges in the estate's scope; card charges after, each provider call
+    outside any scope."""
+    async with tenant_scope(estate.slug):
+        tried = await autopay.collect_due(estate, at)
+    return tried + await card_autopay.collect(estate, at, get_settings().encryption_key)
 
 
 async def check_payouts(slug: str, slot: str) -> int:
@@ -200,6 +219,18 @@ async def watch_bitcoin_payments(slug: str, slot: str) -> int:
 
 async def evaluate_reward_streaks(slug: str, slot: str) -> int:
     return await run_for_estate("evaluate_reward_streaks", slug, slot, _streaks)
+
+
+async def run_bill_runs(slug: str, slot: str) -> int:
+    return await run_for_estate("run_bill_runs", slug, slot, _bill_runs)
+
+
+async def apply_late_fees(slug: str, slot: str) -> int:
+    return await run_for_estate("apply_late_fees", slug, slot, _late_fees)
+
+
+async def collect_autopay(slug: str, slot: str) -> int:
+    return await run_for_estate("collect_autopay", slug, slot, _autopay, in_scope=False)
 
 
 async def purge_old_records(slug: str, slot: str) -> int:

@@ -26,14 +26,17 @@ from services.payouts import processing as payouts
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tenants.settings import Settings, get_settings
+from workers.scheduled import apply_late_fees as apply_late_fees
 from workers.scheduled import auto_payouts as auto_payouts
 from workers.scheduled import check_payouts as check_payouts
+from workers.scheduled import collect_autopay as collect_autopay
 from workers.scheduled import evaluate_reward_streaks as evaluate_reward_streaks
 from workers.scheduled import expire_stale_payments as expire_stale_payments
 from workers.scheduled import mark_overdue_bills as mark_overdue_bills
 from workers.scheduled import process_recurring_payments as process_recurring_payments
 from workers.scheduled import prune_schedule as prune_schedule
 from workers.scheduled import purge_old_records as purge_old_records
+from workers.scheduled import run_bill_runs as run_bill_runs
 from workers.scheduled import send_bill_reminders as send_bill_reminders
 from workers.scheduled import watch_bitcoin_payments as watch_bitcoin_payments
 

@@ -122,6 +122,25 @@ TEMPLATES: dict[str, Template] = {
         action="You can resume it in the app.",
         sms="{estate}: {title}. {body}",
     ),
+    # Billing plans (`services.plans`).
+    "LATE_FEE": Template(
+        subject="{estate}: {title}",
+        intro="A bill of yours is still unpaid after its grace period, so its late fee was added.",
+        action="Pay the bill and the fee in the app to avoid further fees.",
+        sms="{estate}: {title}. {body}. Pay in the app to avoid further fees.",
+    ),
+    "AUTOPAY_FAILED": Template(
+        subject="{estate}: {title}",
+        intro="Autopay could not pay a bill of yours:",
+        action="Top up your wallet before the next try, or pay the bill yourself.",
+        sms="{estate}: {title}. {body}",
+    ),
+    "AUTOPAY_PAUSED": Template(
+        subject="{estate}: {title}",
+        intro="Autopay stopped trying and is paused.",
+        action="Pay the bill in the app, then turn autopay on again.",
+        sms="{estate}: {title}. Pay it in the app.",
+    ),
     "RECURRING_PAYMENT_CANCELLED": Template(
         subject="{estate}: {title}",
         intro="Your recurring payment was cancelled: it will not run again.",

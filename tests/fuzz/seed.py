@@ -82,6 +82,7 @@ CONNECTIONS = {
     "bills": "{ bills(first: 1) { pageInfo { endCursor } } }",
     "payments": "{ payments(first: 1) { pageInfo { endCursor } } }",
     "recurringPayments": "{ recurringPayments(first: 1) { pageInfo { endCursor } } }",
+    "billingPlans": "{ billingPlans(first: 1) { pageInfo { endCursor } } }",
     "estateWallet": "{ estateWallet { operations(first: 1) { pageInfo { endCursor } } } }",
 }
 
@@ -129,6 +130,21 @@ async def _recurring(world: World) -> str:
     return str(plan["createRecurringPayment"]["id"])
 
 
+async def _billing_plan(world: World) -> list[str]:
+    """A plan with the world's units subscribed: its id and the subscriptions'."""
+    plan = await world.admin.ok(
+        'mutation { createBillingPlan(input: {name: "Service", billType: SERVICE_CHARGE, '
+        'interval: MONTHLY, amount: "100.00", prorate: true}) { id } }'
+    )
+    plan_id = str(plan["createBillingPlan"]["id"])
+    subs = await world.admin.ok(
+        "mutation($p: ID!, $prop: ID!) { subscribeUnits(planId: $p, propertyId: $prop) { id } }",
+        p=plan_id,
+        prop=world.property_id,
+    )
+    return [plan_id, *(str(s["id"]) for s in subs["subscribeUnits"])]
+
+
 async def _cursors(clients: list[GraphQLClient]) -> list[str]:
     """Real cursors of every list: valid in their own list, foreign in all others."""
     found = []
@@ -151,6 +167,7 @@ async def seed_world(gql: GraphQLClient, dead_url: str) -> Seed:
         seed.ids += await _configure_gateways(world, dead_url)
         ids, references = await _payments(world)
         seed.ids += [*ids, await _recurring(world), world.property_id]
+        seed.ids += await _billing_plan(world)
         seed.strings += references
         for person in world.residents:
             seed.ids += [person.resident_id, person.wallet_id, person.unit_id]

@@ -59,6 +59,13 @@ QUERIES = {
     "rewardsConfig",
     "paymentMethods",
     "billingPortalUrl",
+    "billingPlans",
+    "billingPlan",
+    "planSubscriptions",
+    "billRuns",
+    "previewBillRun",
+    "vacancyReport",
+    "dunningSchedule",
 }
 MUTATIONS = {
     "login",
@@ -126,6 +133,15 @@ MUTATIONS = {
     "addPaymentMethod",
     "confirmPaymentMethod",
     "removePaymentMethod",
+    "createBillingPlan",
+    "updateBillingPlan",
+    "archiveBillingPlan",
+    "subscribeUnits",
+    "unsubscribeUnit",
+    "runBillRun",
+    "enableAutopay",
+    "disableAutopay",
+    "setDunningSchedule",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a

@@ -36,6 +36,38 @@ OPERATIONS_BY_ID = {
         "mutation($id: ID!) { cancelRecurringPayment(id: $id) { id } }",
         "recurring",
     ),
+    # Billing plans.
+    "billingPlan": ("query($id: ID!) { billingPlan(id: $id) { id } }", "plan"),
+    "updateBillingPlan": (
+        'mutation($id: ID!) { updateBillingPlan(id: $id, input: {name: "x"}) { id } }',
+        "plan",
+    ),
+    "archiveBillingPlan": ("mutation($id: ID!) { archiveBillingPlan(id: $id) { id } }", "plan"),
+    "subscribeUnits": (
+        "mutation($id: ID!) { subscribeUnits(planId: $id, unitIds: [$id]) { id } }",
+        "plan",
+    ),
+    "billRuns": ("query($id: ID!) { billRuns(planId: $id) { totalCount } }", "plan"),
+    "previewBillRun": (
+        'query($id: ID!) { previewBillRun(planId: $id, period: "2031-01-01") { count } }',
+        "plan",
+    ),
+    "runBillRun": (
+        'mutation($id: ID!) { runBillRun(planId: $id, period: "2031-01-01") { id } }',
+        "plan",
+    ),
+    "unsubscribeUnit": (
+        "mutation($id: ID!) { unsubscribeUnit(subscriptionId: $id) { id } }",
+        "subscription",
+    ),
+    "enableAutopay": (
+        "mutation($id: ID!) { enableAutopay(subscriptionId: $id, source: WALLET) { id } }",
+        "subscription",
+    ),
+    "disableAutopay": (
+        "mutation($id: ID!) { disableAutopay(subscriptionId: $id) { id } }",
+        "subscription",
+    ),
 }
 # Operations a resident may run on their own objects: tried by A's resident too.
 RESIDENT_OPERATIONS_BY_ID = [
@@ -43,7 +75,11 @@ RESIDENT_OPERATIONS_BY_ID = [
     "pauseRecurringPayment",
     "resumeRecurringPayment",
     "cancelRecurringPayment",
+    "enableAutopay",
+    "disableAutopay",
 ]
+# Residents' own verbs: an admin is refused them whatever the id (FORBIDDEN, no oracle).
+RESIDENT_ONLY = {"enableAutopay", "disableAutopay"}
 TENANT_OPERATIONS = [
     "{ estate { slug } }",
     "{ properties { totalCount edges { node { name } } } }",
@@ -53,6 +89,10 @@ TENANT_OPERATIONS = [
     'mutation { createRecurringPayment(input: {title: "sneaky", amount: "1.00", '
     'frequency: DAILY, startDate: "2099-01-01"}) { id } }',
     "{ dashboard(period: YEAR) { collected { amount } } }",
+    "{ billingPlans { totalCount } }",
+    "{ planSubscriptions { totalCount } }",
+    'mutation { createBillingPlan(input: {name: "sneaky", billType: LEVY, interval: MONTHLY, '
+    'amount: "1.00"}) { id } }',
 ]
 
 
@@ -92,6 +132,19 @@ async def build_world(gql: GraphQLClient, prefix: str) -> World:
             'frequency: MONTHLY, startDate: "2099-01-01"}) { id } }'
         )
     )["createRecurringPayment"]
+    billing = (
+        await admin.ok(
+            'mutation { createBillingPlan(input: {name: "Service", billType: SERVICE_CHARGE, '
+            'interval: MONTHLY, amount: "10.00"}) { id } }'
+        )
+    )["createBillingPlan"]
+    (subscription,) = (
+        await admin.ok(
+            "mutation($p: ID!, $u: ID!) { subscribeUnits(planId: $p, unitIds: [$u]) { id } }",
+            p=billing["id"],
+            u=unit["id"],
+        )
+    )["subscribeUnits"]
     return World(
         fixture.slug,
         admin,
@@ -101,6 +154,8 @@ async def build_world(gql: GraphQLClient, prefix: str) -> World:
             "unit": unit["id"],
             "resident": res["id"],
             "recurring": plan["id"],
+            "plan": billing["id"],
+            "subscription": subscription["id"],
         },
     )
 
@@ -134,7 +189,8 @@ async def test_other_estates_ids_are_not_found_for_every_operation(
     a, b = worlds
     for name, (query, kind) in OPERATIONS_BY_ID.items():
         error = await a.admin.error(query, id=b.ids[kind])
-        assert error["extensions"]["code"] == "NOT_FOUND", name
+        expected = "FORBIDDEN" if name in RESIDENT_ONLY else "NOT_FOUND"
+        assert error["extensions"]["code"] == expected, name
     for name in RESIDENT_OPERATIONS_BY_ID:
         query, kind = OPERATIONS_BY_ID[name]
         error = await a.resident.error(query, id=b.ids[kind])
@@ -142,8 +198,16 @@ async def test_other_estates_ids_are_not_found_for_every_operation(
     # ...and B saw no side effect.
     data = await b.admin.ok(
         "{ residents { totalCount } properties { edges { node { units { label } } } } "
-        "recurringPayments { edges { node { id status } } } }"
+        "recurringPayments { edges { node { id status } } } "
+        "billingPlans { edges { node { id name archived } } } "
+        "planSubscriptions { edges { node { status autopay { status } } } } "
+        "billRuns { totalCount } }"
     )
+    assert data["billingPlans"]["edges"] == [
+        {"node": {"id": b.ids["plan"], "name": "Service", "archived": False}}
+    ]
+    assert data["planSubscriptions"]["edges"] == [{"node": {"status": "ACTIVE", "autopay": None}}]
+    assert data["billRuns"]["totalCount"] == 0
     assert data["residents"]["totalCount"] == 1
     assert data["recurringPayments"]["edges"] == [
         {"node": {"id": b.ids["recurring"], "status": "ACTIVE"}}

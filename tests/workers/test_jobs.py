@@ -335,6 +335,9 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
         "mark_overdue_bills": at("2031-03-05 10:00"),
         "send_bill_reminders": at("2031-03-05 10:05"),
         "process_recurring_payments": at("2031-03-05 09:10"),
+        "run_bill_runs": at("2031-03-05 09:15"),
+        "apply_late_fees": at("2031-03-05 09:20"),
+        "collect_autopay": at("2031-03-05 09:25"),
         "expire_stale_payments": at("2031-03-05 10:05"),
         "watch_bitcoin_payments": at("2031-03-05 10:07"),
         "evaluate_reward_streaks": at("2031-03-05 09:20"),
@@ -347,7 +350,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
 
     async def all_done() -> bool:
         async with tenant_scope(estate.slug):
-            return await JobRun.filter(status="DONE").count() == 9  # every per-estate job
+            return await JobRun.filter(status="DONE").count() == 12  # every per-estate job
 
     await eventually(all_done)
     async with tenant_scope(estate.slug):

@@ -1,0 +1,1 @@
+"""Billing plans: recurring charges of units, bill runs, late fees and autopay (#18)."""
