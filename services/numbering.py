@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
-from tenants.scope import TENANT_CONNECTION, TenantModel
+from tenants.scope import TENANT_CONNECTION, TenantModel, savepoint
 
 
 async def advance(counter: type[TenantModel], by: int) -> int:
@@ -23,7 +22,7 @@ async def advance(counter: type[TenantModel], by: int) -> int:
         if rows:
             return int(rows[0]["last_number"])
         try:  # the estate's first number: start the counter (once, whoever wins)
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 await counter.create(id=1, last_number=0)
         except IntegrityError:
             pass

@@ -124,13 +124,8 @@ async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
     if outer is not None:
         if outer.slug != slug:
             raise TenantScopeError(f"cannot enter estate {slug!r} inside estate {outer.slug!r}")
-        mark = len(outer.after_commit)
-        try:
-            async with in_transaction(TENANT_CONNECTION):
-                yield outer
-        except BaseException:  # the savepoint rolled back: so did what it announced
-            del outer.after_commit[mark:]
-            raise
+        async with savepoint():
+            yield outer
         return
     if _open_transaction is None:
         raise TenantScopeError("the database is not initialised")
@@ -142,41 +137,27 @@ async def tenant_scope(slug: str) -> AsyncIterator[TenantScope]:
     scope.schema  # noqa: B018 - validates the slug before anything reaches SQL
     token = _current.set(scope)
     try:
-        async with _open_transaction(scope) as tx:
-            _track_savepoints(tx, scope)
+        async with _open_transaction(scope):
             yield scope
     finally:
         _current.reset(token)
     await _run_after_commit(scope)  # reached only when the transaction committed
 
 
-def _track_savepoints(tx: Any, scope: TenantScope) -> None:
-    """Services open savepoints with a bare `in_transaction(...)` inside the scope: when
-    one rolls back, what it announced goes too, even if the transaction then commits
-    (a refused payment inside an operation that carries on, say). Every nested
-    `in_transaction` in the scope, however deep, is opened by this transaction object."""
-    open_nested = tx._in_transaction
-
-    def in_transaction() -> _Savepoint:
-        return _Savepoint(open_nested(), scope)
-
-    tx._in_transaction = in_transaction  # this transaction object only, for its life
-
-
-class _Savepoint:
-    def __init__(self, inner: Any, scope: TenantScope) -> None:
-        self.inner = inner
-        self.scope = scope
-        self.mark = 0
-
-    async def __aenter__(self) -> Any:
-        self.mark = len(self.scope.after_commit)
-        return await self.inner.__aenter__()
-
-    async def __aexit__(self, exc_type: Any, exc: Any, tb: Any) -> Any:
-        if exc_type is not None:
-            del self.scope.after_commit[self.mark :]
-        return await self.inner.__aexit__(exc_type, exc, tb)
+@asynccontextmanager
+async def savepoint() -> AsyncIterator[None]:
+    """A savepoint in the current estate's transaction, the one way services nest one:
+    if the block raises, what it wrote is undone and what it announced (after-commit
+    work) is dropped with it, while the transaction carries on (a refused payment inside
+    an operation that goes on, say)."""
+    scope = current_scope()
+    mark = len(scope.after_commit)
+    try:
+        async with in_transaction(TENANT_CONNECTION):
+            yield
+    except BaseException:
+        del scope.after_commit[mark:]
+        raise
 
 
 class TenantRouter:

@@ -53,3 +53,26 @@ def test_no_module_imports_itself_back() -> None:
         TopologicalSorter(graph).prepare()
     except CycleError as error:
         raise AssertionError(f"an import circle: {' -> '.join(error.args[1])}") from None
+
+
+def test_estate_transactions_nest_only_through_savepoint() -> None:
+    """Above `tenants`, a nested estate transaction is `tenants.scope.savepoint()` (which
+    drops what a rolled-back block announced), never Tortoise's `in_transaction` on the
+    estate connection nor its private `_in_transaction`."""
+    bare = []
+    for name, path in modules().items():
+        if name.startswith("tenants"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr == "_in_transaction":
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno} uses _in_transaction")
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name | ast.Attribute)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "in_transaction"
+                and not any(
+                    isinstance(arg, ast.Name) and arg.id == "SHARED_CONNECTION" for arg in node.args
+                )
+            ):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno} opens in_transaction")
+    assert bare == []

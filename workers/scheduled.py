@@ -17,7 +17,6 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from services.bills.overdue import mark_overdue
 from services.bills.reminders import ReminderPolicy, send_reminders
@@ -33,7 +32,7 @@ from services.plans import runs as bill_runs
 from services.recurring.runs import run_due
 from services.rewards import streaks
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 from tenants.settings import get_settings
 from workers.models import JobRun, ScheduleClaim
 
@@ -46,7 +45,7 @@ async def _start(job: str, slot: datetime) -> JobRun:
     run = await JobRun.get_or_none(job=job, slot=slot)
     if run is None:
         try:
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 run = await JobRun.create(job=job, slot=slot)
         except IntegrityError:  # a concurrent delivery of the same message made it
             run = await JobRun.get(job=job, slot=slot)

@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from services import validation
 from services.access import Viewer, get_visible, parse_id
 from services.audit.log import record
@@ -30,7 +28,7 @@ from services.numbering import advance
 from services.properties.catalog import get_property
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_BILLS_PER_CALL = 5_000
 
@@ -106,7 +104,7 @@ async def create_bill(
         if occupancy is None:
             raise ValidationFailed("the resident does not occupy this unit", field="unitId")
         unit = occupancy.unit
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         (number,) = await take_numbers(1)
         bill = await Bill.create(number=number, resident=resident, unit=unit, **_fields(draft))
         if draft.invoice is not None:
@@ -193,7 +191,7 @@ async def create_bills(
             raise ValidationFailed("the property has no occupied units", field="propertyId")
     if len(targets) > MAX_BILLS_PER_CALL:
         raise ValidationFailed(f"at most {MAX_BILLS_PER_CALL} bills per call", field="residentIds")
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         numbers = await take_numbers(len(targets))
         bills = [
             Bill(
@@ -249,7 +247,7 @@ async def get_bill(
 
 
 async def _change(viewer: Viewer, bill_id: str, event: str, action: str, **changes: object) -> Bill:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         bill = await get_bill(viewer, bill_id, lock=True)
         before = _snapshot(bill)
         target = changes.pop("status", None)
@@ -320,7 +318,7 @@ async def resolve_dispute(
             raise ValidationFailed(f"currency must be {current.currency}", field="currency")
         if amount.minor < current.amount_paid:
             raise ValidationFailed("amount is below what was already paid", field="amount")
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             # The new amount replaces the invoice: one line, the bill's title, no tax.
             bill = await _change(
                 viewer,
@@ -349,7 +347,7 @@ async def resolve_dispute(
 
 async def cancel(viewer: Viewer, bill_id: str, reason: str) -> Bill:
     reason = validation.text(reason, "reason", max_length=2000)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         bill = await get_bill(viewer, bill_id, lock=True)
         if bill.amount_paid:
             raise InvalidState("a bill with payments cannot be cancelled; refund first")

@@ -8,11 +8,10 @@ import uuid
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.bitcoin.keys import AccountKey
 from services.bitcoin.models import BitcoinAccount, BitcoinAddress
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 # BIP44's gap limit: a restored wallet stops looking after this many unused addresses.
 GAP_LIMIT = 20
@@ -23,7 +22,7 @@ async def account_for(key: AccountKey) -> BitcoinAccount:
     if account is not None:
         return account
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             return await BitcoinAccount.create(key_id=key.key_id, network=key.network)
     except IntegrityError:  # created concurrently
         return await BitcoinAccount.get(key_id=key.key_id)
@@ -44,7 +43,7 @@ async def allocate(
     received anything and whose last payment stopped watching it is given again instead
     of a new one; when there is none, the index goes on (the admin view says so)."""
     account = await account_for(key)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         account = await BitcoinAccount.filter(id=account.id).select_for_update().get()
         if await unused_run(account) >= GAP_LIMIT:
             reused = (

@@ -18,13 +18,12 @@ from typing import Any
 from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
-from tortoise.transactions import in_transaction
 
 from services.errors import IdempotencyConflict
 from services.events import changed
 from services.ledger.models import Account, Hold, JournalEntry, Posting
 from services.money import shortfall
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import TENANT_CONNECTION, savepoint
 
 # Accounts that exist once per estate and currency: code -> (kind, may go negative).
 ESTATE_REVENUE = "estate:revenue"
@@ -69,7 +68,7 @@ async def system_account(code: str, currency: str) -> Account:
     if account is not None:
         return account
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             return await Account.create(
                 code=code, kind=kind, currency=currency, allow_negative=allow_negative
             )
@@ -105,7 +104,7 @@ async def post_entry(
     fingerprint = _fingerprint(kind, lines)
 
     # A known-new key comes from a caller already in a savepoint: no need for another.
-    async with nullcontext() if known_new else in_transaction(TENANT_CONNECTION):
+    async with nullcontext() if known_new else savepoint():
         if known_new:
             entry = await _new_entry(idempotency_key, fingerprint, kind, description, reference)
         else:
@@ -113,7 +112,7 @@ async def post_entry(
             if existing is not None:
                 return _same_request(existing, fingerprint), False
             try:
-                async with in_transaction(TENANT_CONNECTION):
+                async with savepoint():
                     entry = await _new_entry(
                         idempotency_key, fingerprint, kind, description, reference
                     )
@@ -194,7 +193,7 @@ def _same_request(entry: JournalEntry, fingerprint: str) -> JournalEntry:
 
 async def place_hold(account: Account, amount: int, idempotency_key: str, reference: str) -> Hold:
     """Reserve `amount` of the account's available funds."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         existing = await Hold.get_or_none(idempotency_key=idempotency_key)
         if existing is not None:
             return existing
@@ -219,7 +218,7 @@ async def post_hold(hold: Hold, kind: str, lines: list[Line], description: str =
 
 
 async def _finish_hold(hold: Hold, status: str, entry: tuple[str, list[Line], str] | None) -> Hold:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         current = await Hold.filter(id=hold.id).select_for_update().get()
         if current.status != "ACTIVE":
             return current

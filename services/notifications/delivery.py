@@ -21,7 +21,6 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
-from tortoise.transactions import in_transaction
 
 from services.documents.papers import receipt_of
 from services.identity.models import User
@@ -36,7 +35,7 @@ from services.notifications.models import Notification, NotificationDelivery
 from services.notifications.preferences import preferences_of
 from services.notifications.templates import Rendered, render
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 log = logging.getLogger(__name__)
 # Longer than any send may take (SMTP and SMS time out well within it).
@@ -103,7 +102,7 @@ async def _claim(
     delivery = await NotificationDelivery.get_or_none(notification=notification, channel=channel)
     if delivery is None:
         try:  # a concurrent run may insert it first: then claim (or not) its row
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 delivery = await NotificationDelivery.create(
                     notification=notification, channel=channel, recipient=recipient
                 )

@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.errors import ValidationFailed
 from services.notifications.models import NotificationPreference
 from services.notifications.templates import KINDS
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +62,11 @@ async def set_preferences(
                 f"unknown notification kinds: {', '.join(unknown)}", field="mutedKinds"
             )
         changes["muted_kinds"] = sorted(set(muted_kinds))
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         row = await NotificationPreference.filter(user_id=user_id).select_for_update().first()
         if row is None:
             try:  # the first setting: a concurrent first one may win the insert
-                async with in_transaction(TENANT_CONNECTION):
+                async with savepoint():
                     row = await NotificationPreference.create(user_id=user_id, **changes)
                 return _of(row)
             except IntegrityError:

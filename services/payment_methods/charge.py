@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import Viewer, parse_id
@@ -31,7 +30,7 @@ from services.payments.models import Payment
 from services.payments.provider_payments import apply_verification
 from services.residents.models import Resident
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 PAID = frozenset({"SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED"})
 UNSETTLED = frozenset({"PENDING", "PROCESSING"})
@@ -122,7 +121,7 @@ async def charge_saved_method(
         raise InvalidState("nothing is due on this bill", field="amount")
     async with tenant_scope(estate.slug):
         try:
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 payment = await Payment.create(
                     reference=new_reference(),
                     purpose="BILL_PAYMENT",

@@ -9,7 +9,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.errors import ValidationFailed
 from services.identity.models import User
@@ -18,7 +17,7 @@ from services.payment_methods.models import ProviderCustomer
 from services.payments.gateways.config import active_config, adapter
 from services.payments.gateways.stripe import StripeGateway
 from services.residents.models import Resident
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 STRIPE = "STRIPE"
 
@@ -70,7 +69,7 @@ async def ensure_customer(
     )
     async with tenant_scope(slug):
         try:
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 return await ProviderCustomer.create(
                     resident_id=resident_id,
                     provider=STRIPE,

@@ -9,8 +9,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from tortoise.transactions import in_transaction
-
 from services.access import Viewer, get_visible, visible_rows
 from services.audit.log import record
 from services.errors import InvalidState, ValidationFailed
@@ -21,7 +19,7 @@ from services.payments.gateways.base import ProviderError
 from services.payments.gateways.config import active_config, adapter
 from services.payments.gateways.stripe import StripeGateway
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 
 def new_setup_reference() -> str:
@@ -70,7 +68,7 @@ async def add_payment_method(
     assert viewer.resident_id is not None
     async with tenant_scope(estate.slug):
         cards = await cards_for(provider, encryption_key)
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             method = await PaymentMethod.create(
                 resident_id=viewer.resident_id,
                 provider=cards.provider,

@@ -6,7 +6,6 @@ import uuid
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import Viewer, parse_id
@@ -27,7 +26,7 @@ from services.payments.idempotency import (
 from services.payments.models import Payment
 from services.payments.settlement import notify_payment_failed, received_less, settle
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 async def submit(
@@ -58,7 +57,7 @@ async def submit(
         raise ValidationFailed(f"currency must be {bill.currency}", field="currency")
     # More than the balance due is welcome: the rest becomes the payer's credit.
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             payment = await Payment.create(
                 reference=new_reference(),
                 purpose="BILL_PAYMENT",
@@ -123,7 +122,7 @@ async def approve(
     shows when it is not what the resident reported: less is applied and the shortfall
     recorded; more settles the bill and the rest is the payer's credit."""
     note = validation.text(note, "note", max_length=500, required=False)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payment = await _pending(payment_id)
         if payment.status == "SUCCEEDED":
             return payment
@@ -150,7 +149,7 @@ async def approve(
 
 
 async def reject(actor_id: uuid.UUID, payment_id: str, note: str | None, now: datetime) -> Payment:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payment = await _pending(payment_id)
         if payment.status != "PENDING_APPROVAL":
             raise InvalidState(f"cannot reject a payment that is {payment.status}")

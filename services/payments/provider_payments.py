@@ -8,7 +8,6 @@ import uuid
 from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import Viewer
@@ -51,7 +50,7 @@ from services.payments.wallet_payments import pay_part
 from services.wallets.models import Wallet
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 FINAL = frozenset({"SUCCEEDED", "FAILED", "CANCELLED", "EXPIRED", "REFUNDED", "PARTIALLY_REFUNDED"})
 
@@ -111,7 +110,7 @@ async def start_payment(
                 await check_pin(wallet, pin, now)
             ensure_can_debit(wallet)
         try:
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 owned = None
                 if bill is not None and (use.credits or use.rewards):
                     owned = await get_bill(owner, bill.id, lock=True)

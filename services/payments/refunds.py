@@ -9,8 +9,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from tortoise.transactions import in_transaction
-
 from services import validation
 from services.access import parse_id
 from services.audit.log import record
@@ -34,7 +32,7 @@ from services.payments.models import Payment
 from services.rewards.earning import after_refund
 from services.wallets.wallets import wallet_of
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 REFUNDABLE = frozenset({"SUCCEEDED", "PARTIALLY_REFUNDED"})
 
@@ -115,7 +113,7 @@ async def _move_money(
     now: datetime,
 ) -> _Plan | None:
     """The refund's entry and counts, or None when the key's refund exists already."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payment = await Payment.filter(id=payment_id).select_for_update().first()
         if payment is None:
             raise NotFound("payment not found", field="paymentId")
@@ -198,7 +196,7 @@ async def _check_retry(
 
 async def _undo(plan: _Plan, entry_key: str) -> None:
     """The provider refused the refund: correct the ledger with the opposite entry."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         entry = await JournalEntry.get(idempotency_key=entry_key)
         postings = await Posting.filter(entry=entry).prefetch_related("account")
         opposite = [Line(p.account, -p.amount) for p in postings]

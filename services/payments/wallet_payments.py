@@ -6,7 +6,6 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import Viewer
@@ -40,7 +39,7 @@ from services.payments.sources import (
 from services.wallets.models import Wallet
 from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 async def pay_bill_from_wallet(
@@ -114,7 +113,7 @@ async def _pay(
     ensure_can_debit(wallet)
 
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             # Payments of one bill queue on its row; accounts are locked by the ledger.
             bill = await get_bill(owner, bill_id, lock=True)
             paying = amount.minor if amount else bill.balance_due

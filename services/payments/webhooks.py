@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
@@ -29,7 +28,7 @@ from services.payments.models import (
 from services.payments.provider_payments import apply_verification
 from services.payouts import processing as payouts
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 log = logging.getLogger(__name__)
 # The provider that posts to /webhooks/{slug}/{estate}, by slug.
@@ -92,7 +91,7 @@ async def receive(
         # so the event is stored and then IGNORED like any other stranger's.
         reference = event.reference if len(event.reference or "") <= REFERENCE_LENGTH else None
         try:
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 row = await WebhookEvent.create(
                     provider=provider,
                     event_id=event.event_id,

@@ -9,8 +9,6 @@ import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from tortoise.transactions import in_transaction
-
 from services.money import to_major
 from services.payments.idempotency import request_fingerprint
 from services.payments.transfers.providers import TRANSFER_PROVIDERS
@@ -19,7 +17,7 @@ from services.payouts.models import Payout
 from services.payouts.queries import revenue_account
 from services.payouts.requests import new_reference, opened
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +43,7 @@ async def request_auto_payout(estate: Estate, at: datetime) -> int:
     if amount <= 0:
         return 0
     above = to_major(threshold, estate.currency)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payout = await Payout.create(
             reference=new_reference(),
             amount=amount,

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from services.errors import DomainError
 from services.payments.gateways.base import ProviderError, ProviderUnavailable
@@ -24,7 +23,7 @@ from services.payments.transfers.providers import transfers_adapter
 from services.payouts.lifecycle import HOLDING, SENDING, move
 from services.payouts.models import Payout
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 log = logging.getLogger(__name__)
 # Answers that leave the transfer's fate unknown: verify, never resend blindly.
@@ -90,7 +89,7 @@ async def _refused(
 ) -> str:
     code = exc.failure_code if isinstance(exc, ProviderError) else "NETWORK_ERROR"
     refused = isinstance(exc, ProviderError) and exc.status is not None and exc.status < 500
-    async with tenant_scope(estate.slug), in_transaction(TENANT_CONNECTION):
+    async with tenant_scope(estate.slug), savepoint():
         payout = await Payout.filter(id=payout_id).select_for_update().get()
         if refused and payout.status in SENDING:
             # The provider said no to this transfer: nothing left, the hold goes back.
@@ -104,7 +103,7 @@ async def _refused(
 async def _apply(
     estate: Estate, payout_id: uuid.UUID, transfer: Transfer | None, now: datetime
 ) -> str:
-    async with tenant_scope(estate.slug), in_transaction(TENANT_CONNECTION):
+    async with tenant_scope(estate.slug), savepoint():
         payout = await Payout.filter(id=payout_id).select_for_update().get()
         return (await apply_transfer(payout, transfer, now)).status
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import parse_id
@@ -28,7 +27,7 @@ from services.payouts.lifecycle import hold_funds, move, require, tell_admins
 from services.payouts.models import Payout
 from services.payouts.settings import payout_gateway
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 
 ACCOUNT_NUMBER = re.compile(r"^[0-9]{6,20}$")
 BANK_CODE = re.compile(r"^[A-Za-z0-9]{1,20}$")
@@ -112,7 +111,7 @@ async def request_payout(
         raise ValidationFailed(exc.message, field=f"{INPUT}{exc.field}") from exc
     fee = provider.fee(amount.minor, amount.currency)
     try:
-        async with tenant_scope(estate.slug), in_transaction(TENANT_CONNECTION):
+        async with tenant_scope(estate.slug), savepoint():
             payout = await Payout.create(
                 reference=new_reference(),
                 amount=amount.minor,
@@ -178,7 +177,7 @@ async def decide(
     back) a REQUESTED payout, as an admin other than its requester. The same admin
     approving again gets the payout back: the decision is made once."""
     note = validation.text(note, "note", max_length=500, required=False) or None
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payout = await get_payout(payout_id, lock=True)
         _checker(payout, actor_id, await admin_count(estate), "approve" if approve else "reject")
         wanted = "APPROVED" if approve else "REJECTED"
@@ -204,7 +203,7 @@ async def cancel(actor_id: uuid.UUID, payout_id: str, note: str | None, now: dat
     """The requester takes back a payout still waiting for approval (anyone may take back
     one the daily auto-payout asked for)."""
     note = validation.text(note, "note", max_length=500, required=False) or None
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payout = await get_payout(payout_id, lock=True)
         if payout.requested_by_id is not None and str(payout.requested_by_id) != str(actor_id):
             raise Forbidden("only the admin who requested a payout can cancel it")

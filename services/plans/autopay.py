@@ -16,8 +16,6 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from tortoise.transactions import in_transaction
-
 from services.access import Viewer, parse_id
 from services.audit.log import record
 from services.bills.models import Bill
@@ -29,7 +27,7 @@ from services.plans.models import AutopayCharge, AutopayMandate, PlanSubscriptio
 from services.plans.subscriptions import get_subscription
 from services.residents.models import Resident
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 SOURCES = ("WALLET", "PAYMENT_METHOD")
 RETRY_DAYS = (1, 3, 7)  # after the first failure; then the mandate pauses
@@ -67,7 +65,7 @@ async def enable(
         raise ValidationFailed(
             "paymentMethodId goes with source PAYMENT_METHOD", field="paymentMethodId"
         )
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         sub = await get_subscription(viewer, subscription_id, "subscriptionId", lock=True)
         if sub.status == "ENDED":
             raise InvalidState("the subscription has ended", field="subscriptionId")
@@ -102,7 +100,7 @@ async def enable(
 async def disable(viewer: Viewer, subscription_id: str, now: datetime) -> PlanSubscription:
     if viewer.resident_id is None:
         raise NotFound("subscription not found", field="subscriptionId")
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         sub = await get_subscription(viewer, subscription_id, "subscriptionId", lock=True)
         mandates = AutopayMandate.filter(
             subscription=sub, resident_id=viewer.resident_id, status__in=("ACTIVE", "PAUSED")

@@ -13,8 +13,6 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from services import validation
 from services.access import parse_id
 from services.audit.log import record
@@ -27,7 +25,7 @@ from services.pagination import Page, paginate
 from services.plans import periods
 from services.plans.models import INTERVALS, BillingPlan, BillingPlanPrice, PlanSubscription
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_DUE_DAYS = 365
 MAX_GRACE_DAYS = 365
@@ -177,7 +175,7 @@ async def create_plan(
         **_late_fee(draft.late_fee, estate.currency),
     }
     first = periods.period_of(draft.interval, estate_today(estate, now))
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await BillingPlan.create(
             currency=estate.currency, first_period=first, created_by=actor_id, **settings
         )
@@ -209,7 +207,7 @@ async def get_plan(
 async def update_plan(
     actor_id: uuid.UUID, estate: Estate, plan_id: str, changes: PlanChanges, now: datetime
 ) -> BillingPlan:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await get_plan(plan_id, lock=True)
         if plan.archived_at is not None:
             raise InvalidState("the plan is archived", field="id")
@@ -255,7 +253,7 @@ async def archive_plan(
 ) -> BillingPlan:
     """No new subscriptions; the ones it has end with the current period (its last run
     bills that period; the next one settles what moves in it left owing)."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await get_plan(plan_id, lock=True)
         if plan.archived_at is not None:
             raise InvalidState("the plan is archived already", field="id")

@@ -10,13 +10,11 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tortoise.transactions import in_transaction
-
 from services.audit.log import record
 from services.bills.reminders import ReminderPolicy
 from services.errors import ValidationFailed
 from services.plans.models import DunningSchedule
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_DAYS_BEFORE = 60
 MAX_DAYS_AFTER = 90
@@ -62,7 +60,7 @@ async def set_schedule(
         raise ValidationFailed(
             "give daysBeforeDue and daysAfterDue, or neither", field="daysAfterDue"
         )
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         before = await schedule(default)
         if days_before is None or days_after is None:
             await DunningSchedule.filter(id=1).delete()

@@ -14,7 +14,6 @@ import uuid
 from datetime import date, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.bills.invoices import half_even
 from services.bills.issuing import take_numbers
@@ -25,7 +24,7 @@ from services.notifications.inbox import notify
 from services.plans.models import BillingPlan, BillRunLine, LateFee
 from services.residents.models import Resident
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 UNPAID = ("PENDING_ACKNOWLEDGMENT", "ACKNOWLEDGED", "PARTIALLY_PAID", "OVERDUE")
 KIND = "LATE_FEE"
@@ -87,7 +86,7 @@ async def _apply(bill: Bill, plan: BillingPlan, application: int, today: date) -
     if amount <= 0:
         return False
     try:
-        async with in_transaction(TENANT_CONNECTION):  # a savepoint: a lost race undoes this
+        async with savepoint():  # a savepoint: a lost race undoes this
             (number,) = await take_numbers(1)
             acknowledged = bill.status != "PENDING_ACKNOWLEDGMENT"
             fee = await Bill.create(

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.audit.log import record
 from services.bills.issuing import take_numbers
@@ -36,7 +35,7 @@ from services.plans.subscriptions import finish_ended
 from services.residents.models import Resident
 from services.wallets.models import Wallet
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 BATCH = 500
 # Periods one call catches up per plan (a monthly plan down for two years: 24 runs).
@@ -121,7 +120,7 @@ async def run_by_hand(
     done = await BillRun.get_or_none(plan=plan, period=start)
     if done is not None:
         return done
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         await finish_ended(estate_today(estate, now))
         for pending in await _pending(plan, start, limit=None):
             await run_period(plan, pending, estate, now, actor_id)
@@ -168,7 +167,7 @@ async def run_period(
     call made it."""
     started = datetime.now(UTC)
     try:
-        async with in_transaction(TENANT_CONNECTION):  # a savepoint: a lost race undoes only this
+        async with savepoint():  # a savepoint: a lost race undoes only this
             run = await BillRun.create(
                 plan=plan,
                 period=period,

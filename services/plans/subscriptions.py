@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from tortoise.queryset import QuerySet
-from tortoise.transactions import in_transaction
 
 from services.access import Viewer, parse_id
 from services.audit.log import record
@@ -22,7 +21,7 @@ from services.properties.catalog import get_property
 from services.properties.models import Unit
 from services.residents.models import Occupancy
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_UNITS_PER_CALL = 20_000
 
@@ -49,7 +48,7 @@ async def subscribe_units(
     if bool(unit_ids) == bool(property_id):
         raise ValidationFailed("give either unitIds or propertyId", field="unitIds")
     today = estate_today(estate, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         # The plan's row serialises subscriptions to it: no unit subscribed twice.
         plan = await get_plan(plan_id, "planId", lock=True)
         if plan.archived_at is not None:
@@ -138,7 +137,7 @@ async def unsubscribe(
     """End now (today is the last day charged) or with the current period. Twice is
     INVALID_STATE. Autopay on it is revoked."""
     today = estate_today(estate, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         sub = await get_subscription(viewer, subscription_id, "subscriptionId", lock=True)
         if sub.status != "ACTIVE":
             raise InvalidState(f"the subscription is {sub.status} already", field="subscriptionId")

@@ -6,7 +6,6 @@ import uuid
 from collections import defaultdict
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import parse_id
@@ -14,13 +13,13 @@ from services.audit.log import record
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.properties.models import Property, Unit
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 async def create_property(actor_id: uuid.UUID | None, name: str, address: str | None) -> Property:
     name = validation.text(name, "name", max_length=200)
     address = validation.text(address, "address", max_length=500, required=False)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         prop = await Property.create(name=name, address=address)
         await record(
             actor_id,
@@ -38,7 +37,7 @@ async def create_unit(actor_id: uuid.UUID | None, property_id: str, label: str) 
     if prop.archived_at is not None:
         raise InvalidState("the property is archived", field="propertyId")
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             unit = await Unit.create(property=prop, label=label)
             await record(
                 actor_id,

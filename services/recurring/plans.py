@@ -16,8 +16,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tortoise.transactions import in_transaction
-
 from services import validation
 from services.access import Viewer, get_visible, visible_rows
 from services.audit.log import record
@@ -31,7 +29,7 @@ from services.recurring.models import DEFAULT_MAX_FAILURES, RecurringPayment
 from services.residents.models import Resident
 from services.wallets.wallets import check_pin, wallet_of
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_FAILURES_LIMIT = 10
 PAUSED_KIND = "RECURRING_PAYMENT_PAUSED"
@@ -109,7 +107,7 @@ async def create_plan(
         if pin is None:
             raise PinRequired("this wallet has a PIN: give it to authorise the plan", field="pin")
         await check_pin(wallet, pin, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await RecurringPayment.create(
             resident_id=viewer.resident_id,
             title=draft.title,
@@ -149,7 +147,7 @@ async def list_plans(
 
 async def pause(viewer: Viewer, plan_id: str) -> RecurringPayment:
     """Stop runs until resumed. An admin pausing a resident's plan tells the resident."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await get_plan(viewer, plan_id, lock=True)
         if plan.status != "ACTIVE":
             raise InvalidState(f"only an active plan can be paused; this one is {plan.status}")
@@ -174,7 +172,7 @@ async def resume(viewer: Viewer, estate: Estate, plan_id: str, now: datetime) ->
     """Run again, with a clean failure count. Periods that fell due while the plan was
     paused are not paid: the next run is the plan's first date on or after today (so a
     plan paused and resumed the same day still pays that day's period)."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await get_plan(viewer, plan_id, lock=True)
         if plan.status != "PAUSED":
             raise InvalidState(f"only a paused plan can be resumed; this one is {plan.status}")
@@ -198,7 +196,7 @@ async def resume(viewer: Viewer, estate: Estate, plan_id: str, now: datetime) ->
 
 async def cancel(viewer: Viewer, plan_id: str) -> RecurringPayment:
     """End the plan for good; nothing it paid is undone."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         plan = await get_plan(viewer, plan_id, lock=True)
         if plan.status == "CANCELLED":
             raise InvalidState("this plan is already cancelled")

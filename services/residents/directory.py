@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.access import parse_id
 from services.audit.log import record
@@ -23,7 +22,7 @@ from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from services.wallets.wallets import open_wallet
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ async def create_resident(
     had_membership = await Membership.exists(user=user, estate_id=estate_id, role="RESIDENT")
     membership = await add_membership(user, estate_id, "RESIDENT")
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             resident = await Resident.create(user_id=user.id)
             await Occupancy.bulk_create(
                 [Occupancy(resident=resident, unit=units[u], starts_on=today) for u in wanted]

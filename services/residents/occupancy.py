@@ -6,8 +6,6 @@ import uuid
 from collections import defaultdict
 from datetime import date, datetime
 
-from tortoise.transactions import in_transaction
-
 from services.access import parse_id
 from services.audit.log import record
 from services.bills.queries import estate_today
@@ -15,7 +13,7 @@ from services.errors import InvalidState, NotFound, ValidationFailed
 from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 def _day(when: date | None, estate: Estate, now: datetime) -> date:
@@ -102,7 +100,7 @@ async def move_in(
     now: datetime,
 ) -> Resident:
     day = _day(when, estate, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         resident = await _resident(resident_id)
         occupancy = await _enter(resident, await _unit(unit_id, "unitId"), day, "unitId")
         await record(actor_id, "moveInResident", "Resident", resident.id, after=_period(occupancy))
@@ -120,7 +118,7 @@ async def move_out(
     """Ends the occupancy. Open bills stay the resident's, and so do their wallet and
     history; a deactivated resident may be moved out too."""
     day = _day(when, estate, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         resident = await _resident(resident_id, active=False)
         occupancy = await _current(resident, await _unit(unit_id, "unitId"), "unitId")
         before = _period(occupancy)
@@ -147,7 +145,7 @@ async def transfer(
 ) -> Resident:
     """Out of one unit and into another on the same day, in one step (all or nothing)."""
     day = _day(when, estate, now)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         resident = await _resident(resident_id)
         source = await _unit(from_unit_id, "fromUnitId")
         target = await _unit(to_unit_id, "toUnitId")

@@ -15,7 +15,6 @@ import uuid
 from datetime import datetime
 
 from tortoise.functions import Sum
-from tortoise.transactions import in_transaction
 
 from services.bills.lifecycle import PAYABLE
 from services.bills.models import Bill
@@ -30,7 +29,7 @@ from services.residents.models import Resident
 from services.rewards.models import RewardRedemption
 from services.rewards.rewards import config, grant, rewards_account
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 
 def _earned_key(payment_id: uuid.UUID | str) -> str:
@@ -69,7 +68,7 @@ async def reward_prepayment(
 async def after_refund(estate: Estate, payment_id: uuid.UUID, now: datetime) -> None:
     """Bring the payment's rewards in line with what is refunded of it; idempotent (a
     retried refund calls it again and finds nothing left to do)."""
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         payment = await Payment.filter(id=payment_id).select_for_update().get()
         if payment.purpose != "BILL_PAYMENT" or not payment.refunded_amount:
             return

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.access import Viewer, get_visible, visible_resident_id
@@ -40,7 +39,7 @@ from services.payments.idempotency import payer_key, request_fingerprint
 from services.residents.models import Resident
 from services.rewards.models import RewardRedemption, RewardsConfig
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_TIERS = 20
 
@@ -52,7 +51,7 @@ async def rewards_account(resident_id: uuid.UUID | str, currency: str) -> Accoun
     if account is not None:
         return account
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             return await Account.create(code=code, kind="RESIDENT_REWARDS", currency=currency)
     except IntegrityError:  # opened concurrently
         return await Account.get(code=code, currency=currency)
@@ -82,7 +81,7 @@ async def grant(
         raise NotFound("resident not found", field="residentId")
     account = await rewards_account(resident.id, amount.currency)
     source = await system_account(REWARDS, amount.currency)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         _, created = await post_entry(
             key,
             kind,
@@ -177,7 +176,7 @@ async def apply(
     owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
     stored = payer_key(viewer.resident_id, validation.text(key, "idempotencyKey", max_length=150))
     fingerprint = request_fingerprint("rewards", bill_id, amount.minor if amount else "all")
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         bill = await get_visible(Bill, owner, bill_id, "bill", field="billId", lock=True)
         earlier = await RewardRedemption.get_or_none(idempotency_key=stored)
         if earlier is not None:
@@ -281,7 +280,7 @@ async def configure(actor_id: uuid.UUID, new: Config) -> Config:
         raise ValidationFailed(
             "prepaymentRewardPercent must be 0 to 100", field="prepaymentRewardPercent"
         )
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         row = await RewardsConfig.filter(id=1).select_for_update().first()
         if row is None:
             row = await RewardsConfig.create(id=1)

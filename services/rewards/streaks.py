@@ -21,7 +21,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
-from tortoise.transactions import in_transaction
 
 from services.bills.models import Bill
 from services.bills.notices import local_date
@@ -31,7 +30,7 @@ from services.payments.models import Payment
 from services.rewards.models import RewardRedemption, RewardStreak
 from services.rewards.rewards import Config, config, grant
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 # Payments whose money went to the bill (and may since have been partly refunded).
 _PAID = ("SUCCEEDED", "PARTIALLY_REFUNDED")
@@ -81,7 +80,7 @@ async def _locked_row(resident_id: uuid.UUID) -> RewardStreak:
     if row is not None:
         return row
     try:
-        async with in_transaction(TENANT_CONNECTION):
+        async with savepoint():
             await RewardStreak.create(resident_id=resident_id)
     except IntegrityError:  # a concurrent run made it
         pass
@@ -91,7 +90,7 @@ async def _locked_row(resident_id: uuid.UUID) -> RewardStreak:
 async def _evaluate_resident(
     estate: Estate, rules: Config, resident_id: uuid.UUID, through: date
 ) -> int:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         row = await _locked_row(resident_id)
         bills = Bill.filter(resident_id=resident_id).exclude(status="CANCELLED")
         if row.evaluated_through is not None:

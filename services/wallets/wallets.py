@@ -8,8 +8,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from tortoise.transactions import in_transaction
-
 from services import validation
 from services.access import parse_id
 from services.audit.log import record
@@ -36,7 +34,7 @@ from services.notifications.inbox import notify
 from services.pagination import Page, paginate
 from services.residents.models import Resident
 from services.wallets.models import Wallet
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import savepoint
 
 MAX_PIN_ATTEMPTS = 5
 PIN_LOCK = timedelta(minutes=15)
@@ -44,7 +42,7 @@ PIN_PATTERN = re.compile(r"^[0-9]{4,6}$")
 
 
 async def open_wallet(resident: Resident, currency: str) -> Wallet:
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         wallet_id = uuid.uuid4()
         account = await Account.create(
             code=f"{WALLET_PREFIX}{wallet_id}", kind="RESIDENT_WALLET", currency=currency
@@ -181,7 +179,7 @@ async def adjust(
     if amount.minor < 0:
         ensure_can_debit(wallet)
     other = await system_account(ESTATE_ADJUSTMENTS, wallet.currency)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         entry, created = await post_entry(
             # An admin's key is the admin's own: two admins' apps never answer each other's.
             f"adjust:{actor_id}:{key}",

@@ -11,7 +11,6 @@ from typing import Any
 from urllib.parse import urlparse
 
 from cryptography.fernet import Fernet, InvalidToken
-from tortoise.transactions import in_transaction
 
 from services import validation
 from services.audit.log import record
@@ -21,7 +20,7 @@ from services.payments.gateways.base import Gateway, breaker_for
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.providers import BY_NAME, PROVIDERS
 from services.payments.gateways.wallet import WalletGateway
-from tenants.scope import TENANT_CONNECTION, current_scope
+from tenants.scope import current_scope, savepoint
 
 # The credential keys each configurable provider needs (API.md's `credentials: JSON`).
 REQUIRED_CREDENTIALS = {p.name: p.credentials for p in PROVIDERS if p.credentials is not None}
@@ -81,7 +80,7 @@ async def configure(actor_id: uuid.UUID | None, data: GatewayInput, key: str) ->
         raise ValidationFailed("unknown provider", field="provider")
     name = validation.text(data.display_name, "displayName", max_length=100)
     url = _checked_url(data.api_base_url)
-    async with in_transaction(TENANT_CONNECTION):
+    async with savepoint():
         config = await GatewayConfig.filter(provider=data.provider).select_for_update().first()
         if config is None and data.credentials is None:
             raise ValidationFailed("credentials are required", field="credentials")
