@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from tortoise.transactions import in_transaction
 
 from services import events
 from services.events import DomainEvent
 from services.properties.models import Property
-from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.scope import savepoint, tenant_scope
 from tests.conftest import make_estate
 
 pytestmark = pytest.mark.usefixtures("database")
@@ -86,7 +85,7 @@ async def test_a_failing_outlet_neither_undoes_the_change_nor_silences_others(
 
 
 async def test_a_bare_savepoint_that_rolls_back_drops_its_events() -> None:
-    """Services nest `in_transaction(...)` directly; a refusal inside one must not leave
+    """Services nest `savepoint()`s; a refusal inside one must not leave
     its announcement behind when the operation's transaction commits."""
     announced: list[str] = []
 
@@ -99,12 +98,12 @@ async def test_a_bare_savepoint_that_rolls_back_drops_its_events() -> None:
         async with tenant_scope(estate.slug):
             events.changed("bill", "kept")
             with pytest.raises(RuntimeError):
-                async with in_transaction(TENANT_CONNECTION):
+                async with savepoint():
                     events.changed("bill", "gone")
-                    async with in_transaction(TENANT_CONNECTION):
+                    async with savepoint():
                         events.changed("bill", "gone too")
                     raise RuntimeError("refused")
-            async with in_transaction(TENANT_CONNECTION):
+            async with savepoint():
                 events.changed("bill", "also kept")
     finally:
         events.remove_outlet(record)
