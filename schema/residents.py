@@ -11,6 +11,7 @@ from strawberry.types import Info
 from resolvers import residents as resolvers
 from resolvers import rewards as reward_resolvers
 from resolvers.context import RequestContext
+from schema.extensions import UNSCOPED
 from schema.identity import User
 from schema.properties import Unit, unit_node
 from schema.rewards import Rewards, rewards_node
@@ -145,14 +146,14 @@ class ResidentMutation:
         moved = await resolvers.transfer(info.context, resident_id, from_unit_id, to_unit_id, date)
         return resident_node(moved)
 
-    @strawberry.mutation
+    @strawberry.mutation(metadata=UNSCOPED)  # its own scope: all or nothing
     async def deactivate_resident(
         self, info: Info[RequestContext, None], id: strawberry.ID, reason: str | None = None
     ) -> Resident:
         """No more access to this estate (at once); money and history are kept."""
         return resident_node(await resolvers.deactivate_resident(info.context, id, reason))
 
-    @strawberry.mutation
+    @strawberry.mutation(metadata=UNSCOPED)  # its own scope: all or nothing
     async def reactivate_resident(
         self, info: Info[RequestContext, None], id: strawberry.ID
     ) -> Resident:
