@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 
 import strawberry
@@ -10,6 +11,7 @@ from strawberry.types import Info
 
 from resolvers import residents as resolvers
 from resolvers import rewards as reward_resolvers
+from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.extensions import UNSCOPED
 from schema.identity import User
@@ -158,3 +160,14 @@ class ResidentMutation:
         self, info: Info[RequestContext, None], id: strawberry.ID
     ) -> Resident:
         return resident_node(await resolvers.reactivate_resident(info.context, id))
+
+
+@strawberry.type
+class ResidentSubscription:
+    @strawberry.subscription
+    async def resident_updated(
+        self, info: Info[RequestContext, None], resident_id: strawberry.ID | None = None
+    ) -> AsyncIterator[Resident]:
+        """Admins: the resident after every change (details, moves, deactivation,
+        reactivation, a refunded wallet); omit `residentId` for every resident."""
+        return await subscriptions.resident_updated(info.context, resident_id, resident_node)

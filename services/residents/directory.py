@@ -15,6 +15,7 @@ from services.access import parse_id
 from services.audit.log import record
 from services.bills.queries import estate_today
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import Membership, User
 from services.pagination import Page, paginate
@@ -71,6 +72,9 @@ async def create_resident(
                 resident.id,
                 after={"userId": str(user.id), "unitIds": [str(u) for u in wanted]},
             )
+            changed("resident", resident.id, resident.id)
+            for property_id in {str(unit.property_id) for unit in units.values()}:
+                changed("property", property_id)
     except BaseException as exc:
         if not had_membership:
             await membership.delete()
