@@ -121,6 +121,7 @@ MUTATIONS = {
     "suspendEstate",
     "reactivateEstate",
     "archiveEstate",
+    "refundWalletBalance",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a
