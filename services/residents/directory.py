@@ -24,7 +24,7 @@ from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from services.wallets.wallets import open_wallet
 from tenants.models import Estate
-from tenants.scope import TENANT_CONNECTION
+from tenants.scope import TENANT_CONNECTION, tenant_scope
 
 
 @dataclass(frozen=True)
@@ -123,3 +123,16 @@ async def units_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, li
 
 async def residents_by_id(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Resident]:
     return {row.id: row for row in await Resident.filter(id__in=resident_ids)}
+
+
+async def announce_person(user_id: uuid.UUID) -> None:
+    """Live updates: a person's own account changed (their name, phone), which every
+    estate they live in shows on its resident. Call outside any tenant scope."""
+    slugs = await Membership.filter(
+        user_id=user_id, role="RESIDENT", active=True, estate__status="ACTIVE"
+    ).values_list("estate__slug", flat=True)
+    for slug in sorted({str(s) for s in slugs}):
+        async with tenant_scope(slug):
+            resident = await Resident.get_or_none(user_id=user_id)
+            if resident is not None:
+                changed("resident", resident.id, resident.id)

@@ -82,6 +82,11 @@ async def test_resident_property_and_estate_updates_reach_their_estate_only(
         for client in (admin, neighbour, stranger):
             await client.live()
 
+        # A resident's own profile change shows on their resident too.
+        await ada.client.ok('mutation { updateProfile(input: {fullName: "Ada L."}) { id } }')
+        assert (await data(admin, only_ada))["residentUpdated"]["user"] == {"fullName": "Ada L."}
+        assert (await data(admin, residents))["residentUpdated"]["id"] == ada.resident_id
+
         await world.admin.ok(RENAME, id=ada.resident_id, n="Ada Lovelace")
         renamed = (await data(admin, residents))["residentUpdated"]
         assert renamed["id"] == ada.resident_id
