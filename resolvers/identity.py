@@ -8,6 +8,7 @@ from services.errors import RateLimited, ValidationFailed
 from services.identity import accounts, profile, recovery
 from services.identity.models import User
 from services.identity.tokens import IssuedToken
+from services.residents import directory
 
 # Wrong current passwords per signed-in user in the login window (a stolen token must
 # not become a password oracle).
@@ -47,6 +48,7 @@ async def update_profile(ctx: RequestContext, data: profile.ProfileInput) -> Use
     updated, before, after = await profile.update_profile(user.id, data)
     if before != after:
         await record_for_user(user.id, user.id, "updateProfile", before=before, after=after)
+        await directory.announce_person(user.id)
     ctx.user = updated
     return updated
 

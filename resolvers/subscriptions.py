@@ -38,6 +38,10 @@ from services.payments import queries as payment_queries
 from services.payments.models import Payment
 from services.payouts.models import Payout
 from services.payouts.requests import get_payout
+from services.properties import catalog
+from services.properties.models import Property
+from services.residents import directory
+from services.residents.models import Resident
 from services.wallets import wallets
 from services.wallets.models import Wallet
 from tenants.models import Estate
@@ -170,6 +174,57 @@ async def wallet_updated(ctx: RequestContext, to_node: Callable[[Wallet], T]) ->
 
     async def read(event: DomainEvent) -> T:
         return to_node(await wallets.get_wallet(wallet_id))
+
+    return _stream(ctx.require_hub(), estate.slug, accept, read)
+
+
+async def resident_updated(
+    ctx: RequestContext, resident_id: str | None, to_node: Callable[[Resident], T]
+) -> AsyncIterator[T]:
+    """Admins: a resident after each change of their details, units or access (created,
+    updated, moved, deactivated, reactivated, refunded)."""
+    estate = ctx.require_admin().estate
+    wanted = str((await directory.get_resident(resident_id)).id) if resident_id else None
+
+    def accept(event: DomainEvent) -> bool:
+        return event.topic == "resident" and (wanted is None or event.object_id == wanted)
+
+    async def read(event: DomainEvent) -> T:
+        return to_node(await directory.get_resident(event.object_id))
+
+    return _stream(ctx.require_hub(), estate.slug, accept, read)
+
+
+async def property_updated(
+    ctx: RequestContext, property_id: str | None, to_node: Callable[[Property], T]
+) -> AsyncIterator[T]:
+    """Members, like the `property` query: a property after each change of it or of its
+    units (created, edited, archived, moved into or out of)."""
+    estate = ctx.require_access().estate
+    await ctx.viewer()  # a deactivated resident is refused here, as by the queries
+    wanted = str((await catalog.get_property(property_id)).id) if property_id else None
+
+    def accept(event: DomainEvent) -> bool:
+        return event.topic == "property" and (wanted is None or event.object_id == wanted)
+
+    async def read(event: DomainEvent) -> T:
+        return to_node(await catalog.get_property(event.object_id))
+
+    return _stream(ctx.require_hub(), estate.slug, accept, read)
+
+
+async def estate_updated(ctx: RequestContext, to_node: Callable[[Estate], T]) -> AsyncIterator[T]:
+    """Members: their estate after its settings or status change (a suspension reaches
+    them before the socket's next credential check closes it)."""
+    estate = ctx.require_access().estate
+    await ctx.viewer()
+    estate_id = str(estate.id)
+
+    def accept(event: DomainEvent) -> bool:
+        return event.topic == "estate" and event.object_id == estate_id
+
+    async def read(event: DomainEvent) -> T:
+        return to_node(await Estate.get(id=estate_id))
 
     return _stream(ctx.require_hub(), estate.slug, accept, read)
 

@@ -8,7 +8,7 @@ from resolvers.money import money_input
 from services.ledger.journal import ESTATE_REVENUE
 from services.ledger.models import Account
 from services.pagination import Page
-from services.wallets import wallets
+from services.wallets import refunds, wallets
 from services.wallets.models import Wallet
 from services.wallets.wallets import AccountLine, account_history
 
@@ -57,3 +57,19 @@ async def adjust_wallet(
     money = money_input(ctx, amount, target.currency, allow_negative=True)
     await wallets.adjust(ctx.user_id, target, money, reason, idempotency_key)
     return await wallets.get_wallet(wallet_id)
+
+
+async def refund_wallet_balance(
+    ctx: RequestContext,
+    resident_id: str,
+    amount: Decimal | None,
+    currency: str | None,
+    reason: str,
+    reference: str | None,
+    idempotency_key: str,
+) -> Wallet:
+    access = ctx.require_admin()
+    money = money_input(ctx, amount, currency) if amount is not None else None
+    data = refunds.WalletRefund(resident_id, money, reason, reference, idempotency_key)
+    refunded = await refunds.refund_balance(ctx.user_id, access.estate, data)
+    return await wallets.get_wallet(refunded.id)

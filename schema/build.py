@@ -38,7 +38,7 @@ from schema.boundary import (
 )
 from schema.dashboard import DashboardQuery, DashboardSubscription
 from schema.documents import DocumentQuery
-from schema.estates import EstateMutation, EstateQuery
+from schema.estates import EstateMutation, EstateQuery, EstateSubscription
 from schema.execution import EstatepayExecutor
 from schema.extensions import StreamResultExtension, TenantScopeExtension
 from schema.gateways import GatewayMutation, GatewayQuery
@@ -49,9 +49,9 @@ from schema.payment_methods import PaymentMethodMutation, PaymentMethodQuery
 from schema.payments import PaymentMutation, PaymentQuery, PaymentSubscription
 from schema.payouts import PayoutMutation, PayoutQuery, PayoutSubscription
 from schema.plan_roots import PlanMutation, PlanQuery
-from schema.properties import PropertyMutation, PropertyQuery
+from schema.properties import PropertyMutation, PropertyQuery, PropertySubscription
 from schema.recurring import RecurringMutation, RecurringQuery
-from schema.residents import ResidentMutation, ResidentQuery
+from schema.residents import ResidentMutation, ResidentQuery, ResidentSubscription
 from schema.rewards import RewardMutation, RewardQuery
 from schema.team import TeamMutation, TeamQuery
 from schema.wallets import WalletMutation, WalletQuery, WalletSubscription
@@ -123,6 +123,9 @@ Subscription = _merged(
         WalletSubscription,
         DashboardSubscription,
         PayoutSubscription,
+        ResidentSubscription,
+        PropertySubscription,
+        EstateSubscription,
     ),
 )
 

@@ -3,6 +3,7 @@ operators)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from enum import Enum
 
@@ -10,6 +11,7 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import estates as resolvers
+from resolvers import subscriptions
 from resolvers.context import RequestContext
 from resolvers.operations import may_see_settings
 from schema.extensions import UNSCOPED
@@ -150,3 +152,11 @@ class EstateMutation:
     async def archive_estate(self, info: Info[RequestContext, None], slug: str) -> Estate:
         """For good, and only with a zero balance on every account (`INVALID_STATE`)."""
         return estate_node(await resolvers.archive_estate(info.context, slug))
+
+
+@strawberry.type
+class EstateSubscription:
+    @strawberry.subscription
+    async def estate_updated(self, info: Info[RequestContext, None]) -> AsyncIterator[Estate]:
+        """The caller's estate after its settings or status change."""
+        return await subscriptions.estate_updated(info.context, estate_node)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 
 import strawberry
 from strawberry.types import Info
 
 from resolvers import properties as resolvers
+from resolvers import subscriptions
 from resolvers.context import RequestContext
 from schema.identity import User
 from schema.shared import Connection, as_uuid, connection, convert, plain
@@ -164,3 +166,14 @@ class PropertyMutation:
     async def archive_unit(self, info: Info[RequestContext, None], id: strawberry.ID) -> Unit:
         """Only while nobody lives in it (`INVALID_STATE`)."""
         return unit_node(await resolvers.archive_unit(info.context, id))
+
+
+@strawberry.type
+class PropertySubscription:
+    @strawberry.subscription
+    async def property_updated(
+        self, info: Info[RequestContext, None], property_id: strawberry.ID | None = None
+    ) -> AsyncIterator[Property]:
+        """The property after every change of it or its units (edits, archiving, moves
+        in and out); omit `propertyId` for every property."""
+        return await subscriptions.property_updated(info.context, property_id, property_node)

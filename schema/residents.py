@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 
 import strawberry
@@ -10,7 +11,9 @@ from strawberry.types import Info
 
 from resolvers import residents as resolvers
 from resolvers import rewards as reward_resolvers
+from resolvers import subscriptions
 from resolvers.context import RequestContext
+from schema.extensions import UNSCOPED
 from schema.identity import User
 from schema.properties import Unit, unit_node
 from schema.rewards import Rewards, rewards_node
@@ -145,15 +148,26 @@ class ResidentMutation:
         moved = await resolvers.transfer(info.context, resident_id, from_unit_id, to_unit_id, date)
         return resident_node(moved)
 
-    @strawberry.mutation
+    @strawberry.mutation(metadata=UNSCOPED)  # its own scope: all or nothing
     async def deactivate_resident(
         self, info: Info[RequestContext, None], id: strawberry.ID, reason: str | None = None
     ) -> Resident:
         """No more access to this estate (at once); money and history are kept."""
         return resident_node(await resolvers.deactivate_resident(info.context, id, reason))
 
-    @strawberry.mutation
+    @strawberry.mutation(metadata=UNSCOPED)  # its own scope: all or nothing
     async def reactivate_resident(
         self, info: Info[RequestContext, None], id: strawberry.ID
     ) -> Resident:
         return resident_node(await resolvers.reactivate_resident(info.context, id))
+
+
+@strawberry.type
+class ResidentSubscription:
+    @strawberry.subscription
+    async def resident_updated(
+        self, info: Info[RequestContext, None], resident_id: strawberry.ID | None = None
+    ) -> AsyncIterator[Resident]:
+        """Admins: the resident after every change (details, moves, deactivation,
+        reactivation, a refunded wallet); omit `residentId` for every resident."""
+        return await subscriptions.resident_updated(info.context, resident_id, resident_node)

@@ -194,6 +194,26 @@ class WalletMutation:
         adjusted = await resolvers.adjust_wallet(ctx, wallet_id, amount, reason, idempotency_key)
         return wallet_node(adjusted, ctx.clock())
 
+    @strawberry.mutation
+    async def refund_wallet_balance(
+        self,
+        info: Info[RequestContext, None],
+        resident_id: strawberry.ID,
+        reason: str,
+        idempotency_key: str,
+        amount: Decimal | None = None,
+        currency: str | None = None,
+        reference: str | None = None,
+    ) -> Wallet:
+        """Admins: pay a leaving (deactivated, or moved out of every unit) resident's
+        wallet balance back to them, by the estate's own transfer named in `reference`;
+        `amount` defaults to everything available."""
+        ctx = info.context
+        refunded = await resolvers.refund_wallet_balance(
+            ctx, resident_id, amount, currency, reason, reference, idempotency_key
+        )
+        return wallet_node(refunded, ctx.clock())
+
 
 @strawberry.type
 class WalletSubscription:

@@ -15,7 +15,9 @@ from typing import Literal
 from tenants.scope import after_commit_batched, current_scope
 
 log = logging.getLogger(__name__)
-Topic = Literal["bill", "payment", "wallet", "notification", "payout"]
+Topic = Literal[
+    "bill", "payment", "wallet", "notification", "payout", "resident", "property", "estate"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +25,8 @@ class DomainEvent:
     estate: str  # slug: taken from the scope the change ran in, never from a client
     topic: Topic
     object_id: str
-    # The resident the object belongs to, when it belongs to one (bills, payments).
+    # The resident the object belongs to, when it belongs to one (bills, payments, and a
+    # resident itself).
     resident_id: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:

@@ -26,6 +26,7 @@ from estatepay.wsdoor import Door
 from services.identity.models import Membership, User
 from services.identity.sessions import revoke, start_session
 from services.identity.tokens import issue_token
+from services.live import Hub
 from tests.conftest import PASSWORD, GraphQLClient, make_estate, make_settings
 from tests.wsclient import (
     LEGACY_WS,
@@ -48,6 +49,7 @@ SECRET = make_settings().secret_key
 class Served:
     base: str
     door: Door
+    hub: Hub
 
 
 @asynccontextmanager
@@ -65,7 +67,7 @@ async def serving(**settings: Any) -> AsyncIterator[Served]:
     while not server.started:
         assert not task.done(), task.result()
         await asyncio.sleep(0.01)
-    served = Served(f"http://127.0.0.1:{port}", runtime.door)
+    served = Served(f"http://127.0.0.1:{port}", runtime.door, runtime.hub)
     try:
         yield served
         # Every socket the test opened is closed by now: none may still be counted.

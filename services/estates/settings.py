@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from services import validation
 from services.audit.log import record
 from services.errors import Forbidden, ValidationFailed
+from services.events import changed
 from services.money import parse_amount, to_major
 from services.payments.transfers.providers import TRANSFER_PROVIDERS
 from services.payouts import settings as payout_settings
@@ -159,16 +160,18 @@ async def update(
     async with tenant_scope(estate.slug):
         if payouts is not None:
             await payout_settings.update(actor_id, payouts)
-        changed = [key for key in after if after[key] != before[key]]
-        if changed:
+        keys = [key for key in after if after[key] != before[key]]
+        if keys:
             await record(
                 actor_id,
                 "updateEstateSettings",
                 "Estate",
                 estate.id,
-                before={key: before[key] for key in changed},
-                after={key: after[key] for key in changed},
+                before={key: before[key] for key in keys},
+                after={key: after[key] for key in keys},
             )
+        if keys or payouts is not None:
+            changed("estate", estate.id)
     return estate
 
 

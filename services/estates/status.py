@@ -10,6 +10,7 @@ from datetime import datetime
 from services import validation
 from services.audit.log import record
 from services.errors import InvalidState, NotFound
+from services.events import changed
 from services.ledger.models import Account
 from services.money import to_major
 from tenants.models import Estate
@@ -50,6 +51,7 @@ async def _set(
             before=before,
             after={"status": status, "reason": reason},
         )
+        changed("estate", estate.id)
     return estate
 
 

@@ -31,6 +31,8 @@ ESTATE_ADJUSTMENTS = "estate:adjustments"
 PLATFORM_FEES = "platform:fees"
 WALLET_PREFIX = "wallet:"  # a resident wallet's account: "wallet:<wallet id>"
 PAYOUTS_IN_TRANSIT = "payouts:in-transit"
+# Wallet balances the estate paid back to their residents (`refundWalletBalance`).
+WALLET_REFUNDS_PAID = "wallets:refunded"
 REWARDS = "rewards"  # where rewards are granted from (promotional, not money)
 REWARDS_PREFIX = "rewards:"  # a resident's rewards: "rewards:<resident id>"
 REWARDS_REDEEMED = "rewards:redeemed"  # rewards applied to bills
@@ -42,6 +44,7 @@ SYSTEM_ACCOUNTS = {
     ESTATE_ADJUSTMENTS: ("ADJUSTMENTS", True),
     PLATFORM_FEES: ("PLATFORM_FEES", False),
     PAYOUTS_IN_TRANSIT: ("PAYOUTS_IN_TRANSIT", False),
+    WALLET_REFUNDS_PAID: ("WALLET_REFUNDS", False),
     REWARDS: ("REWARDS", True),
     REWARDS_REDEEMED: ("REWARDS_REDEEMED", False),
 }

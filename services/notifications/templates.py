@@ -159,6 +159,12 @@ TEMPLATES: dict[str, Template] = {
         action="You can pay from it again.",
         sms="{estate}: your wallet was unfrozen; you can pay from it again.",
     ),
+    "WALLET_REFUNDED": Template(
+        subject="{estate}: {title}",
+        intro="The estate paid your wallet balance back to you.",
+        action="Contact the estate office if it has not reached you.",
+        sms="{estate}: {title}. {body}",
+    ),
     # Payouts, to the estate's admins: by email and in-app, not worth a text.
     "PAYOUT_REQUESTED": Template(
         subject="{estate}: {title}",

@@ -11,6 +11,7 @@ from services import validation
 from services.access import parse_id
 from services.audit.log import record
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.pagination import Page, paginate
 from services.properties.models import Property, Unit
 from tenants.scope import savepoint
@@ -28,6 +29,7 @@ async def create_property(actor_id: uuid.UUID | None, name: str, address: str | 
             prop.id,
             after={"name": name, "address": address},
         )
+        changed("property", prop.id)
     return prop
 
 
@@ -46,6 +48,7 @@ async def create_unit(actor_id: uuid.UUID | None, property_id: str, label: str) 
                 unit.id,
                 after={"propertyId": str(prop.id), "label": label},
             )
+            changed("property", prop.id)
     except IntegrityError as exc:
         raise ValidationFailed(
             f"unit {label!r} already exists in this property", field="label"

@@ -13,6 +13,7 @@ from services import validation
 from services.access import parse_id
 from services.audit.log import record
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.properties.catalog import get_property
 from services.properties.models import Property, Unit
 from services.residents.occupancy import has_occupants
@@ -47,6 +48,7 @@ async def update_property(actor_id: uuid.UUID, property_id: str, data: PropertyU
     if after != before:
         await prop.save(update_fields=["name", "address"])
         await record(actor_id, "updateProperty", "Property", prop.id, before=before, after=after)
+        changed("property", prop.id)
     return prop
 
 
@@ -75,6 +77,7 @@ async def archive_property(actor_id: uuid.UUID, property_id: str, now: datetime)
         before={"archived": False},
         after={"archived": True, "units": len(unit_ids)},
     )
+    changed("property", prop.id)
     return prop
 
 
@@ -93,6 +96,7 @@ async def update_unit(actor_id: uuid.UUID, unit_id: str, data: UnitUpdate) -> Un
         await record(
             actor_id, "updateUnit", "Unit", unit.id, before=before, after={"label": unit.label}
         )
+        changed("property", unit.property_id)
     return unit
 
 
@@ -114,4 +118,5 @@ async def archive_unit(actor_id: uuid.UUID, unit_id: str, now: datetime) -> Unit
         before={"archived": False},
         after={"archived": True},
     )
+    changed("property", unit.property_id)
     return unit

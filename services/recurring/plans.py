@@ -176,6 +176,8 @@ async def resume(viewer: Viewer, estate: Estate, plan_id: str, now: datetime) ->
         plan = await get_plan(viewer, plan_id, lock=True)
         if plan.status != "PAUSED":
             raise InvalidState(f"only a paused plan can be resumed; this one is {plan.status}")
+        if not await Resident.exists(id=plan.resident_id, active=True):
+            raise InvalidState("the plan's resident is deactivated: reactivate them first")
         before = snapshot(plan)
         today = schedule.local_today(estate.timezone, now)
         plan.next_run_date = schedule.on_or_after(
@@ -218,6 +220,30 @@ async def cancel(viewer: Viewer, plan_id: str) -> RecurringPayment:
             f"Recurring payment {plan.title!r} cancelled by the estate",
         )
         return plan
+
+
+async def pause_for_deactivation(actor_id: uuid.UUID, resident_id: uuid.UUID) -> list[str]:
+    """Every running plan of a resident being deactivated stops: PAUSED, not cancelled,
+    so that once reactivated the resident (or an admin) may resume what they had set up.
+    Call inside the deactivation's transaction; returns the plans paused."""
+    plans = (
+        await RecurringPayment.filter(resident_id=resident_id, status="ACTIVE")
+        .order_by("id")
+        .select_for_update()
+    )
+    for plan in plans:
+        before = snapshot(plan)
+        plan.status, plan.next_attempt_at = "PAUSED", None
+        await plan.save(update_fields=["status", "next_attempt_at", "updated_at"])
+        await record(
+            actor_id,
+            "pauseRecurringPayment",
+            "RecurringPayment",
+            plan.id,
+            before=before,
+            after={**snapshot(plan), "why": "resident deactivated"},
+        )
+    return [str(plan.id) for plan in plans]
 
 
 async def _tell_owner_of_admin_action(

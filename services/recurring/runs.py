@@ -35,7 +35,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
 from services.access import Viewer
 from services.audit.log import record
@@ -98,6 +98,9 @@ async def run_due(now: datetime) -> int:
     plans = list(
         await RecurringPayment.filter(status="ACTIVE", next_run_date__lte=today)
         .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        # Deactivation pauses a resident's plans; plans of residents deactivated before
+        # it did are skipped here (a subquery, so no resident row is locked).
+        .filter(resident_id__in=Subquery(Resident.filter(active=True).values("id")))
         .order_by("id")
         .limit(MAX_PLANS_PER_CALL)
         .select_for_update()

@@ -14,6 +14,7 @@ from services.access import parse_id
 from services.audit.log import record
 from services.bills.queries import estate_today
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import Membership, User
 from services.pagination import Page, paginate
@@ -22,7 +23,7 @@ from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from services.wallets.wallets import open_wallet
 from tenants.models import Estate
-from tenants.scope import savepoint
+from tenants.scope import savepoint, tenant_scope
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ async def create_resident(
                 resident.id,
                 after={"userId": str(user.id), "unitIds": [str(u) for u in wanted]},
             )
+            changed("resident", resident.id, resident.id)
+            for property_id in {str(unit.property_id) for unit in units.values()}:
+                changed("property", property_id)
     except BaseException as exc:
         if not had_membership:
             await membership.delete()
@@ -118,3 +122,16 @@ async def units_by_resident(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, li
 
 async def residents_by_id(resident_ids: list[uuid.UUID]) -> dict[uuid.UUID, Resident]:
     return {row.id: row for row in await Resident.filter(id__in=resident_ids)}
+
+
+async def announce_person(user_id: uuid.UUID) -> None:
+    """Live updates: a person's own account changed (their name, phone), which every
+    estate they live in shows on its resident. Call outside any tenant scope."""
+    slugs = await Membership.filter(
+        user_id=user_id, role="RESIDENT", active=True, estate__status="ACTIVE"
+    ).values_list("estate__slug", flat=True)
+    for slug in sorted({str(s) for s in slugs}):
+        async with tenant_scope(slug):
+            resident = await Resident.get_or_none(user_id=user_id)
+            if resident is not None:
+                changed("resident", resident.id, resident.id)

@@ -4,6 +4,8 @@ estate, money and history kept) and its undoing."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,10 +14,13 @@ from tortoise.exceptions import IntegrityError
 from services import validation
 from services.audit.log import record
 from services.errors import InvalidState, ValidationFailed
+from services.events import changed
 from services.identity.models import Membership, User
+from services.recurring.plans import pause_for_deactivation
 from services.residents.directory import get_resident
 from services.residents.models import Resident
 from tenants.models import Estate
+from tenants.scope import tenant_scope
 
 OTHER_ESTATES = (
     "this person belongs to other estates or runs the platform: only they can change their email"
@@ -66,51 +71,91 @@ async def update_resident(
         await record(
             actor_id, "updateResident", "Resident", resident.id, before=before, after=after
         )
+        changed("resident", resident.id, resident.id)
     return resident
+
+
+@asynccontextmanager
+async def _membership_turned(
+    user_id: uuid.UUID, estate: Estate, active: bool
+) -> AsyncIterator[None]:
+    """Turn the person's RESIDENT membership of the estate on or off for the block, and
+    back if the block fails: the shared schema and the estate's cannot share a transaction,
+    so the shared row is put back by hand. Only a change made here is put back (a
+    concurrent call that found it already turned leaves it alone)."""
+    mine = Membership.filter(user_id=user_id, estate_id=estate.id, role="RESIDENT")
+    turned = await mine.filter(active=not active).update(active=active)
+    try:
+        yield
+    except BaseException:
+        if turned:
+            await mine.filter(active=active).update(active=not active)
+        raise
+
+
+async def _locked(resident_id: uuid.UUID) -> Resident:
+    return await Resident.filter(id=resident_id).select_for_update().get()
 
 
 async def deactivate(
     actor_id: uuid.UUID, estate: Estate, resident_id: str, reason: str | None, now: datetime
 ) -> Resident:
     """The resident can no longer use this estate (their RESIDENT membership is off at
-    once, for every path); bills, wallet, payments and occupancy history stay."""
+    once, for every path) and their recurring payments stop (paused); bills, wallet,
+    payments and occupancy history stay. All or nothing: opens the estate's scope, which
+    commits before the call returns, and a failure anywhere leaves everything as it was."""
     reason = validation.text(reason, "reason", max_length=500, required=False) or None
-    resident = await get_resident(resident_id)
-    if not resident.active:
+    async with tenant_scope(estate.slug):
+        found = await get_resident(resident_id)
+    if not found.active:
         raise InvalidState("the resident is already deactivated", field="id")
-    # The shared side first: access ends even if the rest of the operation fails.
-    await Membership.filter(user_id=resident.user_id, estate_id=estate.id, role="RESIDENT").update(
-        active=False
-    )
-    resident.active, resident.deactivated_at, resident.deactivation_reason = False, now, reason
-    await resident.save(update_fields=["active", "deactivated_at", "deactivation_reason"])
-    await record(
-        actor_id,
-        "deactivateResident",
-        "Resident",
-        resident.id,
-        before={"active": True},
-        after={"active": False, "reason": reason},
-    )
+    # Access ends first, so no request gets in between; undone if the estate side fails.
+    async with (
+        _membership_turned(found.user_id, estate, active=False),
+        tenant_scope(estate.slug),
+    ):
+        resident = await _locked(found.id)
+        if not resident.active:  # deactivated meanwhile
+            raise InvalidState("the resident is already deactivated", field="id")
+        resident.active, resident.deactivated_at, resident.deactivation_reason = False, now, reason
+        await resident.save(update_fields=["active", "deactivated_at", "deactivation_reason"])
+        paused = await pause_for_deactivation(actor_id, resident.id)
+        await record(
+            actor_id,
+            "deactivateResident",
+            "Resident",
+            resident.id,
+            before={"active": True},
+            after={"active": False, "reason": reason, "recurringPaused": paused},
+        )
+        changed("resident", resident.id, resident.id)
     return resident
 
 
 async def reactivate(actor_id: uuid.UUID, estate: Estate, resident_id: str) -> Resident:
-    resident = await get_resident(resident_id)
-    if resident.active:
+    """Access again, all or nothing like `deactivate`. Paused recurring payments stay
+    paused until the resident or an admin resumes them."""
+    async with tenant_scope(estate.slug):
+        found = await get_resident(resident_id)
+    if found.active:
         raise InvalidState("the resident is active", field="id")
-    before = {"active": False, "reason": resident.deactivation_reason}
-    resident.active, resident.deactivated_at, resident.deactivation_reason = True, None, None
-    await resident.save(update_fields=["active", "deactivated_at", "deactivation_reason"])
-    await record(
-        actor_id,
-        "reactivateResident",
-        "Resident",
-        resident.id,
-        before=before,
-        after={"active": True},
-    )
-    await Membership.filter(user_id=resident.user_id, estate_id=estate.id, role="RESIDENT").update(
-        active=True
-    )
+    async with (
+        _membership_turned(found.user_id, estate, active=True),
+        tenant_scope(estate.slug),
+    ):
+        resident = await _locked(found.id)
+        if resident.active:
+            raise InvalidState("the resident is active", field="id")
+        before = {"active": False, "reason": resident.deactivation_reason}
+        resident.active, resident.deactivated_at, resident.deactivation_reason = True, None, None
+        await resident.save(update_fields=["active", "deactivated_at", "deactivation_reason"])
+        await record(
+            actor_id,
+            "reactivateResident",
+            "Resident",
+            resident.id,
+            before=before,
+            after={"active": True},
+        )
+        changed("resident", resident.id, resident.id)
     return resident

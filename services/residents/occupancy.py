@@ -10,6 +10,7 @@ from services.access import parse_id
 from services.audit.log import record
 from services.bills.queries import estate_today
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.events import changed
 from services.properties.models import Unit
 from services.residents.models import Occupancy, Resident
 from tenants.models import Estate
@@ -83,6 +84,13 @@ async def _leave(occupancy: Occupancy, day: date) -> None:
     await occupancy.save(update_fields=["ends_on"])
 
 
+def _announce(resident: Resident, *units: Unit) -> None:
+    """Live updates: the resident, and each property whose unit's occupants changed."""
+    changed("resident", resident.id, resident.id)
+    for property_id in dict.fromkeys(str(unit.property_id) for unit in units):
+        changed("property", property_id)
+
+
 def _period(occupancy: Occupancy) -> dict[str, str | None]:
     return {
         "unitId": str(occupancy.unit_id),
@@ -102,8 +110,10 @@ async def move_in(
     day = _day(when, estate, now)
     async with savepoint():
         resident = await _resident(resident_id)
-        occupancy = await _enter(resident, await _unit(unit_id, "unitId"), day, "unitId")
+        unit = await _unit(unit_id, "unitId")
+        occupancy = await _enter(resident, unit, day, "unitId")
         await record(actor_id, "moveInResident", "Resident", resident.id, after=_period(occupancy))
+        _announce(resident, unit)
     return resident
 
 
@@ -120,7 +130,8 @@ async def move_out(
     day = _day(when, estate, now)
     async with savepoint():
         resident = await _resident(resident_id, active=False)
-        occupancy = await _current(resident, await _unit(unit_id, "unitId"), "unitId")
+        unit = await _unit(unit_id, "unitId")
+        occupancy = await _current(resident, unit, "unitId")
         before = _period(occupancy)
         await _leave(occupancy, day)
         await record(
@@ -131,6 +142,7 @@ async def move_out(
             before=before,
             after=_period(occupancy),
         )
+        _announce(resident, unit)
     return resident
 
 
@@ -163,6 +175,7 @@ async def transfer(
             before=before,
             after={"left": _period(leaving), "entered": _period(entering)},
         )
+        _announce(resident, source, target)
     return resident
 
 

@@ -142,6 +142,7 @@ MUTATIONS = {
     "enableAutopay",
     "disableAutopay",
     "setDunningSchedule",
+    "refundWalletBalance",
 }
 FUZZED = QUERIES | MUTATIONS
 # What the server only warns about (a naive datetime compared with an aware column) is a

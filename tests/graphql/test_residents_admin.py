@@ -146,7 +146,7 @@ async def test_deactivated_resident_is_refused_and_still_visible_to_admins(
     )
     assert (await ada.client.ok("{ wallet { balance { amount } } }"))["wallet"]
     assert [a for _, a in await audit(world.slug, "deactivateResident")] == [
-        {"active": False, "reason": "moved abroad"}
+        {"active": False, "reason": "moved abroad", "recurringPaused": []}
     ]
 
 

@@ -93,6 +93,40 @@ async def test_a_provider_confirming_less_settles_what_arrived(
     await assert_nothing_lost(world, bill["id"], "40.00")
 
 
+@pytest.mark.parametrize("provider", ["PAYSTACK", "STRIPE", "FLUTTERWAVE"])
+async def test_a_deposit_confirmed_for_less_credits_what_arrived(
+    gql: GraphQLClient, provider: str
+) -> None:
+    """The wallet side: a top-up of 100.00 of which 40.00 arrives puts 40.00 in the wallet."""
+    world = await build_world(gql, residents=1, prefix="underd")
+    ada = world.residents[0]
+    credentials, fake, pay_less = configure(provider)
+    with serving(fake.app()) as base_url:
+        await world.admin.ok(
+            "mutation($p: PaymentProvider!, $c: JSON!, $u: String!) { configureGateway(input: "
+            '{provider: $p, displayName: "P", credentials: $c, apiBaseUrl: $u}) { id } }',
+            p=provider,
+            c=credentials,
+            u=base_url,
+        )
+        started = await ada.client.ok(
+            'mutation($p: PaymentProvider!) { depositToWallet(amount: "100.00", provider: $p, '
+            'idempotencyKey: "d1") { reference } }',
+            p=provider,
+        )
+        reference = started["depositToWallet"]["reference"]
+        pay_less(reference)
+        verified = (await ada.client.ok(VERIFY, r=reference))["verifyPayment"]
+        await ada.client.ok(VERIFY, r=reference)
+    assert (verified["status"], verified["failureCode"]) == ("SUCCEEDED", "UNDERPAID")
+    assert verified["amount"] == {"amount": "40.00"}
+    assert verified["shortfall"] == {"amount": "60.00", "currency": "NGN"}
+    wallet = await ada.client.ok("{ wallet { balance { amount } } }")
+    assert wallet["wallet"]["balance"] == {"amount": "40.00"}  # credited once
+    async with tenant_scope(world.slug):
+        assert await verify_ledger() == []
+
+
 async def test_a_bank_transfer_approved_for_less(gql: GraphQLClient) -> None:
     world = await build_world(gql, residents=1, prefix="underm")
     ada = world.residents[0]
