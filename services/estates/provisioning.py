@@ -16,7 +16,7 @@ from services.audit.log import record
 from services.errors import ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import User
-from tenants import database, migrations
+from tenants import citus, database, migrations
 from tenants.apps import SHARED_CONNECTION
 from tenants.models import Estate
 from tenants.scope import (
@@ -36,7 +36,9 @@ def _dialect() -> str:
 
 async def create_schema(slug: str) -> None:
     scope = TenantScope(slug)
-    if database.is_postgres():
+    if database.is_citus():  # one distributed unit, placed on a worker
+        await citus.create_distributed_schema(get_connection(SHARED_CONNECTION), scope.schema)
+    elif database.is_postgres():
         # Identifiers cannot be bound; schema_for() validated the name.
         await get_connection(SHARED_CONNECTION).execute_script(
             f'CREATE SCHEMA IF NOT EXISTS "{scope.schema}"'
@@ -59,7 +61,11 @@ async def migrate_estate(slug: str) -> int:
     """Apply the pending tenant migrations to one estate, each in its own scope so a
     failure leaves the estate at a clean version. Returns how many ran."""
     ran = 0
-    for migration in migrations.available(_dialect(), migrations.TENANT_APP):
+    pending = migrations.available(_dialect(), migrations.TENANT_APP)
+    async with tenant_scope(slug):  # one look first: an estate at head costs one transaction
+        tx = get_connection(TENANT_CONNECTION)
+        done = await migrations.applied_versions(tx, migrations.TENANT_APP)
+    for migration in [m for m in pending if m.version not in done]:
         async with tenant_scope(slug):
             tx = get_connection(TENANT_CONNECTION)
             if database.is_postgres():  # two migrators on one schema take turns
