@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -43,6 +45,20 @@ def server_binaries() -> Path:
     if not versions:
         raise SystemExit("PostgreSQL server binaries are required in /usr/lib/postgresql/*/bin")
     return versions[-1].parent
+
+
+def free_base_port() -> int:
+    """A port whose next WORKERS ports are free too (for a cluster of a test's own)."""
+    for _ in range(100):
+        base = random.randrange(20000, 60000)
+        try:
+            for port in range(base, base + WORKERS + 1):
+                with socket.socket() as probe:
+                    probe.bind((HOST, port))
+        except OSError:
+            continue
+        return base
+    raise RuntimeError("no three free ports in a row")
 
 
 def citus_installed() -> bool:
