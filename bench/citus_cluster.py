@@ -106,11 +106,15 @@ class Node:
 
 
 class Cluster:
-    def __init__(self, root: Path = DEFAULT_ROOT, port: int = DEFAULT_PORT) -> None:
+    """`workers=0`: one plain PostgreSQL (no Citus) with the same settings, to compare."""
+
+    def __init__(
+        self, root: Path = DEFAULT_ROOT, port: int = DEFAULT_PORT, workers: int = WORKERS
+    ) -> None:
         self.root = root
         self.coordinator = Node("coordinator", port, root / "coordinator")
         self.workers = [
-            Node(f"worker{i}", port + i, root / f"worker{i}") for i in range(1, WORKERS + 1)
+            Node(f"worker{i}", port + i, root / f"worker{i}") for i in range(1, workers + 1)
         ]
 
     @property
@@ -121,7 +125,11 @@ class Cluster:
         return self.coordinator.url(database)
 
     def start(self) -> None:
-        if not citus_installed():
+        asyncio.run(self.start_async())
+
+    async def start_async(self) -> None:
+        """Start each node not running (initdb first if new); register the workers."""
+        if self.workers and not citus_installed():
             raise SystemExit("Citus is not installed: run `bash ../shared/citus/build.sh`")
         self.root.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
@@ -135,15 +143,17 @@ class Cluster:
                              "--auth=trust", "-E", "UTF8")  # fmt: skip
             # Small nodes: the machine is shared. fsync off: a throwaway cluster. Logical
             # WAL: `tenants place` moves an estate by logical replication, writes going on.
+            preload = "-c shared_preload_libraries=citus " if self.workers else ""
             options = (
-                f"-p {node.port} -c listen_addresses={HOST} -k {self.root} "
-                "-c shared_preload_libraries=citus -c max_connections=60 "
+                f"-p {node.port} -c listen_addresses={HOST} -k {self.root} {preload}"
+                "-c max_connections=60 "
                 "-c max_prepared_transactions=60 -c shared_buffers=64MB -c wal_level=logical "
                 "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
             )
             _as_postgres(binaries / "pg_ctl", "start", "-w", "-D", node.data,
                          "-l", self.root / f"{node.name}.log", "-o", options)  # fmt: skip
-        asyncio.run(self._register("postgres", recreate=False))
+        if self.workers:
+            await self._register("postgres", recreate=False)
 
     def stop(self) -> None:
         """SIGINT to each postmaster (a fast shutdown), by the PID in its postmaster.pid."""
@@ -163,7 +173,21 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def create_database(self, name: str) -> str:
-        asyncio.run(self._register(name, recreate=True))
+        return asyncio.run(self.prepare_database(name))
+
+    async def prepare_database(self, name: str) -> str:
+        """`name` dropped and created (on every node, distributed); returns its URL."""
+        if self.workers:
+            await self._register(name, recreate=True)
+        else:
+            admin = await asyncpg.connect(
+                self.coordinator.url().replace("postgres:", "postgresql:", 1)
+            )
+            try:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                await admin.execute(f'CREATE DATABASE "{name}"')
+            finally:
+                await admin.close()
         return self.url(name)
 
     async def _register(self, name: str, recreate: bool) -> None:
@@ -230,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.citus_cluster", description=__doc__)
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="the coordinator's")
+    parser.add_argument(
+        "--workers", type=int, default=WORKERS, help="0: one plain PostgreSQL, no Citus"
+    )
     actions = parser.add_subparsers(dest="action", required=True)
     actions.add_parser("start")
     actions.add_parser("stop")
@@ -237,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     actions.add_parser("status")
     actions.add_parser("createdb").add_argument("name")
     args = parser.parse_args(argv)
-    cluster = Cluster(args.root, args.port)
+    cluster = Cluster(args.root, args.port, args.workers)
     if args.action == "start":
         cluster.start()
         print(f"coordinator {cluster.url('postgres')}, workers on "

@@ -1,0 +1,256 @@
+"""Tenancy at scale: many estates on one server, then a 3-node Citus cluster against one.
+
+    python -m bench.tenancy.scale [--estates 10000] [--iterations 200] [--concurrency 3]
+        [--migrate-at 1000] [--cluster-estates 100] [--keep]
+
+Everything runs on throwaway servers of its own under /tmp (bench/citus_cluster.py, the
+same settings for each: fsync off, 64 MB shared buffers), never on the shared server.
+
+1. One PostgreSQL. Estate 1 (`bench-target`) gets a resident with a funded wallet, 25
+   bills and one large acknowledged bill. At 1, 100, 1,000 and 10,000 estates (the others
+   provisioned `--concurrency` at a time, with a progress bar and the rate), the resident's
+   bills page and a wallet payment of 1.00 on that bill are timed through the GraphQL API
+   in process (ASGI over httpx, one client, interleaved): p50 and p99 at each size.
+2. At `--migrate-at` estates, and again at the last size, a new tenant migration (a column
+   added to `properties`) is shipped and `migrate_all_estates` timed over all of them.
+3. `--cluster-estates` estates, each seeded as estate 1, on a fresh database of the same
+   single server and on a 3-node Citus cluster (DATABASE_DISTRIBUTED=citus): the same two
+   operations rotating over those estates; the cluster/single ratio of p50 and p99, and
+   Citus's EXPLAIN of an estate's bills query (one task, on one worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+from tortoise.connection import get_connection
+
+from bench.citus_cluster import Cluster, free_base_port
+from bench.common import load_average, log
+from bench.tenancy.residents import (
+    Latency,
+    Resident,
+    pay_one,
+    provision_many,
+    read_bills,
+    seed_resident,
+    time_ops,
+)
+from bench.tenancy.world import provision_fast
+from estatepay.app import create_app
+from services.estates import provisioning
+from tenants import migrations
+from tenants.database import close_database, init_database
+from tenants.scope import TENANT_CONNECTION, tenant_scope
+from tenants.settings import Settings
+
+SIZES = (1, 100, 1_000, 10_000)
+BILLS, PAY = "resident bills page", "wallet payment"
+NEW_MIGRATION = '''from tortoise import BaseDBAsyncClient
+
+RUN_IN_TRANSACTION = True
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    return """ALTER TABLE "properties" ADD "bench_note_{n}" VARCHAR(40);"""
+
+
+async def downgrade(db: BaseDBAsyncClient) -> str:
+    return ""
+'''
+
+
+def settings_for(url: str, concurrency: int, citus: bool = False) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=url,
+        redis_url=None,
+        database_distributed="citus" if citus else None,
+        db_pool_max_size=concurrency + 2,
+        db_command_timeout_seconds=600,
+        secret_key="bench-secret-key-with-enough-length-0123456789",
+    )
+
+
+def ship_migration(root: Path, n: int) -> None:
+    """A copy of migrations/ with one more tenant migration (the n-th shipped)."""
+    if not root.exists():
+        shutil.copytree(migrations.MIGRATIONS_ROOT, root)
+    head = max(int(m.version.split("_", 1)[0]) for m in migrations.available("postgres", "tenant"))
+    target = root / "postgres" / "tenant" / f"{head + 1}_2099010100000{n}_bench_{n}.py"
+    target.write_text(NEW_MIGRATION.format(n=n))
+    migrations.MIGRATIONS_ROOT = root
+
+
+async def timed_migration(root: Path, n: int, estates: int, concurrency: int) -> float:
+    ship_migration(root, n)
+    started = time.perf_counter()
+    report = await provisioning.migrate_all_estates(concurrency)
+    elapsed = time.perf_counter() - started
+    if report.failed or report.applied != estates:
+        raise AssertionError(f"migrate: {report}")
+    log(f"  tenants migrate of a new migration over {estates} estates: {elapsed:.1f}s")
+    return elapsed
+
+
+async def single_server(args: argparse.Namespace, server: Cluster, work: Path) -> None:
+    url = await server.prepare_database("bench_scale")
+    await init_database(settings_for(url, args.concurrency))
+    results: dict[int, dict[str, Latency]] = {}
+    rates: list[str] = []
+    migrate_s: dict[int, float] = {}
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app(settings_for(url, args.concurrency))),
+            base_url="http://bench",
+        ) as http:
+            target = await seed_resident(http, "bench-target")
+            have = 1
+            sizes = sorted({s for s in SIZES if s < args.estates} | {args.estates})
+            for size in sizes:
+                if size > have:
+                    slugs = [f"bench-{i:05d}" for i in range(have, size)]
+                    seconds = await provision_many(slugs, args.concurrency, provision_fast)
+                    rate = len(slugs) / seconds
+                    rates.append(f"{have}->{size}: {rate:.1f} estates/s ({seconds:.0f}s)")
+                    log(f"  provisioned {len(slugs)} estates in {seconds:.1f}s: {rate:.1f}/s")
+                    have = size
+                if size in (args.migrate_at, sizes[-1]):
+                    migrate_s[size] = await timed_migration(
+                        work / "migrations", len(migrate_s) + 1, size, args.concurrency
+                    )
+                results[size] = await time_ops(
+                    {BILLS: lambda i: read_bills(target), PAY: lambda i: pay_one(target)},
+                    args.iterations,
+                    args.warmup,
+                )
+                log(f"with {size} estates ({load_average()}):")
+                for latency in results[size].values():
+                    log(f"  {latency.line()}")
+    finally:
+        await close_database()
+    log("\nsingle server:")
+    log(f"{'estates':>8}  {BILLS + ' p50/p99 ms':>32}  {PAY + ' p50/p99 ms':>28}")
+    for size, ops in results.items():
+        log(
+            f"{size:>8}  {ops[BILLS].pct(50):>17.2f} / {ops[BILLS].pct(99):<8.2f}"
+            f"      {ops[PAY].pct(50):>14.2f} / {ops[PAY].pct(99):<8.2f}"
+        )
+    first, last = results[min(results)], results[max(results)]
+    for op in (BILLS, PAY):
+        log(
+            f"p99_{max(results)}_vs_1_{op.replace(' ', '_')}: "
+            f"{last[op].pct(99) / first[op].pct(99):.2f} (p50: "
+            f"{last[op].pct(50) / first[op].pct(50):.2f})"
+        )
+    for line in rates:
+        log(f"provisioning rate {line}")
+    for size, seconds in migrate_s.items():
+        log(f"migrate_{size}_estates_s: {seconds:.1f}")
+
+
+async def spread(url: str, args: argparse.Namespace, citus: bool) -> dict[str, Latency]:
+    """`--cluster-estates` seeded estates; the two operations rotating over them."""
+    settings = settings_for(url, args.concurrency, citus)
+    await init_database(settings)
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=create_app(settings)), base_url="http://bench"
+        ) as http:
+            slugs = [f"spread-{i:03d}" for i in range(args.cluster_estates)]
+            residents: dict[str, Resident] = {}
+
+            async def make(slug: str) -> None:
+                residents[slug] = await seed_resident(http, slug, bills=3)
+
+            await provision_many(slugs, args.concurrency, make)
+            ring = [residents[s] for s in slugs]
+            results = await time_ops(
+                {
+                    BILLS: lambda i: read_bills(ring[i % len(ring)]),
+                    PAY: lambda i: pay_one(ring[(i * 7) % len(ring)]),
+                },
+                args.iterations,
+                args.warmup,
+            )
+            if citus:
+                await explain(ring[0].slug)
+    finally:
+        await close_database()
+    for latency in results.values():
+        log(f"  {latency.line()}")
+    return results
+
+
+async def explain(slug: str) -> None:
+    """Citus's plan of the estate's bills page: one task, on the worker holding it."""
+    async with tenant_scope(slug):
+        rows = await get_connection(TENANT_CONNECTION).execute_query_dict(
+            "EXPLAIN SELECT * FROM bills ORDER BY created_at DESC LIMIT 21"
+        )
+    plan = [str(next(iter(r.values()))) for r in rows]
+    tasks = [line.strip() for line in plan if "Task Count" in line or "Node: host" in line]
+    log(f"  EXPLAIN of {slug}'s bills page on the cluster: {'; '.join(tasks)}")
+
+
+async def run(args: argparse.Namespace) -> int:
+    work = Path(tempfile.mkdtemp(prefix="estatepay-scale-"))
+    os.chmod(work, 0o755)  # the servers run as `postgres`
+    shipped = migrations.MIGRATIONS_ROOT
+    single = Cluster(work / "single", free_base_port(), workers=0)
+    cluster = Cluster(work / "cluster", free_base_port())
+    try:
+        await single.start_async()
+        log(f"single server on port {single.coordinator.port}; {load_average()}")
+        if args.estates:
+            await single_server(args, single, work)
+        if args.cluster_estates:
+            migrations.MIGRATIONS_ROOT = shipped  # the estates below as the code ships them
+            log(f"\n{args.cluster_estates} estates on one server:")
+            one = await spread(await single.prepare_database("bench_spread"), args, False)
+            await cluster.start_async()
+            log(f"\n{args.cluster_estates} estates on the 3-node cluster:")
+            many = await spread(await cluster.prepare_database("bench_spread"), args, True)
+            for op in (BILLS, PAY):
+                log(
+                    f"cluster_vs_single_{op.replace(' ', '_')}: p50 "
+                    f"{many[op].pct(50) / one[op].pct(50):.2f}, p99 "
+                    f"{many[op].pct(99) / one[op].pct(99):.2f}"
+                )
+    finally:
+        if not args.keep:
+            cluster.destroy()
+            single.destroy()
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.tenancy.scale", description=__doc__)
+    parser.add_argument("--estates", type=int, default=10_000, help="largest size (0: skip)")
+    parser.add_argument("--iterations", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=30)
+    parser.add_argument("--concurrency", type=int, default=3, help="estates made at once")
+    parser.add_argument("--migrate-at", type=int, default=1_000)
+    parser.add_argument("--cluster-estates", type=int, default=100, help="0: skip")
+    parser.add_argument("--keep", action="store_true", help="leave the servers running")
+    args = parser.parse_args(argv)
+    if args.iterations < 2 or args.concurrency < 1 or args.estates < 0:
+        parser.error("need --iterations >= 2, --concurrency >= 1, --estates >= 0")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    return asyncio.run(run(parse_args(argv)))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
