@@ -59,7 +59,37 @@ class Client:
 class Resident:
     slug: str
     client: Client
+    admin: Client
+    resident_id: str
     big_bill: str  # acknowledged, paid 1.00 at a time
+
+    async def on(self, http: httpx.AsyncClient) -> Resident:
+        """The same resident through another server (over a copy of the database)."""
+        admin = await Client(http).login(
+            estate_input(self.slug).admin_email, ADMIN_PASSWORD, self.slug
+        )
+        client = await Client(http).login(resident_email(self.slug), ADMIN_PASSWORD, self.slug)
+        return Resident(self.slug, client, admin, self.resident_id, self.big_bill)
+
+    async def fresh_bill(self) -> None:
+        """A new large bill to pay from: payments on one bill must not pile up across
+        the sizes compared."""
+        big = (
+            await self.admin.ok(CREATE_BILL, r=self.resident_id, u=None, a="900000.00", t="Big")
+        )["createBill"]["id"]
+        await self.client.ok("mutation($id: ID!) { acknowledgeBill(id: $id) { status } }", id=big)
+        self.big_bill = big
+
+
+CREATE_BILL = (
+    "mutation($r: ID!, $u: ID, $a: Decimal!, $t: String!) { createBill(input: {"
+    "residentId: $r, unitId: $u, title: $t, type: SERVICE_CHARGE, amount: $a, "
+    'dueDate: "2030-01-31"}) { id } }'
+)
+
+
+def resident_email(slug: str) -> str:
+    return f"resident@{slug}.bench.example.com"
 
 
 async def seed_resident(http: httpx.AsyncClient, slug: str, bills: int = BILLS) -> Resident:
@@ -75,7 +105,7 @@ async def seed_resident(http: httpx.AsyncClient, slug: str, bills: int = BILLS) 
             'mutation($p: ID!) { createUnit(input: {propertyId: $p, label: "A1"}) { id } }', p=prop
         )
     )["createUnit"]["id"]
-    email = f"resident@{slug}.bench.example.com"
+    email = resident_email(slug)
     resident = (
         await admin.ok(
             "mutation($e: String!, $u: ID!, $pw: String!) { createResident(input: {email: $e, "
@@ -91,19 +121,12 @@ async def seed_resident(http: httpx.AsyncClient, slug: str, bills: int = BILLS) 
         w=resident["wallet"]["id"],
         k=uuid.uuid4().hex,
     )
-    create = (
-        "mutation($r: ID!, $u: ID, $a: Decimal!, $t: String!) { createBill(input: {"
-        "residentId: $r, unitId: $u, title: $t, type: SERVICE_CHARGE, amount: $a, "
-        'dueDate: "2030-01-31"}) { id } }'
-    )
     for n in range(bills):
-        await admin.ok(create, r=resident["id"], u=unit, a="5000.00", t=f"Levy {n}")
-    big = (await admin.ok(create, r=resident["id"], u=unit, a="900000000.00", t="Big"))[
-        "createBill"
-    ]["id"]
+        await admin.ok(CREATE_BILL, r=resident["id"], u=unit, a="5000.00", t=f"Levy {n}")
     client = await Client(http).login(email, ADMIN_PASSWORD, slug)
-    await client.ok("mutation($id: ID!) { acknowledgeBill(id: $id) { status } }", id=big)
-    return Resident(slug, client, big)
+    seeded = Resident(slug, client, admin, resident["id"], "")
+    await seeded.fresh_bill()
+    return seeded
 
 
 async def read_bills(resident: Resident) -> None:

@@ -34,7 +34,15 @@ import httpx
 from tortoise.connection import get_connection
 
 from bench.citus_cluster import Cluster, free_base_port
-from bench.common import load_average, log
+from bench.common import (
+    Server,
+    free_port,
+    load_average,
+    log,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
 from bench.tenancy.residents import (
     Latency,
     Resident,
@@ -44,7 +52,7 @@ from bench.tenancy.residents import (
     seed_resident,
     time_ops,
 )
-from bench.tenancy.world import provision_fast
+from bench.tenancy.world import copy_database, drop_database, provision_fast
 from estatepay.app import create_app
 from services.estates import provisioning
 from tenants import migrations
@@ -54,6 +62,8 @@ from tenants.settings import Settings
 
 SIZES = (1, 100, 1_000, 10_000)
 BILLS, PAY = "resident bills page", "wallet payment"
+BILLS_ONE, PAY_ONE = f"{BILLS} (1 alone)", f"{PAY} (1 alone)"
+SECRET_KEY = "bench-secret-key-with-enough-length-0123456789"
 NEW_MIGRATION = '''from tortoise import BaseDBAsyncClient
 
 RUN_IN_TRANSACTION = True
@@ -76,7 +86,7 @@ def settings_for(url: str, concurrency: int, citus: bool = False) -> Settings:
         database_distributed="citus" if citus else None,
         db_pool_max_size=concurrency + 2,
         db_command_timeout_seconds=600,
-        secret_key="bench-secret-key-with-enough-length-0123456789",
+        secret_key=SECRET_KEY,
     )
 
 
@@ -101,18 +111,45 @@ async def timed_migration(root: Path, n: int, estates: int, concurrency: int) ->
     return elapsed
 
 
+def serve(name: str, url: str, work: Path) -> Server:
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "REDIS_URL": "",
+        "DATABASE_DISTRIBUTED": "",
+        "SECRET_KEY": SECRET_KEY,
+        "DB_POOL_MAX_SIZE": "3",
+        "LOG_FORMAT": "json",
+    }
+    command = [sys.executable, "-m", "estatepay.cli", "serve", "--port", str(free_port())]
+    return start_server(name, command, env, work)
+
+
 async def single_server(args: argparse.Namespace, server: Cluster, work: Path) -> None:
+    """Estate 1 timed through a server over the growing database and, interleaved, through
+    another over a copy taken when estate 1 was alone: drift on the machine hits both."""
     url = await server.prepare_database("bench_scale")
-    await init_database(settings_for(url, args.concurrency))
+    one_url = server.url("bench_scale_one")
+    settings = settings_for(url, args.concurrency)
+    await init_database(settings)
+    transport = httpx.ASGITransport(app=create_app(settings))
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as http:
+        seeded = await seed_resident(http, "bench-target")
+    await close_database()
+    await copy_database(url, one_url)
+    await init_database(settings)
+    servers = [serve("api-growing", url, work), serve("api-one-estate", one_url, work)]
     results: dict[int, dict[str, Latency]] = {}
     rates: list[str] = []
     migrate_s: dict[int, float] = {}
     try:
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=create_app(settings_for(url, args.concurrency))),
-            base_url="http://bench",
-        ) as http:
-            target = await seed_resident(http, "bench-target")
+        for api in servers:
+            await wait_healthy(api)
+        async with (
+            httpx.AsyncClient(base_url=f"http://127.0.0.1:{servers[0].port}") as http_many,
+            httpx.AsyncClient(base_url=f"http://127.0.0.1:{servers[1].port}") as http_one,
+        ):
+            many, one = await seeded.on(http_many), await seeded.on(http_one)
             have = 1
             sizes = sorted({s for s in SIZES if s < args.estates} | {args.estates})
             for size in sizes:
@@ -127,8 +164,15 @@ async def single_server(args: argparse.Namespace, server: Cluster, work: Path) -
                     migrate_s[size] = await timed_migration(
                         work / "migrations", len(migrate_s) + 1, size, args.concurrency
                     )
+                await many.fresh_bill()
+                await one.fresh_bill()
                 results[size] = await time_ops(
-                    {BILLS: lambda i: read_bills(target), PAY: lambda i: pay_one(target)},
+                    {
+                        BILLS: lambda i: read_bills(many),
+                        BILLS_ONE: lambda i: read_bills(one),
+                        PAY: lambda i: pay_one(many),
+                        PAY_ONE: lambda i: pay_one(one),
+                    },
                     args.iterations,
                     args.warmup,
                 )
@@ -136,20 +180,33 @@ async def single_server(args: argparse.Namespace, server: Cluster, work: Path) -
                 for latency in results[size].values():
                     log(f"  {latency.line()}")
     finally:
+        for api in servers:
+            stop_server(api)
         await close_database()
-    log("\nsingle server:")
-    log(f"{'estates':>8}  {BILLS + ' p50/p99 ms':>32}  {PAY + ' p50/p99 ms':>28}")
+        await drop_database(one_url)
+    single_report(results, rates, migrate_s)
+
+
+def single_report(
+    results: dict[int, dict[str, Latency]], rates: list[str], migrate_s: dict[int, float]
+) -> None:
+    log("\nsingle server, estate 1 (its own server over the growing database; beside it,")
+    log("interleaved, another over a copy of the database holding estate 1 alone):")
+    log(f"{'estates':>8}  {'bills p50/p99 ms':>18} {'(1 alone)':>15}  {'payment p50/p99 ms':>20}"
+        f" {'(1 alone)':>15}")  # fmt: skip
     for size, ops in results.items():
-        log(
-            f"{size:>8}  {ops[BILLS].pct(50):>17.2f} / {ops[BILLS].pct(99):<8.2f}"
-            f"      {ops[PAY].pct(50):>14.2f} / {ops[PAY].pct(99):<8.2f}"
-        )
+        cells = [f"{ops[op].pct(50):7.2f}/{ops[op].pct(99):<7.2f}" for op in (BILLS, BILLS_ONE)]
+        cells += [f"{ops[op].pct(50):7.2f}/{ops[op].pct(99):<7.2f}" for op in (PAY, PAY_ONE)]
+        log(f"{size:>8}  {cells[0]:>18} {cells[1]:>15}  {cells[2]:>20} {cells[3]:>15}")
     first, last = results[min(results)], results[max(results)]
-    for op in (BILLS, PAY):
+    top = max(results)
+    for op, alone in ((BILLS, BILLS_ONE), (PAY, PAY_ONE)):
+        name = op.replace(" ", "_")
         log(
-            f"p99_{max(results)}_vs_1_{op.replace(' ', '_')}: "
-            f"{last[op].pct(99) / first[op].pct(99):.2f} (p50: "
-            f"{last[op].pct(50) / first[op].pct(50):.2f})"
+            f"p99_{top}_vs_1_{name}: {last[op].pct(99) / last[alone].pct(99):.2f} interleaved "
+            f"(p50 {last[op].pct(50) / last[alone].pct(50):.2f}); sequential, against the "
+            f"1-estate stage: {last[op].pct(99) / first[op].pct(99):.2f} "
+            f"(p50 {last[op].pct(50) / first[op].pct(50):.2f})"
         )
     for line in rates:
         log(f"provisioning rate {line}")
