@@ -10,7 +10,7 @@ from tortoise.connection import get_connection
 
 from services.estates import provisioning
 from tenants import citus
-from tenants.scope import schema_for
+from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
 from tests.conftest import make_estate
 from tests.tenants.test_migrations import add_migration, versions
 
@@ -93,3 +93,20 @@ async def test_a_new_migration_reaches_every_estate_on_the_cluster(
         assert f"{schema_for(slug)}.gate_passes" in distributed  # created on its worker
         assert await citus.cross_schema_references(db, schema_for(slug)) == []
     assert (await provisioning.migrate_all_estates(concurrency=2)).applied == 0
+
+
+async def test_an_estate_query_joining_shared_tables_runs_on_its_one_worker() -> None:
+    """What the compiled reads do (an estate's rows joined with the shared users), planned
+    by Citus as one task on the worker holding the estate."""
+    slug = (await make_estate("one")).slug
+    found = await citus.placement_of(get_connection("shared"), schema_for(slug))
+    assert found is not None
+    async with tenant_scope(slug):
+        rows = await get_connection(TENANT_CONNECTION).execute_query_dict(
+            "EXPLAIN SELECT u.email, count(b.id) FROM residents r "
+            "JOIN public.users u ON u.id = r.user_id "
+            "LEFT JOIN bills b ON b.resident_id = r.id GROUP BY u.email"
+        )
+    plan = "\n".join(str(next(iter(row.values()))) for row in rows)
+    assert "Task Count: 1" in plan, plan
+    assert f"Node: host={found[0].host} port={found[0].port}" in plan, plan
