@@ -63,8 +63,8 @@ async def distribute_shared_tables(db: BaseDBAsyncClient, lock_key: int) -> list
 
 async def cross_schema_references(db: BaseDBAsyncClient, schema: str) -> list[str]:
     """What in `schema` depends on an object of another (non-system) schema: foreign keys,
-    column defaults and constraints using another schema's relations (sequences), column
-    types defined elsewhere. A distributed schema must hold none of them: it moves to
+    column defaults using another schema's relations (sequences), column types defined
+    elsewhere. A distributed schema must hold none of them: it moves to
     another worker whole, alone."""
     rows = await db.execute_query_dict(
         """

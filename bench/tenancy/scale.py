@@ -7,10 +7,12 @@ Everything runs on throwaway servers of its own under /tmp (bench/citus_cluster.
 same settings for each: fsync off, 64 MB shared buffers), never on the shared server.
 
 1. One PostgreSQL. Estate 1 (`bench-target`) gets a resident with a funded wallet, 25
-   bills and one large acknowledged bill. At 1, 100, 1,000 and 10,000 estates (the others
-   provisioned `--concurrency` at a time, with a progress bar and the rate), the resident's
-   bills page and a wallet payment of 1.00 on that bill are timed through the GraphQL API
-   in process (ASGI over httpx, one client, interleaved): p50 and p99 at each size.
+   bills and a large acknowledged bill (a fresh one at each size). At 1, 100, 1,000 and
+   10,000 estates (the others provisioned `--concurrency` at a time, with a progress bar
+   and the rate), the resident's bills page and a wallet payment of 1.00 are timed through
+   `estatepay serve` over HTTP, one client: p50 and p99 at each size. Interleaved with
+   them, the same through a second server over a copy of the database taken when estate 1
+   was alone, so that drift on a shared machine hits both sides of the ratio alike.
 2. At `--migrate-at` estates, and again at the last size, a new tenant migration (a column
    added to `properties`) is shipped and `migrate_all_estates` timed over all of them.
 3. `--cluster-estates` estates, each seeded as estate 1, on a fresh database of the same
