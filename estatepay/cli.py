@@ -3,41 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
-from collections.abc import Awaitable, Callable
 from typing import NoReturn
 
 from pydantic import ValidationError
 
-from estatepay import serving
-from services.errors import DomainError
-from tenants.database import close_database, init_database, unreachable_database
+from estatepay import cli_tenants, serving
+from estatepay.cli_common import port_number, positive_int, with_database
 from tenants.settings import Settings, UnsafeSettings, get_settings
-
-
-def _with_database(settings: Settings, work: Callable[[], Awaitable[int]]) -> int:
-    """Run `work` with the database up (the shared schema brought to head first)."""
-
-    async def main() -> int:
-        await init_database(settings)
-        try:
-            return await work()
-        finally:
-            await close_database()
-
-    try:
-        return asyncio.run(main())
-    except DomainError as exc:
-        where = f" ({exc.field})" if exc.field else ""
-        print(f"error{where}: {exc.message}", file=sys.stderr)
-        return 2
-    except Exception as exc:
-        if (reason := unreachable_database(exc, settings)) is None:
-            raise
-        print(f"error (DATABASE_URL): {reason}", file=sys.stderr)
-        return 2
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -80,7 +54,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             print(warning, file=sys.stderr)
         return 0
 
-    if failed := _with_database(settings, prepare):
+    if failed := with_database(settings, prepare):
         return failed
     if demo:
         print("\nDemo estate 'demo' (send the header X-Tenant: demo). Logins:")
@@ -130,57 +104,7 @@ def cmd_admin_create(args: argparse.Namespace, settings: Settings) -> int:
         print(f"platform admin {user.email} ready")
         return 0
 
-    return _with_database(settings, work)
-
-
-def cmd_tenants_list(args: argparse.Namespace, settings: Settings) -> int:
-    from tenants.models import Estate
-
-    async def work() -> int:
-        for estate in await Estate.all().order_by("slug"):
-            print(f"{estate.slug}\t{estate.status}\t{estate.currency}\t{estate.name}")
-        return 0
-
-    return _with_database(settings, work)
-
-
-def cmd_tenants_create(args: argparse.Namespace, settings: Settings) -> int:
-    from services.estates import provisioning
-
-    async def work() -> int:
-        estate = await provisioning.create_estate(
-            provisioning.EstateInput(
-                slug=args.slug,
-                name=args.name,
-                currency=args.currency,
-                timezone=args.timezone,
-                admin_email=args.admin_email,
-                admin_full_name=args.admin_full_name,
-                admin_password=args.admin_password,
-            )
-        )
-        print(f"estate {estate.slug} created")
-        return 0
-
-    return _with_database(settings, work)
-
-
-def cmd_tenants_migrate(args: argparse.Namespace, settings: Settings) -> int:
-    from services.estates import provisioning
-
-    def progress(slug: str, done: int, total: int, error: str | None) -> None:
-        status = f"FAILED: {error}" if error else "ok"
-        print(f"[{done}/{total}] {slug}: {status}", flush=True)
-
-    async def work() -> int:
-        report = await provisioning.migrate_all_estates(args.concurrency, progress)
-        print(
-            f"{report.estates} estates, {report.applied} migrations applied, "
-            f"{len(report.failed)} failed"
-        )
-        return 1 if report.failed else 0
-
-    return _with_database(settings, work)
+    return with_database(settings, work)
 
 
 def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
@@ -208,13 +132,13 @@ def cmd_ledger_verify(args: argparse.Namespace, settings: Settings) -> int:
             broken = broken or bool(problems)
         return 1 if broken else 0
 
-    return _with_database(settings, work)
+    return with_database(settings, work)
 
 
 def cmd_stripe_sync(args: argparse.Namespace, settings: Settings) -> int:
     from estatepay.stripe_sync import sync
 
-    return _with_database(settings, lambda: sync(args, settings))
+    return with_database(settings, lambda: sync(args, settings))
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
@@ -271,23 +195,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
-
-
-def port_number(text: str) -> int:
-    value = positive_int(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"must be a port number (1-65535), not {value}")
-    return value
-
-
 def parser() -> argparse.ArgumentParser:
     root = Parser(prog="estatepay", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -337,20 +244,7 @@ def parser() -> argparse.ArgumentParser:
     create_admin.add_argument("--full-name", default="Platform Admin")
     create_admin.set_defaults(func=cmd_admin_create)
 
-    tenants = commands.add_parser("tenants", help="estates").add_subparsers(
-        dest="tenants_command", required=True
-    )
-    tenants.add_parser("list", help="list estates").set_defaults(func=cmd_tenants_list)
-    create = tenants.add_parser("create", help="provision an estate and its first admin")
-    for flag in ("slug", "name", "admin-email", "admin-password"):
-        create.add_argument(f"--{flag}", required=True)
-    create.add_argument("--currency", default="NGN")
-    create.add_argument("--timezone", default="Africa/Lagos")
-    create.add_argument("--admin-full-name", default="Estate Admin")
-    create.set_defaults(func=cmd_tenants_create)
-    migrate = tenants.add_parser("migrate", help="bring every estate schema to head")
-    migrate.add_argument("--concurrency", type=positive_int, default=8)
-    migrate.set_defaults(func=cmd_tenants_migrate)
+    cli_tenants.add_commands(commands)
 
     ledger = commands.add_parser("ledger", help="the double-entry ledger").add_subparsers(
         dest="ledger_command", required=True

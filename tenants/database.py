@@ -17,7 +17,7 @@ from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.connection import get_connection
 from tortoise.transactions import in_transaction
 
-from tenants import migrations
+from tenants import citus, migrations
 from tenants.apps import SHARED_CONNECTION, SHARED_MODELS, TENANT_MODELS
 from tenants.reads import ReadSessions
 from tenants.scope import (
@@ -137,6 +137,7 @@ class SqliteTenantFiles:
 
 _sqlite_files: SqliteTenantFiles | None = None
 _read_sessions: ReadSessions | None = None
+_citus = False  # DATABASE_DISTRIBUTED=citus: see tenants/citus.py
 
 
 def sqlite_files() -> SqliteTenantFiles:
@@ -156,9 +157,14 @@ def read_sessions() -> ReadSessions:
     return _read_sessions
 
 
+def is_citus() -> bool:
+    return _citus
+
+
 async def init_database(settings: Settings) -> None:
     """Connect, install tenant routing and bring the shared schema to head."""
-    global _sqlite_files, _read_sessions
+    global _sqlite_files, _read_sessions, _citus
+    _citus = bool(settings.database_url) and settings.database_distributed == "citus"
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     if settings.database_url:
         _sqlite_files = None
@@ -171,10 +177,15 @@ async def init_database(settings: Settings) -> None:
         get_connection(SHARED_CONNECTION),
         lock_file=None if settings.database_url else settings.data_dir / ".migrate.lock",
     )
+    if _citus:  # shared tables a migration just created become reference tables
+        await citus.distribute_shared_tables(
+            get_connection(SHARED_CONNECTION), migrations.SHARED_LOCK_KEY
+        )
 
 
 async def close_database() -> None:
-    global _sqlite_files, _read_sessions
+    global _sqlite_files, _read_sessions, _citus
+    _citus = False
     install_backend(None)
     if _read_sessions is not None:
         await _read_sessions.close()

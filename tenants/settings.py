@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     # DATABASE_URL is PgBouncer in transaction mode: no session state may be relied on
     # (no prepared statements kept across transactions, no startup `search_path`).
     db_pgbouncer: bool = False
+    # "citus": DATABASE_URL is a Citus coordinator. Each estate schema is created as a
+    # distributed schema (one unit, placed on a worker) and the shared tables become
+    # reference tables (tenants/citus.py).
+    database_distributed: Literal["citus"] | None = None
 
     secret_key: str = DEV_SECRET_KEY
     encryption_key: str = DEV_ENCRYPTION_KEY
@@ -135,6 +139,7 @@ class Settings(BaseSettings):
     @field_validator(
         "database_url",
         "redis_url",
+        "database_distributed",
         "smtp_host",
         "smtp_username",
         "smtp_password",

@@ -67,6 +67,14 @@ def maintenance_url(url: str) -> tuple[str, str]:
 
 
 async def recreate_database(url: str) -> None:
+    if os.environ.get("DATABASE_DISTRIBUTED") == "citus":  # tests/citus: on every node
+        from bench.citus_cluster import recreate_distributed
+
+        try:
+            await recreate_distributed(url)
+        except (OSError, asyncpg.PostgresError, RuntimeError) as exc:
+            pytest.fail(f"a Citus coordinator is required at {url}: {exc}", pytrace=False)
+        return
     admin_url, name = maintenance_url(url)
     try:
         conn = await asyncpg.connect(admin_url)

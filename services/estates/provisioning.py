@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
 
@@ -16,7 +17,7 @@ from services.audit.log import record
 from services.errors import ValidationFailed
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import User
-from tenants import database, migrations
+from tenants import citus, database, migrations
 from tenants.apps import SHARED_CONNECTION
 from tenants.models import Estate
 from tenants.scope import (
@@ -36,7 +37,9 @@ def _dialect() -> str:
 
 async def create_schema(slug: str) -> None:
     scope = TenantScope(slug)
-    if database.is_postgres():
+    if database.is_citus():  # one distributed unit, placed on a worker
+        await citus.create_distributed_schema(get_connection(SHARED_CONNECTION), scope.schema)
+    elif database.is_postgres():
         # Identifiers cannot be bound; schema_for() validated the name.
         await get_connection(SHARED_CONNECTION).execute_script(
             f'CREATE SCHEMA IF NOT EXISTS "{scope.schema}"'
@@ -56,21 +59,34 @@ async def drop_schema(slug: str) -> None:
 
 
 async def migrate_estate(slug: str) -> int:
-    """Apply the pending tenant migrations to one estate, each in its own scope so a
-    failure leaves the estate at a clean version. Returns how many ran."""
+    """Apply the pending tenant migrations to one estate. A new schema (no migration yet)
+    gets them all in one transaction; an existing one each in its own, so a failure
+    leaves the estate at a clean version either way. Returns how many ran."""
+    available = migrations.available(_dialect(), migrations.TENANT_APP)
+    async with tenant_scope(slug):  # one look first: an estate at head costs one transaction
+        tx = get_connection(TENANT_CONNECTION)
+        await _lock_estate(tx, slug)
+        done = await migrations.applied_versions(tx, migrations.TENANT_APP)
+        if not done and available:
+            await migrations.apply_all(
+                tx, migrations.TENANT_APP, available, one_script=not database.is_citus()
+            )
+            return len(available)
     ran = 0
-    for migration in migrations.available(_dialect(), migrations.TENANT_APP):
+    for migration in [m for m in available if m.version not in done]:
         async with tenant_scope(slug):
             tx = get_connection(TENANT_CONNECTION)
-            if database.is_postgres():  # two migrators on one schema take turns
-                await tx.execute_query(
-                    "SELECT pg_advisory_xact_lock(hashtext($1))", [schema_for(slug)]
-                )
+            await _lock_estate(tx, slug)
             if migration.version in await migrations.applied_versions(tx, migrations.TENANT_APP):
                 continue
             await migrations.apply(tx, migrations.TENANT_APP, migration)
             ran += 1
     return ran
+
+
+async def _lock_estate(tx: BaseDBAsyncClient, slug: str) -> None:
+    if database.is_postgres():  # two migrators on one schema take turns
+        await tx.execute_query("SELECT pg_advisory_xact_lock(hashtext($1))", [schema_for(slug)])
 
 
 @dataclass

@@ -89,6 +89,18 @@ def run(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
             "error (--estate): no active estate 'nope'",
         ),
         (
+            ("tenants", "place", "some-estate", "--node", "127.0.0.1:9701"),
+            {},
+            "error (DATABASE_DISTRIBUTED): estates are placed on workers only on a Citus "
+            "cluster (DATABASE_DISTRIBUTED=citus, DATABASE_URL its coordinator)",
+        ),
+        (
+            ("tenants", "place", "some-estate", "--node", "127.0.0.1"),
+            {},
+            "estatepay tenants place: error: argument --node: '127.0.0.1' is not HOST:PORT "
+            "(see estatepay tenants place --help)",
+        ),
+        (
             ("fakechain", "--url", "http://127.0.0.1:1", "mine"),
             {},
             "error (--url): cannot reach http://127.0.0.1:1: [Errno 111] Connection refused "
