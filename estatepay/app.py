@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -63,6 +64,8 @@ from workers.scheduler import InProcessLoop, start_in_process
 from workers.sweeper import Sweeper
 
 log = logging.getLogger("estatepay")
+# Objects allocated less those freed before a young collection (CPython: 700).
+GC_YOUNG_THRESHOLD = 20_000
 # The live dashboard: one static page, no build step (see estatepay/static/).
 DASHBOARD_PAGE = files("estatepay") / "static" / "dashboard.html"
 
@@ -286,6 +289,12 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
         await runtime.hub.start()
+        # What start-up made (modules, the schema, the ORM's metadata) lives as long as
+        # the process: out of the collector's sight, and young collections less often,
+        # so full collections stop stalling requests (bench/reads' p99).
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(GC_YOUNG_THRESHOLD, 10, 10)
         # Live updates first: the latency-sensitive outlet runs right after the commit.
         live_outlet = runtime.hub.publish
         events.install_outlet(live_outlet)
