@@ -12,11 +12,10 @@ refreshes the hint (or answers the error).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
 
 from resolvers.context import MAX_TOKEN_LENGTH, RequestContext
+from services.bounded import Bounded
 from services.identity.tokens import read_token_remembered
 from tenants.models import Estate
 from tenants.scope import SLUG_PATTERN
@@ -35,7 +34,7 @@ class Caller:
 class Callers:
     def __init__(self, secret_key: str) -> None:
         self.secret_key = secret_key
-        self.seen: OrderedDict[tuple[str, str], Caller] = OrderedDict()
+        self.seen: Bounded[tuple[str, str], Caller] = Bounded(CACHE_SIZE)
 
     def from_headers(self, authorization: str | None, tenant: str | None) -> Caller | None:
         """The remembered caller these headers name, or None (check them in full)."""
@@ -59,7 +58,7 @@ class Callers:
             return None
         user, session = str(ctx.user.id), str(ctx.session_id)
         caller = Caller(user, session, ctx.access.is_admin, ctx.access.estate)
-        _remember(self.seen, (session, caller.estate.slug), caller)
+        self.seen.remember((session, caller.estate.slug), caller)
         return caller
 
     def _session_id(self, token: str) -> str | None:
@@ -67,10 +66,3 @@ class Callers:
             return str(read_token_remembered(token, self.secret_key).session_id)
         except Exception:
             return None
-
-
-def _remember(cache: OrderedDict[Any, Any], key: Any, value: Any) -> Any:
-    cache[key] = value
-    if len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
-    return value

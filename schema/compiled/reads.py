@@ -11,7 +11,6 @@ not see) returns None here: graphql-core answers it, so errors keep their exact 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +40,7 @@ from schema.compiled.rest import rest_document, run_rest
 from schema.compiled.roots import TENANT_ROOTS
 from schema.compiled.run import run_statements
 from services.bills.queries import estate_today
+from services.bounded import Bounded
 from tenants.database import is_postgres
 
 CACHE_SIZE = 1024
@@ -77,21 +77,13 @@ class Plan:
 ContextMaker = Callable[[], Awaitable[RequestContext]]
 
 
-class _Lru(OrderedDict[Hashable, Any]):
-    def remember(self, key: Hashable, value: Any) -> Any:
-        self[key] = value
-        if len(self) > CACHE_SIZE:
-            self.popitem(last=False)
-        return value
-
-
 class CompiledReads:
     def __init__(self, schema: EstatepaySchema, page_cap: int) -> None:
         self.schema = schema
         self.graphql = schema._schema
         self.page_cap = page_cap
-        self.operations = _Lru()
-        self.plans = _Lru()
+        self.operations: Bounded[Hashable, Any] = Bounded(CACHE_SIZE)
+        self.plans: Bounded[Hashable, Any] = Bounded(CACHE_SIZE)
 
     async def answer(
         self, body: dict[str, Any], caller: Caller, context: ContextMaker

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import jwt
 
+from services.bounded import Bounded
 from services.errors import Unauthenticated
 
 ALGORITHM = "HS256"
@@ -64,7 +64,7 @@ def read_token(token: str, secret: str) -> TokenClaims:
         raise Unauthenticated("invalid token") from exc
 
 
-_verified: OrderedDict[tuple[str, str], TokenClaims] = OrderedDict()
+_verified: Bounded[tuple[str, str], TokenClaims] = Bounded(REMEMBERED_TOKENS)
 
 
 def read_token_remembered(token: str, secret: str) -> TokenClaims:
@@ -73,9 +73,7 @@ def read_token_remembered(token: str, secret: str) -> TokenClaims:
     key = (token, secret)
     claims = _verified.get(key)
     if claims is None:
-        claims = _verified[key] = read_token(token, secret)
-        if len(_verified) > REMEMBERED_TOKENS:
-            _verified.popitem(last=False)
+        claims = _verified.remember(key, read_token(token, secret))
     elif time.time() >= claims.expires:
         raise Unauthenticated("token has expired")
     return claims
