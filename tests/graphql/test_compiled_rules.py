@@ -26,12 +26,12 @@ NESTED = """query($n: Int) { bills(first: $n) { totalCount pageInfo { hasNextPag
 
 
 @contextmanager
-def statements() -> Iterator[list[str]]:
-    """Every statement the tenant pool's and the compiled reads' connections send while the
-    block runs (asyncpg's query logger on each open connection: what reaches PostgreSQL,
-    not what we meant)."""
+def statements(*pools: Any) -> Iterator[list[str]]:
+    """Every statement the pools' connections send while the block runs (asyncpg's query
+    logger on each open connection: what reaches PostgreSQL, not what we meant); by
+    default the tenant pool's and the compiled reads'."""
     seen: list[str] = []
-    pools = [get_connection("tenant")._pool, read_sessions()._pool]
+    pools = pools or (get_connection("tenant")._pool, read_sessions()._pool)
     connections = [h._con for pool in pools if pool for h in pool._holders if h._con is not None]
 
     def log(query: Any) -> None:

@@ -4,13 +4,11 @@ PostgreSQL (asyncpg's query logger on every pooled connection), not what we mean
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 from tortoise.connection import get_connection
 
 from tests.conftest import GraphQLClient
+from tests.graphql.test_compiled_rules import statements
 from tests.world import build_world
 
 PAY = """mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: "10.00",
@@ -24,31 +22,14 @@ PAY = """mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: 
 ROUND_TRIPS = 21
 
 
-@contextmanager
-def statements() -> Iterator[list[str]]:
-    seen: list[str] = []
-    pools = [get_connection(name)._pool for name in ("shared", "tenant")]
-    connections = [h._con for pool in pools for h in pool._holders if h._con is not None]
-
-    def log(query: Any) -> None:
-        seen.append(query.query)
-
-    for connection in connections:
-        connection.add_query_logger(log)
-    try:
-        yield seen
-    finally:
-        for connection in connections:
-            connection.remove_query_logger(log)
-
-
 async def test_a_wallet_payment_takes_a_known_number_of_round_trips(gql: GraphQLClient) -> None:
     world = await build_world(gql, residents=1)
     ada = world.residents[0]
     await world.fund(ada, "1000.00")
     for _ in range(2):  # the first warms the pools' connections and the counters' rows
         bill = await world.bill(ada, "50.00")
-        with statements() as seen:
+        pools = [get_connection(name)._pool for name in ("shared", "tenant")]
+        with statements(*pools) as seen:
             paid = await ada.client.ok(PAY, b=bill["id"], k=uuid.uuid4().hex)
     assert paid["payBillFromWallet"]["status"] == "SUCCEEDED"
     listed = "\n".join(s[:120] for s in seen)
