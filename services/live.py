@@ -47,6 +47,7 @@ QUEUE_SIZE = 256
 SUBSCRIBE_TIMEOUT = 5.0
 PUBLISH_TIMEOUT = 2.0  # the API and worker pass BROKER_TIMEOUT_SECONDS
 PUBLISH_QUEUE = 10_000
+PUBLISH_BATCH = 100  # events per pipeline
 RECONNECT_MAX_DELAY = 5.0
 
 Accept = Callable[[DomainEvent], bool]
@@ -222,20 +223,27 @@ class RedisPublisher:
 
     async def _drain(self) -> None:
         while True:
-            event, committed_at = await self._queue.get()
+            # Whatever has queued up goes out in one pipeline: one round trip, in order.
+            batch = [await self._queue.get()]
+            while not self._queue.empty() and len(batch) < PUBLISH_BATCH:
+                batch.append(self._queue.get_nowait())
             try:
                 async with asyncio.timeout(self.timeout):
-                    await self.redis.publish(channel_for(event.estate), encode(event, committed_at))
+                    pipe = self.redis.pipeline(transaction=False)
+                    for event, committed_at in batch:
+                        pipe.publish(channel_for(event.estate), encode(event, committed_at))
+                    await pipe.execute()
             except asyncio.CancelledError:
-                self._lost("shutting down")
+                self._lost("shutting down", len(batch))
                 raise
             except Exception as exc:
-                self._lost(f"{type(exc).__name__}: {exc}")
+                self._lost(f"{type(exc).__name__}: {exc}", len(batch))
             finally:
-                self._queue.task_done()
+                for _ in batch:
+                    self._queue.task_done()
 
-    def _lost(self, why: str) -> None:
-        self.dropped += 1
+    def _lost(self, why: str, events: int = 1) -> None:
+        self.dropped += events
         now = time.monotonic()
         if now - self._last_warning > 10:  # one line per 10 s, however many are lost
             self._last_warning = now

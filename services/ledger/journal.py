@@ -13,6 +13,7 @@ import uuid
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from tortoise.connection import get_connection
@@ -23,7 +24,7 @@ from services.errors import IdempotencyConflict
 from services.events import changed
 from services.ledger.models import Account, Hold, JournalEntry, Posting
 from services.money import shortfall
-from tenants.scope import TENANT_CONNECTION, savepoint
+from tenants.scope import TENANT_CONNECTION, current_scope, savepoint
 
 # Accounts that exist once per estate and currency: code -> (kind, may go negative).
 ESTATE_REVENUE = "estate:revenue"
@@ -96,7 +97,8 @@ async def post_entry(
     """Write one balanced entry. Returns (entry, created): the same key with the same
     lines returns the original entry; with different lines it is a conflict.
     `known_new`: the caller guarantees the key is fresh (it derives from a row it just
-    inserted) and that it runs inside a savepoint, which saves three statements."""
+    inserted) and that it runs inside a savepoint: no look-up and no savepoint of our own,
+    and on PostgreSQL the whole entry is one statement (`POST_AT_ONCE`)."""
     totals: dict[str, int] = defaultdict(int)
     for line in lines:
         if line.amount == 0:
@@ -106,51 +108,143 @@ async def post_entry(
         raise UnbalancedEntry(f"entry {idempotency_key!r} does not balance: {dict(totals)}")
     fingerprint = _fingerprint(kind, lines)
 
+    accounts = {line.account.id: line.account for line in lines}
+    moves: dict[uuid.UUID, int] = defaultdict(int)
+    for line in lines:
+        moves[line.account.id] += line.amount
+    db = get_connection(TENANT_CONNECTION)
     # A known-new key comes from a caller already in a savepoint: no need for another.
     async with nullcontext() if known_new else savepoint():
-        if known_new:
-            entry = await _new_entry(idempotency_key, fingerprint, kind, description, reference)
+        if known_new and db.capabilities.dialect == "postgres":
+            entry, balances = await _post_at_once(
+                idempotency_key, fingerprint, kind, description, reference, accounts, moves
+            )
         else:
-            existing = await JournalEntry.get_or_none(idempotency_key=idempotency_key)
-            if existing is not None:
-                return _same_request(existing, fingerprint), False
-            try:
-                async with savepoint():
-                    entry = await _new_entry(
-                        idempotency_key, fingerprint, kind, description, reference
-                    )
-            except IntegrityError:  # the same key committed meanwhile
-                existing = await JournalEntry.get(idempotency_key=idempotency_key)
-                return _same_request(existing, fingerprint), False
-        accounts = {line.account.id: line.account for line in lines}
-        moves: dict[uuid.UUID, int] = defaultdict(int)
-        for line in lines:
-            moves[line.account.id] += line.amount
-        # Accounts last, so hot rows like the estate's revenue are held briefly; in id
-        # order, so never in a cycle. One guarded UPDATE ... RETURNING per account takes
-        # the row lock, checks the funds and yields the new balance.
-        balances = {
-            account_id: await _move(accounts[account_id], moves[account_id])
-            for account_id in sorted(moves, key=str)
-        }
-        await Posting.bulk_create(
-            [
-                Posting(
-                    entry=entry,
-                    account=accounts[account_id],
-                    amount=amount,
-                    currency=accounts[account_id].currency,
-                    balance_after=balances[account_id],
+            if known_new:
+                entry = await _new_entry(idempotency_key, fingerprint, kind, description, reference)
+            else:
+                entry, created = await _claim_key(
+                    idempotency_key, fingerprint, kind, description, reference
                 )
-                for account_id, amount in moves.items()
-            ]
-        )
+                if not created:
+                    return entry, False
+            balances = await _post_step_by_step(entry, accounts, moves)
         for line in lines:  # callers keep using their objects: keep them current
             line.account.balance = balances[line.account.id]
         for account in accounts.values():
             if account.code.startswith(WALLET_PREFIX):
                 changed("wallet", account.code.removeprefix(WALLET_PREFIX))
         return entry, True
+
+
+async def _claim_key(
+    key: str, fingerprint: str, kind: str, description: str, reference: str | None
+) -> tuple[JournalEntry, bool]:
+    """The new entry under `key`, or the one already there (the same request only)."""
+    existing = await JournalEntry.get_or_none(idempotency_key=key)
+    if existing is not None:
+        return _same_request(existing, fingerprint), False
+    try:
+        async with savepoint():
+            return await _new_entry(key, fingerprint, kind, description, reference), True
+    except IntegrityError:  # the same key committed meanwhile
+        existing = await JournalEntry.get(idempotency_key=key)
+        return _same_request(existing, fingerprint), False
+
+
+async def _post_step_by_step(
+    entry: JournalEntry, accounts: dict[uuid.UUID, Account], moves: dict[uuid.UUID, int]
+) -> dict[uuid.UUID, int]:
+    """The accounts' balances and the entry's postings, a statement each; the new balances.
+    Accounts last, so hot rows like the estate's revenue are held briefly; in id order, so
+    never in a cycle. One guarded UPDATE ... RETURNING per account takes the row lock,
+    checks the funds and yields the new balance."""
+    balances = {
+        account_id: await _move(accounts[account_id], moves[account_id])
+        for account_id in sorted(moves, key=str)
+    }
+    await Posting.bulk_create(
+        [
+            Posting(
+                entry=entry,
+                account=accounts[account_id],
+                amount=amount,
+                currency=accounts[account_id].currency,
+                balance_after=balances[account_id],
+            )
+            for account_id, amount in moves.items()
+        ]
+    )
+    return balances
+
+
+# The entry, its guarded balance updates and its postings in one statement (PostgreSQL,
+# known-new keys): the accounts are locked in id order first (`locked`), as `_move` does
+# one by one, so entries never wait on each other in a cycle. A guarded account that
+# would go below what it holds is left out of `moved`: the caller's savepoint undoes the
+# rest when we raise.
+POST_AT_ONCE = """
+WITH moves AS (
+  SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bool[]) AS m(account_id, amount, guarded)
+), locked AS (
+  SELECT id FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE
+), moved AS (
+  UPDATE ledger_accounts a SET balance = a.balance + m.amount
+  FROM moves m JOIN locked l ON l.id = m.account_id
+  WHERE a.id = m.account_id AND (NOT m.guarded OR a.balance - a.held + m.amount >= 0)
+  RETURNING a.id, a.balance, a.currency, m.amount
+), entry AS (
+  INSERT INTO ledger_entries (id, idempotency_key, fingerprint, kind, description, reference,
+    created_at) VALUES ($4, $5, $6, $7, $8, $9, $10)
+), posted AS (
+  INSERT INTO ledger_postings (entry_id, account_id, amount, currency, balance_after, created_at)
+  SELECT $4, id, amount, currency, balance, $10 FROM moved
+)
+SELECT id, balance FROM moved"""
+
+
+async def _post_at_once(
+    key: str,
+    fingerprint: str,
+    kind: str,
+    description: str,
+    reference: str | None,
+    accounts: dict[uuid.UUID, Account],
+    moves: dict[uuid.UUID, int],
+) -> tuple[JournalEntry, dict[uuid.UUID, int]]:
+    ids = sorted(moves, key=str)
+    entry = JournalEntry(
+        id=uuid.uuid4(),
+        idempotency_key=key,
+        fingerprint=fingerprint,
+        kind=kind,
+        description=description[:500],
+        reference=reference,
+        created_at=datetime.now(UTC),
+    )
+    rows = await get_connection(TENANT_CONNECTION).execute_query_dict(
+        POST_AT_ONCE,
+        [
+            ids,
+            [moves[i] for i in ids],
+            [moves[i] < 0 and not accounts[i].allow_negative for i in ids],
+            entry.id,
+            key,
+            fingerprint,
+            kind,
+            entry.description,
+            reference,
+            entry.created_at,
+        ],
+    )
+    balances = {row["id"]: int(row["balance"]) for row in rows}
+    for account_id in ids:
+        if account_id not in balances:  # a guarded account short of funds
+            current = await Account.get(id=account_id)
+            raise shortfall(current.available, -moves[account_id], current.currency)
+    entry._saved_in_db = True
+    entry._estate_slug = current_scope().slug
+    return entry, balances
 
 
 async def _move(account: Account, amount: int) -> int:

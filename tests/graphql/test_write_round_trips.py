@@ -17,9 +17,9 @@ PAY = """mutation($b: ID!, $k: String!) { payBillFromWallet(billId: $b, amount: 
 # resident row and wallet, the savepoint around the payment (2), the bill locked, the
 # payment and its audit row, the revenue account, the bill updated, the estate's rewards
 # settings (the bill is paid before its due date: a prepayment reward?), a receipt number,
-# the payment completed, the resident's notification, and the ledger entry (the entry,
-# one guarded UPDATE per account, the postings).
-ROUND_TRIPS = 21
+# the payment completed, the resident's notification, and the ledger entry (one statement:
+# the accounts locked in order and updated, guarded, with the entry and its postings).
+ROUND_TRIPS = 18
 
 
 async def test_a_wallet_payment_takes_a_known_number_of_round_trips(gql: GraphQLClient) -> None:
