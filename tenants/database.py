@@ -61,6 +61,8 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         shared["credentials"].update(pool)
         tenant = expand_db_url(settings.database_url)
         tenant["credentials"].update(pool)
+        for connection in (shared, tenant):
+            connection["engine"] = "tenants.pools"  # asyncpg's client on fair pools
         if not settings.db_pgbouncer:
             # PgBouncer refuses a startup `search_path` (and could not keep it per client):
             # there the scope's own `set_config` at the start of each transaction remains,

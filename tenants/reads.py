@@ -22,6 +22,7 @@ import asyncpg
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.connection import get_connection
 
+from tenants.pools import create_fair_pool
 from tenants.scope import GUARD_SCHEMA, TENANT_CONNECTION
 from tenants.settings import Settings
 
@@ -81,7 +82,7 @@ class ReadSessions:
     async def _open(self) -> asyncpg.Pool:
         async with self._opening:
             if self._pool is None:
-                self._pool = await asyncpg.create_pool(
+                self._pool = await create_fair_pool(
                     **self.connect,
                     min_size=1,
                     max_size=self.size,
