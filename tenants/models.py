@@ -20,6 +20,9 @@ class Estate(Model):
     # The platform's cut of each bill payment: basis points and/or a fixed minor amount.
     platform_fee_bps = fields.IntField(default=0)
     platform_fee_fixed = fields.BigIntField(default=0)
+    # Set when a Bitcoin gateway is first configured and never cleared (its payments may
+    # outlive it): the minute-by-minute chain watch visits only these estates.
+    watches_bitcoin = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -72,6 +72,9 @@ class Job:
     cron: str | None = None
     # One message per active estate carrying its slug first; otherwise one in all.
     per_estate: bool = True
+    # Per estate, only to the estates with this `Estate` flag set (a job with nothing to
+    # do elsewhere, run so often that 10,000 idle estates would cost a server its time).
+    only_flagged: str | None = None
     # Committed domain events of this topic send the job (the estate, the object's id).
     topic: str | None = None
     # Once its retries are spent (`workers.dead_letters`).
@@ -90,13 +93,16 @@ async def _slot_given_up(job: str, args: Sequence[Any], error: str) -> None:
     await scheduled.give_up(job, slug, slot, error)
 
 
-def _scheduled(name: str, cron: str, run: Run, *, per_estate: bool = True) -> Job:
+def _scheduled(
+    name: str, cron: str, run: Run, *, per_estate: bool = True, only_flagged: str | None = None
+) -> Job:
     return Job(
         name,
         run,
         SCHEDULED,
         cron=cron,
         per_estate=per_estate,
+        only_flagged=only_flagged,
         gives_up=_slot_given_up if per_estate else None,
     )
 
@@ -144,7 +150,12 @@ JOBS: tuple[Job, ...] = (
     _scheduled("collect_autopay", "25 * * * *", tasks.collect_autopay),
     _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
-    _scheduled("watch_bitcoin_payments", "* * * * *", tasks.watch_bitcoin_payments),
+    _scheduled(
+        "watch_bitcoin_payments",
+        "* * * * *",
+        tasks.watch_bitcoin_payments,
+        only_flagged="watches_bitcoin",
+    ),
     # Monthly streaks, checked hourly so each estate's month end (any timezone) is acted
     # on within the hour; each resident's month is evaluated once (`services.rewards.streaks`).
     _scheduled("evaluate_reward_streaks", "20 * * * *", tasks.evaluate_reward_streaks),

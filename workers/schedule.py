@@ -22,10 +22,12 @@ class PeriodicJob:
     cron: str
     # One message per active estate carrying its slug; otherwise one message in all.
     per_estate: bool = True
+    # Per estate: only those with this `Estate` flag set (`workers.jobs.Job.only_flagged`).
+    only_flagged: str | None = None
 
 
 SCHEDULE: tuple[PeriodicJob, ...] = tuple(
-    PeriodicJob(job.name, job.cron, job.per_estate) for job in JOBS if job.cron
+    PeriodicJob(job.name, job.cron, job.per_estate, job.only_flagged) for job in JOBS if job.cron
 )
 
 

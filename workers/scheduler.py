@@ -40,12 +40,16 @@ from workers.models import ScheduleClaim
 from workers.schedule import SCHEDULE, PeriodicJob, fires_between, latest_fire
 
 log = logging.getLogger(__name__)
-EstateSource = Callable[[], Awaitable[list[str]]]
+# The slugs a per-estate job goes to: the active estates, those with the flag if named.
+EstateSource = Callable[[str | None], Awaitable[list[str]]]
 HEARTBEAT_EVERY = 500  # messages between renewals of a claim's lease while sending
 
 
-async def active_estates() -> list[str]:
-    rows = await Estate.filter(status="ACTIVE").order_by("slug").values_list("slug", flat=True)
+async def active_estates(flag: str | None = None) -> list[str]:
+    flagged = {flag: True} if flag else {}
+    rows = await (
+        Estate.filter(status="ACTIVE", **flagged).order_by("slug").values_list("slug", flat=True)
+    )
     return [str(slug) for slug in rows]
 
 
@@ -133,7 +137,7 @@ class Scheduler:
     async def _send(self, job: PeriodicJob, claim: ScheduleClaim) -> None:
         slot = claim.slot.astimezone(UTC).isoformat()
         if job.per_estate:
-            slugs = await self.estates()
+            slugs = await self.estates(job.only_flagged)
             for n, slug in enumerate(slugs, 1):
                 await self.dispatcher.send(job.name, slug, slot)
                 if n % HEARTBEAT_EVERY == 0:  # still alive: a long send is not taken over

@@ -18,6 +18,7 @@ from services.bitcoin.keys import parse_account_key
 from services.bitcoin.models import BitcoinAddress, BitcoinInvoice
 from services.bitcoin.rates import CACHE_SECONDS
 from services.payments.models import Payment
+from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tenants.settings import Settings
 from tests.bitcoin_world import CONFIGURE, PAY, VPUB, BitcoinWorld, bitcoin_world
@@ -79,9 +80,12 @@ async def test_bitcoin_without_the_gateway_is_refused(gql: GraphQLClient) -> Non
         "provider",
     )
     assert (await world.admin.ok(VIEW))["bitcoinGateway"] is None
+    # Not watched either: the minute-by-minute chain watch skips it.
+    assert not (await Estate.get(slug=world.slug)).watches_bitcoin
 
 
 async def test_the_admin_view(btc: BitcoinWorld) -> None:
+    assert (await Estate.get(slug=btc.world.slug)).watches_bitcoin  # configured: watched
     view = (await btc.world.admin.ok(VIEW))["bitcoinGateway"]
     assert view == {
         "network": "testnet",

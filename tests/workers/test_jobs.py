@@ -197,6 +197,29 @@ def a_job() -> PeriodicJob:
     return PeriodicJob(f"test-{uuid.uuid4().hex[:8]}", "0 * * * *")
 
 
+async def test_a_flagged_job_goes_only_to_the_estates_with_the_flag(tmp_path: Path) -> None:
+    """The chain watch, every minute, visits only estates that configured Bitcoin."""
+    plain, bitcoin = await estate_in("UTC"), await estate_in("UTC")
+    await Estate.filter(id=bitcoin.id).update(watches_bitcoin=True)
+    watch = next(job for job in SCHEDULE if job.name == "watch_bitcoin_payments")
+    assert watch.only_flagged == "watches_bitcoin"
+    job = PeriodicJob(f"test-{uuid.uuid4().hex[:8]}", "* * * * *", only_flagged="watches_bitcoin")
+    everyone = PeriodicJob(f"test-{uuid.uuid4().hex[:8]}", "* * * * *")
+    sent: list[tuple[str, ...]] = []
+
+    class Recorder(InProcessDispatcher):
+        async def send(self, job_name: str, *args: str | int) -> None:
+            sent.append((job_name, *map(str, args)))
+
+    clock = FileClock(tmp_path / "now")
+    clock.set(at("2031-03-05 10:07"))
+    await Scheduler(Recorder(), clock, lease=timedelta(minutes=5), jobs=[job, everyone]).tick()
+    to_flagged = {args[0] for name, *args in sent if name == job.name}
+    to_all = {args[0] for name, *args in sent if name == everyone.name}
+    assert bitcoin.slug in to_flagged and plain.slug not in to_flagged
+    assert {bitcoin.slug, plain.slug} <= to_all
+
+
 async def test_of_three_schedulers_claiming_a_slot_exactly_one_wins() -> None:
     job, now = a_job(), at("2031-03-05 10:20")
     claims = await asyncio.gather(
@@ -324,7 +347,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
     clock = FileClock(tmp_path / "now")
     clock.set(at("2031-03-05 10:07"))
 
-    async def just_this_estate() -> list[str]:
+    async def just_this_estate(flag: str | None = None) -> list[str]:
         return [estate.slug]
 
     scheduler = Scheduler(

@@ -132,7 +132,8 @@ async def assert_each_slot_fired_once(stack: Stack, slugs: list[str], steps: int
             assert claim["after"] == previous["slot"], job.name  # no fork, no gap
             assert claim["covers"] == fires_between(job.cron, previous["slot"], claim["slot"])
         assert all(c["sent_at"] is not None for c in chain)
-        expected_messages = len(slugs) if job.per_estate else 1
+        # The world has no Bitcoin gateway: the chain watch sends it nothing.
+        expected_messages = (0 if job.only_flagged else len(slugs)) if job.per_estate else 1
         assert {c["messages"] for c in chain} == {expected_messages}, job.name
     for slug in slugs:
         runs = await stack.rows(
@@ -140,7 +141,7 @@ async def assert_each_slot_fired_once(stack: Stack, slugs: list[str], steps: int
             f"count(*) FILTER (WHERE status = 'DONE') AS done FROM {schema(slug)}.job_runs "
             "GROUP BY job"
         )
-        per_estate = {job.name for job in SCHEDULE if job.per_estate}
+        per_estate = {job.name for job in SCHEDULE if job.per_estate and not job.only_flagged}
         assert {r["job"] for r in runs} == per_estate
         for r in runs:
             assert (r["n"], r["d"], r["a"], r["done"]) == (steps, steps, steps, steps), r

@@ -20,6 +20,7 @@ from services.payments.gateways.base import Gateway, breaker_for
 from services.payments.gateways.models import GatewayConfig
 from services.payments.gateways.providers import BY_NAME, PROVIDERS
 from services.payments.gateways.wallet import WalletGateway
+from tenants.models import Estate
 from tenants.scope import current_scope, savepoint
 
 # The credential keys each configurable provider needs (API.md's `credentials: JSON`).
@@ -84,6 +85,8 @@ async def configure(actor_id: uuid.UUID | None, data: GatewayInput, key: str) ->
         config = await GatewayConfig.filter(provider=data.provider).select_for_update().first()
         if config is None and data.credentials is None:
             raise ValidationFailed("credentials are required", field="credentials")
+        if data.provider == "BITCOIN":  # the chain watch visits this estate from now on
+            await Estate.filter(slug=current_scope().slug).update(watches_bitcoin=True)
         if data.credentials is not None:
             secret = json.dumps(_checked_credentials(data.provider, data.credentials))
             encrypted = cipher(key).encrypt(secret.encode()).decode()
