@@ -10,9 +10,10 @@ same settings for each: fsync off, 64 MB shared buffers), never on the shared se
    bills and a large acknowledged bill (a fresh one at each size). At 1, 100, 1,000 and
    10,000 estates (the others provisioned `--concurrency` at a time, with a progress bar
    and the rate), the resident's bills page and a wallet payment of 1.00 are timed through
-   `estatepay serve` over HTTP, one client: p50 and p99 at each size. Interleaved with
-   them, the same through a second server over a copy of the database taken when estate 1
-   was alone, so that drift on a shared machine hits both sides of the ratio alike.
+   `estatepay serve` over HTTP (with Redis, `--redis-url`: the API tier alone), one client:
+   p50 and p99 at each size. Interleaved with them, the same through a second server over
+   a copy of the database taken when estate 1 was alone, so that drift on a shared machine
+   hits both sides of the ratio alike.
 2. At `--migrate-at` estates, and again at the last size, a new tenant migration (a column
    added to `properties`) is shipped and `migrate_all_estates` timed over all of them.
 3. `--cluster-estates` estates, each seeded as estate 1, on a fresh database of the same
@@ -33,6 +34,7 @@ import time
 from pathlib import Path
 
 import httpx
+from redis import Redis
 from tortoise.connection import get_connection
 
 from bench.citus_cluster import Cluster, free_base_port
@@ -117,11 +119,14 @@ async def timed_migration(root: Path, n: int, estates: int, concurrency: int) ->
     return elapsed
 
 
-def serve(name: str, url: str, work: Path) -> Server:
+def serve(name: str, url: str, work: Path, redis_url: str) -> Server:
+    # The production API tier: with Redis, so jobs go to a broker and no scheduler runs
+    # inside the server. Without it, the embedded scheduler's per-estate jobs ran in the
+    # API process and, at 10,000 estates, a request waited past 120 s behind them.
     env = {
         **os.environ,
         "DATABASE_URL": url,
-        "REDIS_URL": "",
+        "REDIS_URL": redis_url,
         "DATABASE_DISTRIBUTED": "",
         "SECRET_KEY": SECRET_KEY,
         "DB_POOL_MAX_SIZE": "3",
@@ -144,7 +149,11 @@ async def single_server(args: argparse.Namespace, server: Cluster, work: Path) -
     await close_database()
     await copy_database(url, one_url)
     await init_database(settings)
-    servers = [serve("api-growing", url, work), serve("api-one-estate", one_url, work)]
+    Redis.from_url(args.redis_url).flushdb()  # jobs the payments queue, never run here
+    servers = [
+        serve("api-growing", url, work, args.redis_url),
+        serve("api-one-estate", one_url, work, args.redis_url),
+    ]
     results: dict[int, dict[str, Latency]] = {}
     rates: list[str] = []
     migrate_s: dict[int, float] = {}
@@ -309,6 +318,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--migrate-at", type=int, default=1_000)
     parser.add_argument("--cluster-estates", type=int, default=100, help="0: skip")
     parser.add_argument("--keep", action="store_true", help="leave the servers running")
+    parser.add_argument(
+        "--redis-url", default="redis://127.0.0.1:6379/7", help="the servers' broker (flushed)"
+    )
     args = parser.parse_args(argv)
     if args.iterations < 2 or args.concurrency < 1 or args.estates < 0:
         parser.error("need --iterations >= 2, --concurrency >= 1, --estates >= 0")
