@@ -16,6 +16,9 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
+import orjson
+
+from services.dashboard.figures import collection_rate
 from services.validation import CURRENCY_EXPONENTS
 
 
@@ -67,6 +70,10 @@ class Dialect:
 
     def utc_date(self, expr: str) -> str:
         """The day (in UTC) of a stored datetime, as the database's date."""
+        raise NotImplementedError
+
+    def last_chars(self, expr: str, n: int) -> str:
+        """The last `n` characters of a text (all of a shorter one), as `text[-n:]`."""
         raise NotImplementedError
 
     def cursor(self, created_at: str, id_: str) -> str:
@@ -156,6 +163,9 @@ class Postgres(Dialect):
     def utc_date(self, expr: str) -> str:
         return f"CAST(({expr} AT TIME ZONE 'UTC') AS date)"
 
+    def last_chars(self, expr: str, n: int) -> str:
+        return f"right({expr}, {n})"
+
     def cursor(self, created_at: str, id_: str) -> str:
         # services.pagination.encode_cursor: urlsafe base64 of "<isoformat>|<id>".
         raw = f"convert_to({self._iso(created_at)} || '|' || ({id_})::text, 'UTF8')"
@@ -206,6 +216,9 @@ class Sqlite(Dialect):
     def utc_date(self, expr: str) -> str:
         return f"date({expr})"  # stored in UTC (`sqlite_datetime`)
 
+    def last_chars(self, expr: str, n: int) -> str:
+        return f"substr({expr}, -{n})"
+
     def cursor(self, created_at: str, id_: str) -> str:
         return self._quoted(f"ep_cursor({created_at}, {id_})")
 
@@ -246,6 +259,11 @@ def sqlite_iso(stored: str | None) -> str | None:
     if stored is None:
         return None
     return dt.datetime.fromisoformat(stored).astimezone(dt.UTC).isoformat()
+
+
+def sqlite_rate(collected: int, outstanding: int) -> str:
+    """SQLite function `ep_rate`: the dashboard's collection rate as orjson writes it."""
+    return orjson.dumps(collection_rate(collected, outstanding)).decode()
 
 
 def sqlite_cursor(stored: str, id_: str) -> str:
