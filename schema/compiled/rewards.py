@@ -1,10 +1,11 @@
-"""Rewards, compiled: `Resident.rewards` (its balance and its account's postings). The
-resident is one the caller was allowed to see: the rows are theirs to read."""
+"""Rewards, compiled: `rewards` (the signed-in resident's) and `Resident.rewards` (a
+resident the caller was allowed to see): the balance and the account's postings."""
 
 from __future__ import annotations
 
 from graphql import FieldNode, GraphQLField
 
+from schema.compiled.access import viewer_resident
 from schema.compiled.build import Build
 from schema.compiled.dialect import literal
 from schema.compiled.params import currency_param
@@ -31,3 +32,12 @@ def rewards(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
         f" LEFT JOIN ledger_accounts x ON x.code = {literal(REWARDS_PREFIX)} || {a}.id"
     )
     return f"(SELECT {value} FROM ({account}) {r})"
+
+
+def own_rewards(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
+    """`own_rewards`: the caller's resident row's (`resident_viewer`: FORBIDDEN from
+    graphql-core for a caller without one)."""
+    viewer = viewer_resident(b)
+    b.guards.append(f"{viewer} IS NOT NULL")
+    v = b.alias()
+    return f"(SELECT {rewards(b, d, nodes, v)} FROM (SELECT {viewer} AS id) {v})"

@@ -64,7 +64,7 @@ CAMPAIGN = settings(
 HEADER = "x-read-path"
 # Root fields each role may read (the others answer FORBIDDEN).
 ALLOWED = {
-    "admin": frozenset(READ_ROOTS) - {"wallet"},
+    "admin": frozenset(READ_ROOTS) - {"wallet", "rewards"},
     "resident": frozenset(READ_ROOTS) - {"residents", "resident", "estateWallet", "dashboard"},
 }
 
