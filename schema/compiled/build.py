@@ -84,6 +84,7 @@ class Build:
     fragments: dict[str, FragmentDefinitionNode]
     variables: Any
     is_admin: bool
+    page_cap: int  # the largest page a connection returns (`_page_size`)
     getters: list[Getter] = field(default_factory=list)
     # SQL conditions the answer depends on: when one is false, graphql-core answers
     # (with the error the request deserves).

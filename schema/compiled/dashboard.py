@@ -152,9 +152,9 @@ def _rate(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
     """`collection_rate` as orjson writes the float. PostgreSQL's float8 text is the same
     shortest round-trip digits, without the ".0" of whole numbers; outside [1e-4, 1e15)
     it turns to an exponent, written otherwise by orjson: NULL, graphql-core answers.
-    SQLite writes 15 digits: graphql-core answers there."""
+    SQLite writes 15 digits: there Python's own function writes it (`sqlite_rate`)."""
     if b.dialect is not POSTGRES:
-        raise Unsupported("SQLite's REAL text is not the shortest round trip")
+        return f"ep_rate({a}.collected, {a}.outstanding)"
     came_in = f"GREATEST({a}.collected, 0)"
     owed = f"({came_in} + {a}.outstanding)"
     rate = (

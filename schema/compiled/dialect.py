@@ -16,6 +16,9 @@ import re
 from collections.abc import Iterable
 from itertools import groupby
 
+import orjson
+
+from services.dashboard.figures import collection_rate
 from services.validation import CURRENCY_EXPONENTS
 
 
@@ -67,6 +70,10 @@ class Dialect:
 
     def utc_date(self, expr: str) -> str:
         """The day (in UTC) of a stored datetime, as the database's date."""
+        raise NotImplementedError
+
+    def last_chars(self, expr: str, n: int) -> str:
+        """The last `n` characters of a text (all of a shorter one), as `text[-n:]`."""
         raise NotImplementedError
 
     def cursor(self, created_at: str, id_: str) -> str:
@@ -142,23 +149,28 @@ class Postgres(Dialect):
     def date(self, expr: str) -> str:
         return self.nullable(expr, f"('\"' || to_char({expr}, 'YYYY-MM-DD') || '\"')")
 
-    def _iso(self, expr: str) -> str:
-        # datetime.isoformat(): microseconds only when there are some; always in UTC.
-        utc = f"({expr} AT TIME ZONE 'UTC')"
+    def _iso(self, expr: str, before: str = "", after: str = "") -> str:
+        """datetime.isoformat() in UTC between `before` and `after` (to_char's format
+        text), microseconds only when there are some: one to_char (the costly part) with
+        them, and ".000000" taken out (it can appear nowhere else in the text)."""
+        template = f'{before}YYYY-MM-DD"T"HH24:MI:SS.US"+00:00{after}"'
         return (
-            f"(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char({utc}, 'US')"
-            f" = '000000' THEN '' ELSE '.' || to_char({utc}, 'US') END || '+00:00')"
+            f"replace(to_char(({expr} AT TIME ZONE 'UTC'), {literal(template)}), '.000000+', '+')"
         )
 
     def datetime(self, expr: str) -> str:
-        return self.nullable(expr, self._quoted(self._iso(expr)))
+        # \" is a double quote in to_char's output: the JSON string's own quotes.
+        return self.nullable(expr, self._iso(expr, '\\"', '\\"'))
 
     def utc_date(self, expr: str) -> str:
         return f"CAST(({expr} AT TIME ZONE 'UTC') AS date)"
 
+    def last_chars(self, expr: str, n: int) -> str:
+        return f"right({expr}, {n})"
+
     def cursor(self, created_at: str, id_: str) -> str:
         # services.pagination.encode_cursor: urlsafe base64 of "<isoformat>|<id>".
-        raw = f"convert_to({self._iso(created_at)} || '|' || ({id_})::text, 'UTF8')"
+        raw = f"convert_to({self._iso(created_at, after='|')} || ({id_})::text, 'UTF8')"
         return self._quoted(f"translate(encode({raw}, 'base64'), E'+/\\n', '-_')")
 
     def join_rows(self, expr: str, order: str) -> str:
@@ -206,6 +218,9 @@ class Sqlite(Dialect):
     def utc_date(self, expr: str) -> str:
         return f"date({expr})"  # stored in UTC (`sqlite_datetime`)
 
+    def last_chars(self, expr: str, n: int) -> str:
+        return f"substr({expr}, -{n})"
+
     def cursor(self, created_at: str, id_: str) -> str:
         return self._quoted(f"ep_cursor({created_at}, {id_})")
 
@@ -246,6 +261,11 @@ def sqlite_iso(stored: str | None) -> str | None:
     if stored is None:
         return None
     return dt.datetime.fromisoformat(stored).astimezone(dt.UTC).isoformat()
+
+
+def sqlite_rate(collected: int, outstanding: int) -> str:
+    """SQLite function `ep_rate`: the dashboard's collection rate as orjson writes it."""
+    return orjson.dumps(collection_rate(collected, outstanding)).decode()
 
 
 def sqlite_cursor(stored: str, id_: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from graphql import FieldNode, GraphQLField
 
 from schema.compiled.build import Build
-from schema.compiled.identity import ESTATE, shared_tables
+from schema.compiled.identity import ESTATE
+from schema.compiled.params import shared_tables
 from schema.compiled.sql import obj, object_type
 
 

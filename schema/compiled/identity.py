@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from graphql import FieldNode, GraphQLField
 
-from schema.compiled.build import Build, Unsupported
-from schema.compiled.params import user_param
+from schema.compiled.build import Build
+from schema.compiled.params import shared_tables, user_param
+from schema.compiled.settings import settings
 from schema.compiled.sql import Emitter, boolean, many, obj, object_type, one, text
 
 ESTATE: dict[str, Emitter] = {
@@ -17,6 +18,7 @@ ESTATE: dict[str, Emitter] = {
     "timezone": text("{a}.timezone"),
     "status": text("{a}.status"),
     "statusReason": text("{a}.status_reason"),
+    "settings": settings,
 }
 
 
@@ -46,12 +48,6 @@ USER: dict[str, Emitter] = {
     "isPlatformAdmin": boolean("{a}.is_platform_admin"),
     "memberships": _memberships,
 }
-
-
-def shared_tables(b: Build) -> str:
-    if not b.dialect.shared_tables:
-        raise Unsupported("users live in the shared database")
-    return b.dialect.shared_tables
 
 
 def user_of(column: str) -> Emitter:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from schema.compiled.build import Build, Fallback, Getter, Request
+from schema.compiled.build import Build, Fallback, Getter, Request, Unsupported
 from services.validation import UUID_PATTERN
 
 
@@ -20,6 +20,14 @@ def id_param(b: Build, getter: Getter) -> str:
         return b.dialect.db_id(str(uuid.UUID(found)))  # as stored: lower case
 
     return b.param(value, "uuid")
+
+
+def shared_tables(b: Build) -> str:
+    """Where the shared tables (users, estates) are, if the estate's statements can
+    reach them: PostgreSQL; the embedded estates are files of their own."""
+    if not b.dialect.shared_tables:
+        raise Unsupported("users live in the shared database")
+    return b.dialect.shared_tables
 
 
 def user_param(b: Build) -> str:

@@ -197,7 +197,7 @@ class CompiledReads:
         key = ("caller", dialect.name, is_admin)
         found = self.plans.get(key)
         if found is None:
-            b = Build(dialect, self.graphql, {}, None, is_admin)
+            b = Build(dialect, self.graphql, {}, None, is_admin, self.page_cap)
             sql = f"SELECT CASE WHEN {caller_still(b)} THEN 1 ELSE 0 END, 1"
             found = self.plans.remember(key, Statement("", sql, b.getters, []))
         return found
@@ -208,9 +208,8 @@ class CompiledReads:
         root = self.graphql.query_type
         assert root is not None
         nothing = Plan([], [], None)
-        fields = Build(dialect, self.graphql, op.fragments, variables, is_admin).collect_root(
-            root, op.operation.selection_set
-        )
+        top = Build(dialect, self.graphql, op.fragments, variables, is_admin, self.page_cap)
+        fields = top.collect_root(root, op.operation.selection_set)
         statements, rest = [], set()
         for key, nodes in fields.items():
             name = nodes[0].name.value
@@ -218,7 +217,7 @@ class CompiledReads:
             try:
                 if compile_root is None:
                     raise Unsupported(name)
-                b = Build(dialect, self.graphql, op.fragments, variables, is_admin)
+                b = Build(dialect, self.graphql, op.fragments, variables, is_admin, self.page_cap)
                 value = compile_root(b, root.fields[name], nodes)
                 if dialect.shared_tables:
                     b.guards.append(caller_still(b))

@@ -1,5 +1,5 @@
 """Residents, compiled: `residents`, `resident` (estate admins only) and the Resident type
-with its user, units and wallet."""
+with its user, units, wallet and rewards."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from tortoise.filters import escape_like
 
 from schema.compiled.build import Build, Request, Unsupported
 from schema.compiled.dialect import POSTGRES
-from schema.compiled.identity import shared_tables, user_of
-from schema.compiled.params import id_param
+from schema.compiled.identity import user_of
+from schema.compiled.params import id_param, shared_tables
 from schema.compiled.properties import UNIT
+from schema.compiled.rewards import rewards
 from schema.compiled.sql import (
     Emitter,
     Listing,
@@ -47,6 +48,7 @@ RESIDENT: dict[str, Emitter] = {
     "units": _units,
     # `wallets_by_resident` takes a resident's wallet whatever its currency: there is one.
     "wallet": one(WALLET_ROWS, "{r}.resident_id = {a}.id", WALLET, nullable=True),
+    "rewards": rewards,
 }
 
 

@@ -16,6 +16,7 @@ from schema.compiled import (
     payments,
     properties,
     residents,
+    rewards,
     wallets,
 )
 from schema.compiled.build import Build
@@ -31,6 +32,7 @@ TENANT_ROOTS: dict[str, Root] = {
     "payment": payments.payment,
     "paymentByReference": payments.payment_by_reference,
     "wallet": wallets.wallet,
+    "rewards": rewards.own_rewards,
     "estateWallet": wallets.estate_wallet,
     "residents": residents.residents,
     "resident": residents.resident,

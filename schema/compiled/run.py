@@ -7,7 +7,7 @@ from typing import Any
 
 from tortoise.connection import get_connection
 
-from schema.compiled.dialect import sqlite_cursor, sqlite_iso
+from schema.compiled.dialect import sqlite_cursor, sqlite_iso, sqlite_rate
 from tenants.apps import SHARED_CONNECTION
 from tenants.database import is_postgres, read_sessions
 from tenants.scope import TENANT_CONNECTION, schema_for, tenant_scope
@@ -52,8 +52,10 @@ def _json(rows: list[Any]) -> Rows:
 
 
 async def _install_functions(connection: Any) -> None:
-    """SQLite lacks base64 and timezone-aware formatting: Python supplies them."""
+    """SQLite lacks base64, timezone-aware formatting and the shortest float text: Python
+    supplies them."""
     if connection not in _with_functions:
         await connection.create_function("ep_iso", 1, sqlite_iso, deterministic=True)
         await connection.create_function("ep_cursor", 2, sqlite_cursor, deterministic=True)
+        await connection.create_function("ep_rate", 2, sqlite_rate, deterministic=True)
         _with_functions.add(connection)

@@ -129,15 +129,25 @@ def rows(
     emitters: dict[str, Emitter],
     limit: str = "",
 ) -> str:
-    """The comma-joined objects of the rows (empty text for none)."""
+    """The comma-joined objects of the rows (empty text for none); `limit`: a page of
+    them (at most the page cap)."""
     r = b.alias()
-    inner = (
-        f"SELECT * FROM {table} {r} WHERE {where.format(a=a, r=r)}"
-        f" ORDER BY {order.format(r=r)}{limit}"
-    )
+    inner = f"SELECT * FROM {table} {r} WHERE {where.format(a=a, r=r)}"
+    inner = _bounded(b, inner, order.format(r=r), r, limit)
     value = obj(b, of, nodes, r, emitters)
     joined = b.dialect.join_rows(value, order.format(r=r))
     return f"COALESCE((SELECT {joined} FROM ({inner}) {r}), '')"
+
+
+def _bounded(b: Build, select: str, order: str, r: str, limit: str, extra: int = 0) -> str:
+    """`select` in `order`, `limit` rows (`extra` more than the page cap at most). A
+    generic plan (the read sessions keep them) guesses a tenth of the table for `LIMIT
+    $n` and may sort the whole table for it: a constant bound first, which the page never
+    exceeds, keeps the plan on the (created_at, id) index."""
+    if not limit:
+        return f"{select} ORDER BY {order}"
+    capped = f"{select} ORDER BY {order} LIMIT {b.page_cap + extra}"
+    return f"SELECT * FROM ({capped}) {r} ORDER BY {order}{limit}"
 
 
 @dataclass(frozen=True)
@@ -195,17 +205,26 @@ def connection(
     def page_info(b: Build, d: GraphQLField, info_nodes: list[FieldNode], a: str) -> str:
         def has_next(b: Build, d: GraphQLField, n: list[FieldNode], _: str) -> str:
             r = b.alias()
-            probe = (
-                f"SELECT 1 FROM {listing.table} {r} WHERE {where.format(a=a, r=r)}"
-                f" ORDER BY {order.format(r=r)} LIMIT {limit} + 1"
+            probe = _bounded(
+                b,
+                f"SELECT {r}.created_at, {r}.id FROM {listing.table} {r}"
+                f" WHERE {where.format(a=a, r=r)}",
+                order.format(r=r),
+                r,
+                f" LIMIT {limit} + 1",
+                extra=1,
             )
             return b.dialect.boolean(f"(SELECT count(*) FROM ({probe}) {b.alias()}) > {limit}")
 
         def end_cursor(b: Build, d: GraphQLField, n: list[FieldNode], _: str) -> str:
             r, last = b.alias(), b.alias()
-            page_rows = (
+            page_rows = _bounded(
+                b,
                 f"SELECT {r}.created_at, {r}.id FROM {listing.table} {r}"
-                f" WHERE {where.format(a=a, r=r)} ORDER BY {order.format(r=r)}{page}"
+                f" WHERE {where.format(a=a, r=r)}",
+                order.format(r=r),
+                r,
+                page,
             )
             cursor = b.dialect.cursor(f"{last}.created_at", f"{last}.id")
             newest = reverse.format(r=last)

@@ -60,7 +60,7 @@ LEDGER_ENTRY: dict[str, Emitter] = {
 }
 
 
-def _history(node: dict[str, Emitter]) -> Emitter:
+def history(node: dict[str, Emitter]) -> Emitter:
     """`account_history` of the row's account: newest first, by posting."""
 
     def emit(b: Build, d: GraphQLField, nodes: list[FieldNode], a: str) -> str:
@@ -83,7 +83,7 @@ WALLET: dict[str, Emitter] = {
     "frozen": boolean("{a}.frozen"),
     "hasPin": boolean("{a}.pin_hash IS NOT NULL"),
     "locked": _locked,
-    "transactions": _history(TRANSACTION),
+    "transactions": history(TRANSACTION),
 }
 
 
@@ -112,7 +112,7 @@ def estate_wallet(b: Build, d: GraphQLField, nodes: list[FieldNode]) -> str:
         "balance": money("COALESCE({a}.balance, 0)", currency),
         "available": money("COALESCE({a}.balance, 0) - COALESCE({a}.held, 0)", currency),
         "held": money("COALESCE({a}.held, 0)", currency),
-        "operations": _history(LEDGER_ENTRY),
+        "operations": history(LEDGER_ENTRY),
     }
     value = obj(b, object_type(d), nodes, "r", emitters)
     return (

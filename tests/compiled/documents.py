@@ -24,6 +24,7 @@ READ_ROOTS = (
     "bill",
     "billsSummary",
     "wallet",
+    "rewards",
     "estateWallet",
     "payments",
     "payment",

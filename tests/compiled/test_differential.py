@@ -64,7 +64,7 @@ CAMPAIGN = settings(
 HEADER = "x-read-path"
 # Root fields each role may read (the others answer FORBIDDEN).
 ALLOWED = {
-    "admin": frozenset(READ_ROOTS) - {"wallet"},
+    "admin": frozenset(READ_ROOTS) - {"wallet", "rewards"},
     "resident": frozenset(READ_ROOTS) - {"residents", "resident", "estateWallet", "dashboard"},
 }
 
@@ -173,23 +173,12 @@ def test_compiled_answers_equal_graphql_core(
 
 
 # Read fields the compiler leaves to graphql-core (the random documents still compare
-# them): a Bitcoin payment's QR code is drawn by segno, in Python; fields added with #13
-# and #15 and not compiled yet (issue #12's remainder): a resident's rewards, the estate's
-# settings. On SQLite, also what reads the shared tables
-# (another file than the estate's) and the collection rate (SQLite writes floats with 15
-# digits, not the shortest form).
-NOT_YET_COMPILED = frozenset({"Resident.rewards", "Estate.settings"})
-LEFT_TO_GRAPHQL_CORE = (
-    frozenset({"Payment.bitcoin"})
-    | NOT_YET_COMPILED
-    | (
-        frozenset(
-            {"Query.me", "Query.estate", "BillResident.user", "Resident.user", "Occupant.user"}
-            | {"Dashboard.collectionRate"}
-        )
-        if SQLITE
-        else frozenset()
-    )
+# them): a Bitcoin payment's QR code is drawn by segno, in Python. On SQLite, also what
+# reads the shared tables (another file than the estate's: the Estate and User types).
+LEFT_TO_GRAPHQL_CORE = frozenset({"Payment.bitcoin"}) | (
+    frozenset({"Query.me", "Query.estate", "BillResident.user", "Resident.user", "Occupant.user"})
+    if SQLITE
+    else frozenset()
 )
 
 

@@ -211,6 +211,61 @@ async def _notifications(b: Builder) -> None:
     await b.admin.ok("mutation($i: [ID!]!) { markNotificationsRead(ids: $i) }", i=ids[:2])
 
 
+SETTINGS = """mutation($i: UpdateEstateSettingsInput!, $e: String) {
+  updateEstateSettings(input: $i, estate: $e) { id } }"""
+
+
+async def _rewards_and_settings(b: Builder, operator: GraphQLClient) -> None:
+    """Rewards of every kind of entry for ada (bo has no rewards account, cy one back at
+    zero), the platform's fees (set by the operator) and the estate's payout settings."""
+    admin = b.admin
+    grants = [
+        ("ada", "75.00", f"welcome{ODD}"),
+        ("ada", "12.34", "streak\nbonus"),
+        ("cy", "5.00", "hi"),
+    ]
+    for key, amount, reason in grants:
+        await admin.ok(
+            "mutation($r: ID!, $a: Decimal!, $why: String!, $k: String!) { grantReward("
+            "residentId: $r, amount: $a, reason: $why, idempotencyKey: $k) { __typename } }",
+            r=b.residents[key][1],
+            a=amount,
+            why=reason,
+            k=uuid.uuid4().hex,
+        )
+    for key, amount in (("ada", "-2.34"), ("cy", "-5.00")):
+        await admin.ok(
+            "mutation($r: ID!, $a: Decimal!, $k: String!) { adjustRewards(residentId: $r, "
+            'amount: $a, reason: "correction", idempotencyKey: $k) { __typename } }',
+            r=b.residents[key][1],
+            a=amount,
+            k=uuid.uuid4().hex,
+        )
+    spent = await b.bill("ada", "20.00", title="Paid with rewards", type="OTHER")
+    await b.as_("ada").ok(
+        'mutation($b: ID!, $k: String!) { applyRewards(billId: $b, amount: "8.50", '
+        "idempotencyKey: $k) { id } }",
+        b=spent,
+        k=uuid.uuid4().hex,
+    )
+    fees = {"platformFeePercent": "1.75", "platformFeeFixed": "25.00"}
+    await operator.ok(SETTINGS, i=fees, e=b.world.slug)
+    payouts = {
+        "payoutProvider": "PAYSTACK",
+        "autoPayoutThreshold": "60000.00",
+        "autoPayoutBankAccount": {"bankCode": "058", "accountNumber": "0123456789"},
+    }
+    await admin.ok(SETTINGS, i=payouts)
+    # Their cursors join the wallets' (a connection named `transactions` too).
+    data = await admin.ok(
+        "query($r: ID!) { resident(id: $r) { rewards { transactions(first: 100) "
+        "{ edges { cursor } } } } }",
+        r=b.residents["ada"][1],
+    )
+    edges = data["resident"]["rewards"]["transactions"]["edges"]
+    b.world.cursors.setdefault("transactions", []).extend(e["cursor"] for e in edges)
+
+
 async def _unhouse(slug: str, resident_id: str) -> None:
     """`moveOutResident` (API.md) is not built yet: this is the state it leaves, a
     resident with no unit, which createResident cannot make."""
@@ -285,6 +340,7 @@ async def build_diff_world(gql: GraphQLClient, operator_email: str) -> DiffWorld
         await _people(b)
         await _bills_and_payments(b, fakes)
         await _notifications(b)
+        await _rewards_and_settings(b, operator)
         await _unhouse(slug, b.residents["cy"][1])
         await _foreign(gql, fakes, world)
     world.foreign_slug = world.callers["foreign-admin"].tenant or ""
