@@ -1,6 +1,6 @@
 """A platform operator's hold on a whole estate: suspend (its users are refused, its
 money still arrives: webhooks are stored and applied; scheduled jobs pause), reactivate,
-and archive for good once every ledger account of the estate is at zero."""
+and archive for good once the estate owes and holds nothing."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from services.errors import InvalidState, NotFound
 from services.events import changed
 from services.ledger.models import Account
 from services.money import to_major
+from services.payments.models import Payment
 from tenants.models import Estate
 from tenants.scope import SLUG_PATTERN, tenant_scope
 
@@ -75,19 +76,35 @@ async def reactivate(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
 
 
 async def archive(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
-    """For good, and only with nothing left on any account (wallets, revenue, clearing,
-    holds): money is never archived away."""
+    """For good, and only once the estate owes and holds nothing (`_left_to_settle`):
+    money is never archived away."""
     estate = await _estate(slug)
     if estate.status == "ARCHIVED":
         return estate
     async with tenant_scope(estate.slug):
-        left = await Account.filter(balance__not=0).order_by("code").first()
-        held = await Account.filter(held__not=0).exists()
-    if left is not None or held:
-        what = (
-            f"{left.code} holds {to_major(left.balance, left.currency)} {left.currency}"
-            if left is not None
-            else "funds are held"
-        )
-        raise InvalidState(f"every account must be at zero to archive: {what}", field="slug")
+        left = await _left_to_settle()
+    if left is not None:
+        raise InvalidState(f"the estate must owe and hold nothing to archive: {left}", field="slug")
     return await _set(actor_id, estate, "ARCHIVED", estate.status_reason, now, "archiveEstate")
+
+
+# Accounts whose balance is somebody's money: the residents' wallets, the estate's
+# revenue, payouts on their way. The others are the other sides of movements already
+# made (a provider's clearing account, adjustments, fees, refunds paid) and never empty;
+# rewards are promotional credit, not money.
+OWED_KINDS = ("RESIDENT_WALLET", "ESTATE_REVENUE", "PAYOUTS_IN_TRANSIT")
+# Payments that may still bring money: an archived estate takes no webhooks.
+OPEN_PAYMENTS = ("PENDING", "PROCESSING", "PENDING_APPROVAL")
+
+
+async def _left_to_settle() -> str | None:
+    """What stops the current estate from being archived, said; None if nothing."""
+    owed = await Account.filter(kind__in=OWED_KINDS, balance__not=0).order_by("code").first()
+    if owed is not None:
+        return f"{owed.code} holds {to_major(owed.balance, owed.currency)} {owed.currency}"
+    if await Account.filter(held__not=0).exists():
+        return "funds are held for payouts"
+    open_payments = await Payment.filter(status__in=OPEN_PAYMENTS).count()
+    if open_payments:
+        return f"{open_payments} payment(s) still open (money may yet arrive)"
+    return None

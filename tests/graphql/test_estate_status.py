@@ -1,6 +1,6 @@
 """A platform operator suspends, reactivates and archives estates: a suspended estate's
 users are told so (FORBIDDEN), its provider webhooks are still stored and applied, and
-only an estate with nothing on any account can be archived."""
+only an estate that owes and holds nothing can be archived."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ import httpx
 from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
 from services.audit.models import AuditEntry
+from services.ledger.journal import Line, clearing_code, post_entry, system_account
+from services.ledger.models import Account
 from services.ledger.verify import verify_ledger
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
+from tests.graphql.test_manual_payments import REJECT, SUBMIT
 from tests.graphql.test_provider_payments import PAY, SECRET, with_paystack
 from tests.world import build_world, eventually
 
@@ -121,3 +124,40 @@ async def test_a_missing_pin_is_pin_required(gql: GraphQLClient) -> None:
     assert (await ada.client.ok(pay, b=bill["id"], pin="4321"))["payBillFromWallet"] == {
         "status": "SUCCEEDED"
     }
+
+
+async def test_archiving_looks_at_what_the_estate_owes_not_at_settled_accounts(
+    gql: GraphQLClient, operator: GraphQLClient
+) -> None:
+    world = await build_world(gql, residents=1, prefix="archowed")
+    ada = world.residents[0]
+    # A resident's money in the wallet: refused, naming the account.
+    await world.fund(ada, "25.00")
+    owed = await operator.error(ARCHIVE, s=world.slug)
+    assert owed["extensions"] == {"code": "INVALID_STATE", "field": "slug"}
+    assert "wallet:" in owed["message"] and "25.00" in owed["message"]
+    # Taken back: the wallet is empty. A provider's clearing account keeps what came
+    # through it (and adjustments what the estate put in): those never empty.
+    await world.fund(ada, "-25.00")
+    async with tenant_scope(world.slug):
+        await post_entry(
+            "test:clearing",
+            "DEPOSIT",
+            [
+                Line(await system_account(clearing_code("PAYSTACK"), "NGN"), -1000),
+                Line(await system_account("estate:adjustments", "NGN"), 1000),
+            ],
+        )
+        assert await Account.filter(balance__not=0).count() == 2
+    # A bank transfer awaiting approval may still bring money: refused.
+    bill = await world.bill(ada, "40.00")
+    submitted = await ada.client.ok(SUBMIT, b=bill["id"], k="archive-open")
+    waiting = await operator.error(ARCHIVE, s=world.slug)
+    assert waiting["extensions"] == {"code": "INVALID_STATE", "field": "slug"}
+    assert "1 payment(s) still open" in waiting["message"]
+    await world.admin.ok(REJECT, p=submitted["submitManualPayment"]["id"])
+    # Nothing owed, nothing open: archived, with its history kept.
+    archived = await operator.ok(ARCHIVE, s=world.slug)
+    assert archived["archiveEstate"] == {"status": "ARCHIVED"}
+    async with tenant_scope(world.slug):
+        assert await verify_ledger() == []
