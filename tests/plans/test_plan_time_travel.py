@@ -98,7 +98,7 @@ async def test_fourteen_months_bill_each_period_once_with_two_schedulers(
     ]
     clock = TravellingClock(noon(start))
 
-    async def this_estate() -> list[str]:
+    async def this_estate(flag: str | None = None) -> list[str]:
         return [world.slug]
 
     schedulers = [

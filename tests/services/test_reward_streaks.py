@@ -54,7 +54,7 @@ class Drill:
         self.job = PeriodicJob(f"streaks-{uuid.uuid4().hex[:8]}", STREAK_JOB.cron)
 
     def scheduler(self) -> Scheduler:
-        async def just_this_estate() -> list[str]:
+        async def just_this_estate(flag: str | None = None) -> list[str]:
             return [self.estate.slug]
 
         return Scheduler(
