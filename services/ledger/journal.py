@@ -24,6 +24,7 @@ from services.errors import IdempotencyConflict
 from services.events import changed
 from services.ledger.models import Account, Hold, JournalEntry, Posting
 from services.money import shortfall
+from tenants.database import is_citus
 from tenants.scope import TENANT_CONNECTION, current_scope, savepoint
 
 # Accounts that exist once per estate and currency: code -> (kind, may go negative).
@@ -115,7 +116,8 @@ async def post_entry(
     db = get_connection(TENANT_CONNECTION)
     # A known-new key comes from a caller already in a savepoint: no need for another.
     async with nullcontext() if known_new else savepoint():
-        if known_new and db.capabilities.dialect == "postgres":
+        # Not on Citus: its distributed schemas refuse this CTE (the API subset there).
+        if known_new and db.capabilities.dialect == "postgres" and not is_citus():
             entry, balances = await _post_at_once(
                 idempotency_key, fingerprint, kind, description, reference, accounts, moves
             )
