@@ -116,7 +116,8 @@ async def post_entry(
     db = get_connection(TENANT_CONNECTION)
     # A known-new key comes from a caller already in a savepoint: no need for another.
     async with nullcontext() if known_new else savepoint():
-        # Not on Citus: its distributed schemas refuse this CTE (the API subset there).
+        # Not on Citus: with it, the cluster's API subset lost wallet and provider payments
+        # (tests/citus); there the step-by-step path below.
         if known_new and db.capabilities.dialect == "postgres" and not is_citus():
             entry, balances = await _post_at_once(
                 idempotency_key, fingerprint, kind, description, reference, accounts, moves
