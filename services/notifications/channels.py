@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 from email.message import EmailMessage as MimeMessage
 from email.utils import make_msgid
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import aiosmtplib
 import httpx
@@ -48,6 +48,11 @@ class DeliveryError(Exception):
 
 
 class EmailSender(Protocol):
+    @property
+    def carries_attachments(self) -> bool:
+        """False for a sender that drops attachments: none is rendered for it."""
+        ...
+
     async def send(self, message: EmailMessage) -> str | None:
         """Send; return the provider's id for the message, if it gives one."""
         ...
@@ -66,7 +71,11 @@ class Channels:
 
 
 class ConsoleEmailSender:
-    """No SMTP server configured (the embedded default, development): log the email."""
+    """No SMTP server configured (the embedded default, development): log the email.
+    A log has no use for a PDF, and rendering one was half of the embedded default's CPU
+    per wallet payment; the receipt stays downloadable in the app."""
+
+    carries_attachments = False
 
     async def send(self, message: EmailMessage) -> str | None:
         log.info("email to %s: %s\n%s", message.to, message.subject, message.text)
@@ -81,6 +90,7 @@ class ConsoleSmsSender:
 
 @dataclass(frozen=True)
 class SmtpEmailSender:
+    carries_attachments: ClassVar[bool] = True
     host: str
     port: int
     sender: str

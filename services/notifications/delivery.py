@@ -223,9 +223,10 @@ async def deliver(
                 claims.append(_Claimed(delivery_id, channel, recipient))
             else:
                 report.outcomes[channel] = refused
+    emailing = any(c.channel == "EMAIL" for c in claims)
     attachments = (
         await _attachments(estate, notification)
-        if any(c.channel == "EMAIL" for c in claims)
+        if emailing and channels.email.carries_attachments
         else ()
     )
     results = await asyncio.gather(*(_send(channels, c, rendered, attachments) for c in claims))

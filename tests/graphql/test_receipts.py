@@ -10,7 +10,13 @@ from collections.abc import Iterator
 import pytest
 
 from services.ledger.verify import verify_ledger
-from services.notifications.channels import Channels, ConsoleSmsSender, SmtpEmailSender
+from services.notifications.channels import (
+    Channels,
+    ConsoleEmailSender,
+    ConsoleSmsSender,
+    EmailMessage,
+    SmtpEmailSender,
+)
 from services.notifications.delivery import deliver
 from services.notifications.models import Notification
 from services.payments.models import Payment
@@ -156,3 +162,35 @@ async def test_the_payment_succeeded_email_carries_the_receipt(
     assert attachment.get_filename() == "receipt-RCT-000001.pdf"
     text = pdf_text(attachment.get_content())
     assert "Receipt RCT-000001" in text and "NGN 100.00" in text
+
+
+class LoggedEmails:
+    """A sender like the console one (nothing leaves, attachments dropped), keeping what
+    it was given."""
+
+    carries_attachments = False
+
+    def __init__(self) -> None:
+        self.sent: list[EmailMessage] = []
+
+    async def send(self, message: EmailMessage) -> str | None:
+        self.sent.append(message)
+        return None
+
+
+async def test_no_receipt_is_rendered_for_a_sender_that_drops_attachments(
+    gql: GraphQLClient,
+) -> None:
+    world = await build_world(gql, residents=1)
+    ada = world.residents[0]
+    await world.fund(ada, "100.00")
+    bill = await world.bill(ada, "100.00")
+    await ada.client.ok(PAY, b=bill["id"], k="a", a=None)
+    async with tenant_scope(world.slug):
+        note = await Notification.get(kind="PAYMENT_SUCCEEDED")
+    emails = LoggedEmails()
+    report = await deliver(world.slug, note.id, Channels(emails, ConsoleSmsSender()))
+    assert report.outcomes["EMAIL"] == "SENT"
+    (message,) = emails.sent
+    assert message.to == f"r0@{world.slug}.test" and message.attachments == ()
+    assert ConsoleEmailSender.carries_attachments is False  # the embedded default's sender
