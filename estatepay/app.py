@@ -94,7 +94,9 @@ class Runtime:
         )
         configure_broker(settings)  # process-wide: the actors are defined on it
         self.dispatcher: Dispatcher = (
-            RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds)
+            RedisDispatcher(
+                settings.redis_url, settings.queue_namespace, settings.broker_timeout_seconds
+            )
             if settings.redis_url
             else InProcessDispatcher()
         )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -183,6 +184,16 @@ class Settings(BaseSettings):
     @property
     def embedded(self) -> bool:
         return self.database_url is None
+
+    @property
+    def queue_namespace(self) -> str:
+        """The Redis keys of this database's job queues. The API and the workers of one
+        database meet there; a worker of another database on the same Redis (a second
+        deployment, a parallel test run) never takes a job for estates it cannot see,
+        which it would drop. By database name, not host: `localhost` and `127.0.0.1` in
+        two processes' settings must not part them."""
+        name = urlsplit(self.database_url).path.lstrip("/") if self.database_url else ""
+        return f"estatepay-jobs:{name or 'embedded'}"
 
     @property
     def is_production(self) -> bool:

@@ -36,7 +36,9 @@ DISPATCH_SCRIPT = _scripts["dispatch"]
 def configure_broker(settings: Settings) -> dramatiq.Broker:
     """Install the process's Dramatiq broker. Call before importing `workers.actors`."""
     broker: dramatiq.Broker = (
-        RedisBroker(url=settings.redis_url) if settings.redis_url else StubBroker()
+        RedisBroker(url=settings.redis_url, namespace=settings.queue_namespace)
+        if settings.redis_url
+        else StubBroker()
     )
     broker.add_middleware(AsyncIO())
     dramatiq.set_broker(broker)
@@ -58,11 +60,11 @@ class RedisDispatcher:
     stalled. The send then fails; what needs the job done is stored first (webhook events,
     notifications), so the sweeper sends it again."""
 
-    def __init__(self, redis_url: str, timeout: float) -> None:
+    def __init__(self, redis_url: str, namespace: str, timeout: float) -> None:
         self.redis_url = redis_url
         self.timeout = timeout
         # Only for its names (namespace, broker id, timeouts) and script; never called.
-        self.broker = RedisBroker(client=redis.Redis.from_url(redis_url))
+        self.broker = RedisBroker(client=redis.Redis.from_url(redis_url), namespace=namespace)
         self._clients: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, tuple[Redis, AsyncScript]
         ] = weakref.WeakKeyDictionary()

@@ -111,7 +111,11 @@ def run_worker(
     live = RedisPublisher(Redis.from_url(settings.redis_url), settings.broker_timeout_seconds)
     events.install_outlet(live.publish)
     events.install_outlet(
-        jobs_outlet(RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds))
+        jobs_outlet(
+            RedisDispatcher(
+                settings.redis_url, settings.queue_namespace, settings.broker_timeout_seconds
+            )
+        )
     )
 
     worker = dramatiq.Worker(broker, worker_threads=threads)

@@ -194,7 +194,9 @@ def run_scheduler(settings: Settings) -> int:
         log.error("set REDIS_URL: the embedded default runs its scheduler inside `estatepay serve`")
         return 2
     configure_broker(settings)
-    dispatcher = RedisDispatcher(settings.redis_url, settings.broker_timeout_seconds)
+    dispatcher = RedisDispatcher(
+        settings.redis_url, settings.queue_namespace, settings.broker_timeout_seconds
+    )
 
     async def main() -> None:
         await init_database(settings)

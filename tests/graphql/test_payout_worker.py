@@ -47,10 +47,10 @@ def start_worker(settings: Any, log: Path) -> subprocess.Popen[bytes]:
     )
 
 
-async def held_retries(redis: Redis) -> int:
+async def held_retries(redis: Redis, namespace: str) -> int:
     """Payout messages some worker fetched and holds until their retry is due."""
     held = 0
-    async for key in redis.scan_iter(match="dramatiq:__acks__.*.payouts.DQ"):
+    async for key in redis.scan_iter(match=f"{namespace}:__acks__.*.payouts.DQ"):
         held += await redis.scard(key)
     return held
 
@@ -97,7 +97,7 @@ async def test_timeout_then_killed_worker_pays_exactly_once(
         assert payout["reference"] in fake.desk.transfers  # it got through, unanswered
 
         async def retry_held() -> bool:
-            return await held_retries(redis) > 0
+            return await held_retries(redis, database.queue_namespace) > 0
 
         # Killed while it holds the retry: only a dead worker's messages coming back
         # can finish the payout (no scheduler runs here).

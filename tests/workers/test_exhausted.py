@@ -20,7 +20,7 @@ from services.notifications.delivery import DeliveryIncomplete, deliver
 from tenants.models import Estate
 from tenants.scope import tenant_scope
 from tenants.settings import get_settings
-from tests.conftest import REDIS_URL, GraphQLClient, make_estate
+from tests.conftest import REDIS_URL, GraphQLClient, make_estate, make_settings
 from tests.graphql.test_notifications import SID, SMS_FROM, TOKEN, Household, household
 from tests.notification_fakes import FakeSms, FakeSmtp
 from tests.world import eventually
@@ -73,7 +73,7 @@ async def broker() -> AsyncIterator[dramatiq.Broker]:
     def run(work: Coroutine[Any, Any, bool]) -> bool:
         return asyncio.run_coroutine_threadsafe(work, loop).result()
 
-    redis = RedisBroker(url=REDIS_URL)
+    redis = RedisBroker(url=REDIS_URL, namespace=make_settings().queue_namespace)
     dead_letters.install(redis, run)
     for actor in (actors.deliver_notification, actors.mark_overdue_bills):
         redis.declare_actor(actor)

@@ -14,12 +14,10 @@ from redis.asyncio import Redis
 from services import events
 from services.notifications.models import NotificationDelivery
 from tenants.scope import tenant_scope
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, make_settings
 from tests.world import build_world
 from workers import tasks
 from workers.broker import BATCH_FROM, jobs_outlet
-
-QUEUE = "dramatiq:notifications.msgs"  # Dramatiq's hash of the queue's messages
 
 
 @pytest.fixture
@@ -31,7 +29,9 @@ def jobs(app: Any) -> Iterator[None]:
 
 
 async def queued(redis: Redis) -> dict[Any, dict[str, Any]]:
-    return {key: json.loads(value) for key, value in (await redis.hgetall(QUEUE)).items()}
+    # Dramatiq's hash of the queue's messages, under this database's namespace.
+    queue = f"{make_settings().queue_namespace}:notifications.msgs"
+    return {key: json.loads(value) for key, value in (await redis.hgetall(queue)).items()}
 
 
 async def test_create_bills_for_many_residents_sends_one_batch_job(
