@@ -82,10 +82,11 @@ class RefundWorld:
 
 
 async def refund_world(
-    gql: GraphQLClient, provider: str, base_url: str, funded: str = "1000.00"
+    gql: GraphQLClient, provider: str, base_url: str, funded: str = "1000.00", residents: int = 1
 ) -> RefundWorld:
-    """Ada has `funded` in her wallet and is deactivated; the estate's revenue is empty."""
-    world = await build_world(gql, residents=1, prefix="wref")
+    """Ada (the first of `residents`) has `funded` in her wallet and is deactivated; the
+    estate's revenue is empty."""
+    world = await build_world(gql, residents=residents, prefix="wref")
     await configure(world, provider, base_url)
     checker = await add_admin(world, gql)
     await world.fund(world.residents[0], funded)

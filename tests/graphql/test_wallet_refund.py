@@ -17,6 +17,8 @@ from estatepay.demo.fakes.paystack import FakePaystack
 from estatepay.demo.fakes.server import serving
 from services import events
 from services.audit.models import AuditEntry
+from services.ledger.models import JournalEntry
+from services.ledger.verify import verify_ledger
 from services.notifications.models import Notification
 from services.residents.models import Resident
 from tenants.scope import tenant_scope
@@ -187,6 +189,14 @@ async def test_rejected_or_cancelled_refunds_come_back_to_the_wallet(
     assert error["extensions"]["code"] == "INVALID_STATE"
     assert not fake.desk.transfers
     assert (await resident_told(rw)).count("WALLET_REFUND_RETURNED") == 2
+    # `ledger verify` notices a refund that ended unpaid without giving the money back.
+    async with tenant_scope(rw.slug):
+        await JournalEntry.filter(idempotency_key=f"wallet-refund-back:{first['id']}").update(
+            idempotency_key="lost"
+        )
+        assert await verify_ledger() == [
+            f"wallet refund {first['reference']} is REJECTED with 0 entries giving it back"
+        ]
 
 
 async def test_a_refused_transfer_gives_the_money_back(
