@@ -8,6 +8,8 @@ from resolvers.money import money_input
 from services.ledger.journal import ESTATE_REVENUE
 from services.ledger.models import Account
 from services.pagination import Page
+from services.payouts.models import Payout
+from services.payouts.requests import BankAccount
 from services.wallets import refunds, wallets
 from services.wallets.models import Wallet
 from services.wallets.wallets import AccountLine, account_history
@@ -65,11 +67,12 @@ async def refund_wallet_balance(
     amount: Decimal | None,
     currency: str | None,
     reason: str,
-    reference: str | None,
+    account: BankAccount,
     idempotency_key: str,
-) -> Wallet:
+) -> Payout:
     access = ctx.require_admin()
     money = money_input(ctx, amount, currency) if amount is not None else None
-    data = refunds.WalletRefund(resident_id, money, reason, reference, idempotency_key)
-    refunded = await refunds.refund_balance(ctx.user_id, access.estate, data)
-    return await wallets.get_wallet(refunded.id)
+    data = refunds.WalletRefund(resident_id, money, reason, account, idempotency_key)
+    return await refunds.refund_balance(
+        ctx.user_id, access.estate, data, ctx.settings.encryption_key
+    )

@@ -34,6 +34,12 @@ class PayoutStatus(Enum):
     REVERSED = "REVERSED"
 
 
+@strawberry.enum
+class PayoutPurpose(Enum):
+    WITHDRAWAL = "WITHDRAWAL"  # the estate's revenue to the estate's bank account
+    WALLET_REFUND = "WALLET_REFUND"  # a resident's wallet balance to their bank account
+
+
 async def _person(info: Info[RequestContext, None], user_id: uuid.UUID | None) -> User | None:
     if user_id is None:
         return None
@@ -48,6 +54,10 @@ class Payout:
     amount: Money
     fee: Money
     status: PayoutStatus
+    purpose: PayoutPurpose
+    resident_id: strawberry.ID | None = strawberry.field(
+        description="The resident whose wallet a WALLET_REFUND pays back; null otherwise."
+    )
     bank_account: PayoutBankAccount
     provider: PaymentProvider
     note: str | None

@@ -14,8 +14,11 @@ from strawberry.types import Info
 from resolvers import subscriptions
 from resolvers import wallets as resolvers
 from resolvers.context import RequestContext
+from schema.extensions import UNSCOPED
+from schema.payouts import BankAccountInput, Payout, payout_node
 from schema.shared import Connection, Money, PageInfo, as_uuid, connection, convert
 from services.pagination import nothing_to_count
+from services.payouts.requests import BankAccount as BankAccountData
 from services.wallets.models import Wallet as WalletModel
 from services.wallets.wallets import AccountLine
 
@@ -194,25 +197,28 @@ class WalletMutation:
         adjusted = await resolvers.adjust_wallet(ctx, wallet_id, amount, reason, idempotency_key)
         return wallet_node(adjusted, ctx.clock())
 
-    @strawberry.mutation
+    @strawberry.mutation(metadata=UNSCOPED)
     async def refund_wallet_balance(
         self,
         info: Info[RequestContext, None],
         resident_id: strawberry.ID,
         reason: str,
         idempotency_key: str,
+        bank_account: BankAccountInput,
         amount: Decimal | None = None,
         currency: str | None = None,
-        reference: str | None = None,
-    ) -> Wallet:
+    ) -> Payout:
         """Admins: pay a leaving (deactivated, or moved out of every unit) resident's
-        wallet balance back to them, by the estate's own transfer named in `reference`;
-        `amount` defaults to everything available."""
-        ctx = info.context
-        refunded = await resolvers.refund_wallet_balance(
-            ctx, resident_id, amount, currency, reason, reference, idempotency_key
+        wallet balance back to their bank account, as a payout (purpose WALLET_REFUND) a
+        second admin approves: `amount` (default: everything available) leaves the wallet
+        at once, the transfer fee comes out of it, and what is not paid comes back."""
+        account = BankAccountData(
+            bank_account.bank_code, bank_account.account_number, bank_account.account_name
         )
-        return wallet_node(refunded, ctx.clock())
+        refund = await resolvers.refund_wallet_balance(
+            info.context, resident_id, amount, currency, reason, account, idempotency_key
+        )
+        return payout_node(refund)
 
 
 @strawberry.type

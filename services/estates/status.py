@@ -89,10 +89,15 @@ async def archive(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
 
 
 # Accounts whose balance is somebody's money: the residents' wallets, the estate's
-# revenue, payouts on their way. The others are the other sides of movements already
-# made (a provider's clearing account, adjustments, fees, refunds paid) and never empty;
-# rewards are promotional credit, not money.
-OWED_KINDS = ("RESIDENT_WALLET", "ESTATE_REVENUE", "PAYOUTS_IN_TRANSIT")
+# revenue, payouts and wallet refunds on their way. The others are the other sides of
+# movements already made (a provider's clearing account, adjustments, fees, refunds
+# paid) and never empty; rewards are promotional credit, not money.
+OWED_KINDS = (
+    "RESIDENT_WALLET",
+    "ESTATE_REVENUE",
+    "PAYOUTS_IN_TRANSIT",
+    "WALLET_REFUNDS_IN_TRANSIT",
+)
 # Payments that may still bring money: an archived estate takes no webhooks.
 OPEN_PAYMENTS = ("PENDING", "PROCESSING", "PENDING_APPROVAL")
 

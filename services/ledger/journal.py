@@ -33,8 +33,10 @@ ESTATE_ADJUSTMENTS = "estate:adjustments"
 PLATFORM_FEES = "platform:fees"
 WALLET_PREFIX = "wallet:"  # a resident wallet's account: "wallet:<wallet id>"
 PAYOUTS_IN_TRANSIT = "payouts:in-transit"
-# Wallet balances the estate paid back to their residents (`refundWalletBalance`).
+# Wallet balances paid back to their residents (`refundWalletBalance`)...
 WALLET_REFUNDS_PAID = "wallets:refunded"
+# ...and on their way there: out of the wallet, waiting for approval and the bank.
+WALLET_REFUNDS_IN_TRANSIT = "wallet-refunds:in-transit"
 REWARDS = "rewards"  # where rewards are granted from (promotional, not money)
 REWARDS_PREFIX = "rewards:"  # a resident's rewards: "rewards:<resident id>"
 REWARDS_REDEEMED = "rewards:redeemed"  # rewards applied to bills
@@ -47,6 +49,7 @@ SYSTEM_ACCOUNTS = {
     PLATFORM_FEES: ("PLATFORM_FEES", False),
     PAYOUTS_IN_TRANSIT: ("PAYOUTS_IN_TRANSIT", False),
     WALLET_REFUNDS_PAID: ("WALLET_REFUNDS", False),
+    WALLET_REFUNDS_IN_TRANSIT: ("WALLET_REFUNDS_IN_TRANSIT", False),
     REWARDS: ("REWARDS", True),
     REWARDS_REDEEMED: ("REWARDS_REDEEMED", False),
 }

@@ -210,6 +210,33 @@ async def _payouts() -> list[str]:
     return problems
 
 
+# A wallet refund (a payout of purpose WALLET_REFUND, services.payouts.lifecycle) took
+# its money out of the wallet in one entry, and gave it back in another when it ended
+# unpaid (a reversal after paying is the payout reversal above).
+REFUND_GIVEN_BACK = ("FAILED", "REJECTED", "CANCELLED")
+
+
+async def _wallet_refunds() -> list[str]:
+    problems = []
+    for row in await _rows(
+        "SELECT p.reference, p.status, "
+        "(SELECT COUNT(*) FROM ledger_entries e "
+        "WHERE e.idempotency_key = 'wallet-refund:' || p.id) AS taken, "
+        "(SELECT COUNT(*) FROM ledger_entries e "
+        "WHERE e.idempotency_key = 'wallet-refund-back:' || p.id) AS given_back "
+        "FROM payouts p WHERE p.purpose = 'WALLET_REFUND' ORDER BY p.reference"
+    ):
+        name, status = f"wallet refund {row['reference']}", row["status"]
+        if _int(row["taken"]) != 1:
+            problems.append(f"{name} took its money from the wallet {_int(row['taken'])} times")
+        expected = 1 if status in REFUND_GIVEN_BACK else 0
+        if _int(row["given_back"]) != expected:
+            problems.append(
+                f"{name} is {status} with {_int(row['given_back'])} entries giving it back"
+            )
+    return problems
+
+
 async def _rewards() -> list[str]:
     """Rewards are not money: an entry touching a rewards account touches only those."""
     kinds = _sql_list(REWARD_KINDS)
@@ -236,5 +263,6 @@ async def verify_ledger() -> list[str]:
         *await _holds(),
         *await _payments(),
         *await _payouts(),
+        *await _wallet_refunds(),
         *await _rewards(),
     ]

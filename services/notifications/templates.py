@@ -161,9 +161,15 @@ TEMPLATES: dict[str, Template] = {
     ),
     "WALLET_REFUNDED": Template(
         subject="{estate}: {title}",
-        intro="The estate paid your wallet balance back to you.",
+        intro="The estate paid your wallet balance back to your bank account.",
         action="Contact the estate office if it has not reached you.",
         sms="{estate}: {title}. {body}",
+    ),
+    "WALLET_REFUND_RETURNED": Template(
+        subject="{estate}: {title}",
+        intro="A refund of your wallet balance did not reach your bank; the money is back.",
+        action="You can spend it, or ask the estate office to refund it again.",
+        sms="{estate}: {title}.",
     ),
     # Payouts, to the estate's admins: by email and in-app, not worth a text.
     "PAYOUT_REQUESTED": Template(

@@ -8,9 +8,14 @@ from tenants.scope import TenantModel
 PAYOUT_REFERENCE_LENGTH = 40
 
 
+# What a payout pays out: the estate's revenue, or a resident's wallet balance
+# (`refundWalletBalance`), which never touches the estate's revenue.
+PURPOSES = ("WITHDRAWAL", "WALLET_REFUND")
+
+
 class Payout(TenantModel):
-    """One withdrawal from the estate's revenue wallet, and where it stands
-    (`services.payouts.states`)."""
+    """One withdrawal from the estate's revenue wallet, or one refund of a resident's
+    wallet balance to their bank account, and where it stands (`services.payouts.lifecycle`)."""
 
     id = fields.UUIDField(primary_key=True)
     # Ours, and the provider's idempotency reference for the transfer.
@@ -20,6 +25,10 @@ class Payout(TenantModel):
     fee = fields.BigIntField(default=0)
     currency = fields.CharField(max_length=3)
     status = fields.CharField(max_length=16, db_index=True)
+    purpose = fields.CharField(max_length=16, default="WITHDRAWAL")
+    # A WALLET_REFUND's resident and the wallet its money came from (and returns to).
+    resident_id = fields.UUIDField(null=True)
+    wallet_id = fields.UUIDField(null=True)
     provider = fields.CharField(max_length=16)
     bank_code = fields.CharField(max_length=20)
     bank_name = fields.CharField(max_length=100)

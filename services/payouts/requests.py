@@ -72,7 +72,7 @@ async def admin_count(estate: Estate) -> int:
     return int(await Membership.filter(estate_id=estate.id, role="ADMIN").count())
 
 
-async def _earlier(key: str, fingerprint: str) -> Payout | None:
+async def earlier(key: str, fingerprint: str) -> Payout | None:
     existing = await Payout.get_or_none(idempotency_key=key)
     if existing is not None and existing.request_fingerprint != fingerprint:
         raise IdempotencyConflict(
@@ -98,7 +98,7 @@ async def request_payout(
         "payout", amount.minor, amount.currency, account.bank_code, account.account_number, note
     )
     async with tenant_scope(estate.slug):
-        if (done := await _earlier(key, fingerprint)) is not None:
+        if (done := await earlier(key, fingerprint)) is not None:
             return done
         if await admin_count(estate) < 2:
             raise InvalidState(SECOND_ADMIN_NEEDED)
@@ -132,7 +132,7 @@ async def request_payout(
             return payout
     except IntegrityError:  # the same key, concurrently
         async with tenant_scope(estate.slug):
-            if (done := await _earlier(key, fingerprint)) is None:
+            if (done := await earlier(key, fingerprint)) is None:
                 raise
             return done
 

@@ -39,4 +39,5 @@ def test_the_fields_that_open_no_operation_scope_are_marked_on_the_fields() -> N
         "removePaymentMethod",
         "deactivateResident",
         "reactivateResident",
+        "refundWalletBalance",
     }
