@@ -89,15 +89,11 @@ async def archive(actor_id: uuid.UUID, slug: str, now: datetime) -> Estate:
 
 
 # Accounts whose balance is somebody's money: the residents' wallets, the estate's
-# revenue, payouts and wallet refunds on their way. The others are the other sides of
-# movements already made (a provider's clearing account, adjustments, fees, refunds
-# paid) and never empty; rewards are promotional credit, not money.
-OWED_KINDS = (
-    "RESIDENT_WALLET",
-    "ESTATE_REVENUE",
-    "PAYOUTS_IN_TRANSIT",
-    "WALLET_REFUNDS_IN_TRANSIT",
-)
+# revenue, wallet refunds on their way (taken from the wallet when requested). Payouts
+# on their way are funds held on the revenue (below). The others are the other sides of
+# movements already made (a provider's clearing account, adjustments, fees, payouts and
+# refunds paid) and never empty; rewards are promotional credit, not money.
+OWED_KINDS = ("RESIDENT_WALLET", "ESTATE_REVENUE", "WALLET_REFUNDS_IN_TRANSIT")
 # Payments that may still bring money: an archived estate takes no webhooks.
 OPEN_PAYMENTS = ("PENDING", "PROCESSING", "PENDING_APPROVAL")
 

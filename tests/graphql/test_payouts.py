@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -19,6 +20,7 @@ from services.ledger.verify import verify_ledger
 from services.payments.models import WebhookEvent
 from tenants.scope import tenant_scope
 from tests.conftest import GraphQLClient
+from tests.graphql.test_estate_status import ARCHIVE
 from tests.payout_world import (
     APPROVE,
     CANCEL,
@@ -357,3 +359,27 @@ async def test_provider_refusing_the_transfer_fails_it(
     assert await tasks.send_payout_once(pw.slug, payout["id"]) == "FAILED"
     assert await pw.wallet() == {"balance": "100000.00", "available": "100000.00", "held": "0.00"}
     await healthy(pw.slug)
+
+
+async def test_an_estate_that_paid_out_everything_can_be_archived(
+    gql: GraphQLClient,
+    operator: GraphQLClient,
+    http: httpx.AsyncClient,
+    paystack: tuple[FakePaystack, str],
+) -> None:
+    """A paid payout's money has left the estate: what it has sent out over the years is
+    no debt that stops the estate from closing (it used to, for ever)."""
+    fake, url = paystack
+    pw = await payout_world(gql, "PAYSTACK", url, revenue="1000.00")
+    probe = await pw.request("500.00")
+    await pw.maker.ok(CANCEL, id=probe["id"])
+    fee = Decimal(probe["fee"]["amount"])  # the same tier for 500 and for the rest
+    payout = await pw.request(str(Decimal("1000.00") - fee))
+    refused = await operator.error(ARCHIVE, s=pw.slug)
+    assert refused["extensions"] == {"code": "INVALID_STATE", "field": "slug"}
+    assert "estate:revenue holds 1000.00 NGN" in refused["message"]
+    await pw.checker.ok(APPROVE, id=payout["id"])
+    assert await tasks.send_payout_once(pw.slug, payout["id"]) == "PROCESSING"
+    await deliver(http, pw.slug, "paystack", fake.transfer_webhook(payout["reference"]))
+    assert (await pw.wallet())["balance"] == "0.00"
+    assert (await operator.ok(ARCHIVE, s=pw.slug))["archiveEstate"] == {"status": "ARCHIVED"}
