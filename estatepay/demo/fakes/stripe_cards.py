@@ -188,7 +188,7 @@ class CardApi:
             Route("/v1/billing_portal/sessions", self.portal, methods=["POST"]),
         ]
 
-    async def _once(
+    async def once(
         self, request: Request, make: Callable[[Form], tuple[dict[str, Any], int]]
     ) -> JSONResponse:
         """Stripe answers a repeated Idempotency-Key with the first answer, doing nothing."""
@@ -203,7 +203,7 @@ class CardApi:
         return JSONResponse(body, status)
 
     async def create_customer(self, request: Request) -> JSONResponse:
-        return await self._once(request, lambda form: (self.cards.customer(form), 200))
+        return await self.once(request, lambda form: (self.cards.customer(form), 200))
 
     async def customer(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -215,7 +215,7 @@ class CardApi:
         return JSONResponse(self.cards.customer(form, cid))
 
     async def create_setup(self, request: Request) -> JSONResponse:
-        return await self._once(request, lambda form: (intent_json(self.cards.setup(form)), 200))
+        return await self.once(request, lambda form: (intent_json(self.cards.setup(form)), 200))
 
     async def setup(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -253,7 +253,7 @@ class CardApi:
             }
             return {"error": error}, 402
 
-        return await self._once(request, make)
+        return await self.once(request, make)
 
     async def intent(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -276,4 +276,4 @@ class CardApi:
             self.cards.portals.append(session)
             return session, 200
 
-        return await self._once(request, make)
+        return await self.once(request, make)
