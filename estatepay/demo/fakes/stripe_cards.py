@@ -181,6 +181,7 @@ class CardApi:
             Route("/v1/customers/{id}", self.customer, methods=["GET", "POST"]),
             Route("/v1/setup_intents", self.create_setup, methods=["POST"]),
             Route("/v1/setup_intents/{id}", self.setup, methods=["GET"]),
+            Route("/v1/setup_intents/{id}/cancel", self.cancel_setup, methods=["POST"]),
             Route("/v1/payment_methods/{id}", self.payment_method, methods=["GET"]),
             Route("/v1/payment_methods/{id}/detach", self.detach, methods=["POST"]),
             Route("/v1/payment_intents", self.create_intent, methods=["POST"]),
@@ -222,6 +223,17 @@ class CardApi:
             return refused
         found = self.cards.setups.get(request.path_params["id"])
         return JSONResponse(intent_json(found)) if found else not_found("setup_intent")
+
+    async def cancel_setup(self, request: Request) -> JSONResponse:
+        if refused := await self.refused(request):
+            return refused
+        found = self.cards.setups.get(request.path_params["id"])
+        if found is None:
+            return not_found("setup_intent")
+        if found.status == "succeeded":  # as Stripe: a finished setup cannot be canceled
+            return JSONResponse(invalid("This SetupIntent has succeeded"), 400)
+        found.status = "canceled"
+        return JSONResponse(intent_json(found))
 
     async def payment_method(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
