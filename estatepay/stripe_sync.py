@@ -1,6 +1,6 @@
 """`estatepay stripe sync`: every estate that takes Stripe gets its residents as Stripe
-customers (and whatever else registered a step in `customers.SYNC_STEPS`), with a
-progress bar. Idempotent: a second run sends Stripe nothing new."""
+customers and its billing plans as Stripe products and prices, with a progress bar.
+Idempotent: a second run sends Stripe nothing new."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from services.payment_methods import customers
 from services.payments.gateways.base import ProviderError, ProviderUnavailable
+from services.plans import stripe_products
 from tenants.models import Estate
 from tenants.settings import Settings
+
+STEPS = (customers.sync_residents, stripe_products.sync_plans)
 
 
 async def sync(args: argparse.Namespace, settings: Settings) -> int:
@@ -41,10 +44,11 @@ async def sync(args: argparse.Namespace, settings: Settings) -> int:
     failed = False
     with Progress(*columns, console=console) as progress:
         for slug in wanted:
-            task = progress.add_task(slug, total=await customers.count_residents(slug))
+            total = await customers.count_residents(slug) + await stripe_products.count_plans(slug)
+            task = progress.add_task(slug, total=total)
             try:
                 report = await customers.sync_estate(
-                    slug, settings.encryption_key, partial(progress.advance, task)
+                    slug, settings.encryption_key, STEPS, partial(progress.advance, task)
                 )
             except (ProviderError, ProviderUnavailable) as exc:
                 progress.update(task, description=f"{slug}: FAILED ({exc.message})")

@@ -58,6 +58,7 @@ async def pay_bill(
     callback_url: str | None,
     use: Sources = NO_SOURCES,
     pin: str | None = None,
+    save_card: bool = False,
 ) -> Payment:
     """Runs without an operation scope: the provider is called with no connection held."""
     money = money_input(ctx, amount, None) if amount is not None else None
@@ -73,6 +74,7 @@ async def pay_bill(
         ctx.clock(),
         use,
         pin,
+        save_card,
     )
 
 

@@ -23,6 +23,7 @@ class PaymentMethodStatus(Enum):
     PENDING = "PENDING"
     ACTIVE = "ACTIVE"
     REMOVED = "REMOVED"
+    EXPIRED = "EXPIRED"
 
 
 @strawberry.type

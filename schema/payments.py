@@ -191,9 +191,12 @@ class PaymentMutation:
         use_credits: bool | None = False,
         use_rewards: bool | None = False,
         pin: str | None = None,
+        save_payment_method: bool | None = False,
     ) -> Payment:
         """Credits (the wallet; `pin` if it has one), then rewards, then the provider for
-        the rest; covered by credits, the answer is the wallet's SUCCEEDED payment."""
+        the rest; covered by credits, the answer is the wallet's SUCCEEDED payment.
+        `savePaymentMethod`: keep the card that pays as a saved card (Paystack and
+        Flutterwave)."""
         started = await resolvers.pay_bill(
             info.context,
             bill_id,
@@ -203,6 +206,7 @@ class PaymentMutation:
             callback_url,
             Sources(bool(use_credits), bool(use_rewards)),
             pin,
+            bool(save_payment_method),
         )
         return payment_node(started)
 

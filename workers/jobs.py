@@ -149,6 +149,9 @@ JOBS: tuple[Job, ...] = (
     _scheduled("apply_late_fees", "20 * * * *", tasks.apply_late_fees),
     _scheduled("collect_autopay", "25 * * * *", tasks.collect_autopay),
     _scheduled("expire_stale_payments", "*/5 * * * *", tasks.expire_stale_payments),
+    # Saved cards whose holder never finished entering them: expired after a day, their
+    # card check refunded (`services.payment_methods.expiry`).
+    _scheduled("expire_card_setups", "35 * * * *", tasks.expire_card_setups),
     # Bitcoin payments' addresses, against the chain API (`services.bitcoin.watching`).
     _scheduled(
         "watch_bitcoin_payments",

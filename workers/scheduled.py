@@ -23,6 +23,7 @@ from services.bills.reminders import ReminderPolicy, send_reminders
 from services.bitcoin import watching
 from services.identity.sessions import purge_ended
 from services.notifications.retention import purge_read
+from services.payment_methods import expiry as card_setups
 from services.payments import provider_payments
 from services.payments.retention import purge_webhook_events
 from services.payouts import processing as payouts
@@ -132,6 +133,10 @@ async def _expire(estate: Estate, at: datetime) -> int:
     return await provider_payments.expire_stale(expiry, at)
 
 
+async def _expire_card_setups(estate: Estate, at: datetime) -> int:
+    return await card_setups.expire_setups(estate, at, get_settings().encryption_key)
+
+
 async def _watch_bitcoin(estate: Estate, at: datetime) -> int:
     return await watching.scan(estate, at, get_settings().encryption_key)
 
@@ -208,6 +213,12 @@ async def process_recurring_payments(slug: str, slot: str) -> int:
 
 async def expire_stale_payments(slug: str, slot: str) -> int:
     return await run_for_estate("expire_stale_payments", slug, slot, _expire)
+
+
+async def expire_card_setups(slug: str, slot: str) -> int:
+    return await run_for_estate(
+        "expire_card_setups", slug, slot, _expire_card_setups, in_scope=False
+    )
 
 
 async def watch_bitcoin_payments(slug: str, slot: str) -> int:

@@ -31,6 +31,7 @@ from workers.scheduled import auto_payouts as auto_payouts
 from workers.scheduled import check_payouts as check_payouts
 from workers.scheduled import collect_autopay as collect_autopay
 from workers.scheduled import evaluate_reward_streaks as evaluate_reward_streaks
+from workers.scheduled import expire_card_setups as expire_card_setups
 from workers.scheduled import expire_stale_payments as expire_stale_payments
 from workers.scheduled import mark_overdue_bills as mark_overdue_bills
 from workers.scheduled import process_recurring_payments as process_recurring_payments

@@ -14,6 +14,12 @@ from typing import Any, Protocol
 import stripe
 
 from services.money import to_major
+from services.payment_methods.authorizations import (
+    SavedCard,
+    card_number,
+    flutterwave_card,
+    paystack_card,
+)
 from services.payments.gateways.base import (
     Gateway,
     PaymentRequest,
@@ -30,15 +36,6 @@ log = logging.getLogger(__name__)
 # charge they take (Paystack's documented minimum for NGN is 50.00), refunded at once.
 CARD_CHECK_MINOR = {"NGN": 5000, "GHS": 100, "KES": 1000, "ZAR": 100}
 DEFAULT_CARD_CHECK_MINOR = 100
-
-
-@dataclass(frozen=True)
-class SavedCard:
-    provider_reference: str
-    brand: str | None
-    last4: str | None
-    exp_month: int | None
-    exp_year: int | None
 
 
 @dataclass(frozen=True)
@@ -73,13 +70,6 @@ class CardProvider(Protocol):
         self, card: str, holder: Holder, reference: str, amount: int, currency: str
     ) -> Verification: ...
     async def remove(self, card: str) -> None: ...
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return None
 
 
 class StripeCards:
@@ -122,8 +112,8 @@ class StripeCards:
             method_id,
             card.get("brand"),
             card.get("last4"),
-            _int(card.get("exp_month")),
-            _int(card.get("exp_year")),
+            card_number(card.get("exp_month")),
+            card_number(card.get("exp_year")),
         )
 
     async def charge(
@@ -196,7 +186,7 @@ async def _card_check(
     return Setup(None, checkout_url=checkout.checkout_url)
 
 
-async def _refund_card_check(gateway: Gateway, reference: str, amount: int, currency: str) -> None:
+async def refund_card_check(gateway: Gateway, reference: str, amount: int, currency: str) -> None:
     """Give the card check back. The card is saved whatever happens here: a failed refund
     is logged for the estate to settle by hand, never retried into a second refund."""
     try:
@@ -235,22 +225,22 @@ class PaystackCards(_ByReference):
     ) -> Setup:
         return await _card_check(self.gateway, reference, holder, currency, callback_url)
 
-    async def finish_setup(self, reference: str, setup_id: str | None) -> SavedCard | None:
+    async def _transaction(self, reference: str) -> dict[str, Any]:
         body = await self.gateway.call("GET", f"/transaction/verify/{reference}")
-        data = body.get("data") or {}
-        authorization = data.get("authorization") or {}
-        if data.get("status") != "success" or not authorization.get("reusable"):
-            return None
-        saved = SavedCard(
-            str(authorization["authorization_code"]),
-            authorization.get("brand") or authorization.get("card_type"),
-            authorization.get("last4"),
-            _int(authorization.get("exp_month")),
-            _int(authorization.get("exp_year")),
-        )
-        await _refund_card_check(
-            self.gateway, reference, int(data["amount"]), str(data["currency"])
-        )
+        data: dict[str, Any] = body.get("data") or {}
+        return data
+
+    async def saved_card(self, reference: str) -> SavedCard | None:
+        """The reusable card of a successful charge (a bill paid with the card saved)."""
+        return paystack_card(await self._transaction(reference))
+
+    async def finish_setup(self, reference: str, setup_id: str | None) -> SavedCard | None:
+        data = await self._transaction(reference)
+        saved = paystack_card(data)
+        if saved is not None:
+            await refund_card_check(
+                self.gateway, reference, int(data["amount"]), str(data["currency"])
+            )
         return saved
 
     async def charge(
@@ -298,26 +288,25 @@ class FlutterwaveCards(_ByReference):
     ) -> Setup:
         return await _card_check(self.gateway, reference, holder, currency, callback_url)
 
-    async def finish_setup(self, reference: str, setup_id: str | None) -> SavedCard | None:
+    async def _transaction(self, reference: str) -> dict[str, Any]:
         body = await self.gateway.call(
             "GET", "/transactions/verify_by_reference", params={"tx_ref": reference}
         )
-        data = body.get("data") or {}
-        card = data.get("card") or {}
-        if data.get("status") != "successful" or not card.get("token"):
-            return None
-        month, _, year = str(card.get("expiry") or "").partition("/")
-        saved = SavedCard(
-            str(card["token"]),
-            str(card.get("type") or "").lower() or None,
-            card.get("last_4digits"),
-            _int(month),
-            2000 + y if (y := _int(year)) is not None and y < 100 else y,
-        )
-        currency = str(data["currency"]).upper()
-        await _refund_card_check(
-            self.gateway, reference, _minor(data["amount"], currency), currency
-        )
+        data: dict[str, Any] = body.get("data") or {}
+        return data
+
+    async def saved_card(self, reference: str) -> SavedCard | None:
+        """The reusable card of a successful charge (a bill paid with the card saved)."""
+        return flutterwave_card(await self._transaction(reference))
+
+    async def finish_setup(self, reference: str, setup_id: str | None) -> SavedCard | None:
+        data = await self._transaction(reference)
+        saved = flutterwave_card(data)
+        if saved is not None:
+            currency = str(data["currency"]).upper()
+            await refund_card_check(
+                self.gateway, reference, _minor(data["amount"], currency), currency
+            )
         return saved
 
     async def charge(

@@ -5,7 +5,7 @@ outside any tenant scope; each database step opens its own."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
@@ -99,8 +99,8 @@ class SyncReport:
 
 
 # One step of `estatepay stripe sync` for an estate: (slug, its Stripe adapter, a
-# callback per item done) -> how many items. Residents as customers is the first; the
-# billing plans register theirs (products and prices) by appending to `SYNC_STEPS`.
+# callback per item done) -> how many items. Residents as customers here; billing plans
+# as products and prices in `services.plans.stripe_products`.
 SyncStep = Callable[[str, StripeGateway, Callable[[], None]], Awaitable[int]]
 
 
@@ -118,14 +118,13 @@ async def sync_residents(slug: str, gateway: StripeGateway, done: Callable[[], N
     return len(ids)
 
 
-SYNC_STEPS: list[SyncStep] = [sync_residents]
-
-
-async def sync_estate(slug: str, encryption_key: str, done: Callable[[], None]) -> SyncReport:
+async def sync_estate(
+    slug: str, encryption_key: str, steps: Sequence[SyncStep], done: Callable[[], None]
+) -> SyncReport:
     gateway = await stripe_gateway(slug, encryption_key)
     if gateway is None:
         return SyncReport(slug, 0, "no active Stripe gateway")
     synced = 0
-    for step in SYNC_STEPS:
+    for step in steps:
         synced += await step(slug, gateway, done)
     return SyncReport(slug, synced)

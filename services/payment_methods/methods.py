@@ -13,6 +13,7 @@ from services.access import Viewer, get_visible, visible_rows
 from services.audit.log import record
 from services.errors import InvalidState, ValidationFailed
 from services.payment_methods import customers
+from services.payment_methods.abandon import abandon
 from services.payment_methods.cards import CardProvider, StripeCards, card_provider
 from services.payment_methods.models import PaymentMethod
 from services.payments.gateways.base import ProviderError
@@ -101,12 +102,16 @@ async def confirm_setup(
 ) -> PaymentMethod:
     """Ask the provider whether the card was entered and, if so, save it (ACTIVE). The
     same path for the provider's webhook and the holder's `confirmPaymentMethod`;
-    a method no longer PENDING is left as it is."""
+    a method no longer PENDING is left as it is (an EXPIRED one's late card check is
+    refunded)."""
     async with tenant_scope(estate.slug):
         method = await PaymentMethod.get(setup_reference=setup_reference)
-        if method.status != "PENDING":
+        if method.status not in ("PENDING", "EXPIRED"):
             return method
         cards = await cards_for(method.provider, encryption_key)
+    if method.status == "EXPIRED":  # a card check paid too late: it goes back, unsaved
+        await abandon(cards.adapter, method.setup_reference, method.setup_id)
+        return method
     saved = await cards.adapter.finish_setup(method.setup_reference, method.setup_id)
     async with tenant_scope(estate.slug):
         method = await PaymentMethod.filter(id=method.id).select_for_update().get()

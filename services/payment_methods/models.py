@@ -10,8 +10,9 @@ from services.residents.models import Resident
 from tenants.scope import TenantModel
 
 # PENDING: the holder is entering the card (a SetupIntent, a verification charge);
-# ACTIVE: chargeable; REMOVED: detached, kept for the payments that used it.
-STATUSES = ("PENDING", "ACTIVE", "REMOVED")
+# ACTIVE: chargeable; REMOVED: detached, kept for the payments that used it; EXPIRED:
+# left PENDING too long (`services.payment_methods.expiry`), never saved.
+STATUSES = ("PENDING", "ACTIVE", "REMOVED", "EXPIRED")
 
 
 class ProviderCustomer(TenantModel):

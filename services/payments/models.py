@@ -44,6 +44,9 @@ class Payment(TenantModel):
     provider_reference = fields.CharField(max_length=100, null=True)
     checkout_url = fields.CharField(max_length=1000, null=True)
     client_secret = fields.CharField(max_length=300, null=True)
+    # payBill(savePaymentMethod: true): the card that pays it is kept as the payer's
+    # saved card once it succeeds (`services.payment_methods.from_payments`).
+    save_payment_method = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     completed_at = fields.DatetimeField(null=True)
 

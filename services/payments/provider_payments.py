@@ -52,6 +52,8 @@ from services.wallets.wallets import check_pin, ensure_can_debit, wallet_of
 from tenants.models import Estate
 from tenants.scope import savepoint, tenant_scope
 
+# Providers whose successful charge hands back a reusable card (`savePaymentMethod`).
+SAVES_CARDS = frozenset({"PAYSTACK", "FLUTTERWAVE"})
 FINAL = frozenset({"SUCCEEDED", "FAILED", "CANCELLED", "EXPIRED", "REFUNDED", "PARTIALLY_REFUNDED"})
 
 
@@ -67,11 +69,14 @@ async def start_payment(
     now: datetime,
     use: Sources = NO_SOURCES,
     pin: str | None = None,
+    save_card: bool = False,
 ) -> Payment:
     """A PENDING payment with what the payer needs (checkout URL or client secret).
     `bill_id` None means a wallet deposit of `amount`. `use`: credits and rewards pay
     first (`services.payments.sources`); if they cover it all, the wallet's SUCCEEDED
-    payment is the answer and no provider is called. `pin`: the wallet's, for credits."""
+    payment is the answer and no provider is called. `pin`: the wallet's, for credits.
+    `save_card`: keep the card that pays as the payer's saved card (Paystack and
+    Flutterwave, once the payment succeeds: `services.payment_methods.from_payments`)."""
     if viewer.resident_id is None:
         raise NotFound("bill not found", field="billId")
     key = payer_key(
@@ -84,6 +89,7 @@ async def start_payment(
         amount.minor if amount else "due",
         callback_url,
         *use.fingerprint(),
+        *(["save-card"] if save_card else []),
     )
     async with tenant_scope(estate.slug):
         owner = Viewer(viewer.user_id, is_admin=False, resident_id=viewer.resident_id)
@@ -93,6 +99,11 @@ async def start_payment(
             return done
         config = await active_config(provider)
         gateway = adapter(config, encryption_key)
+        if save_card and config.provider not in SAVES_CARDS:
+            raise ValidationFailed(
+                "savePaymentMethod is for Paystack and Flutterwave payments",
+                field="savePaymentMethod",
+            )
         if bill is not None:
             transition(bill.status, "pay", "PAID")
             # More than the balance due is welcome: the rest becomes the payer's credit.
@@ -134,6 +145,7 @@ async def start_payment(
                     bill_id=uuid.UUID(bill_id) if bill_id else None,
                     idempotency_key=key,
                     request_fingerprint=fingerprint,
+                    save_payment_method=save_card,
                 )
                 changed("payment", payment.id, payment.resident_id)
                 await record(

@@ -15,6 +15,7 @@ from services.access import parse_id
 from services.errors import InvalidState, NotFound, ValidationFailed
 from services.pagination import Page, paginate
 from services.payment_methods import methods as payment_methods
+from services.payment_methods.from_payments import save_from_payment
 from services.payments.gateways.base import BadWebhook
 from services.payments.gateways.config import active_config, adapter
 from services.payments.gateways.providers import PROVIDERS
@@ -153,6 +154,8 @@ async def process(
             # Never trust the claim alone: ask the provider.
             verified = await gateway.verify(payment.reference, payment.provider_reference)
             await apply_verification(estate, payment.reference, verified, now)
+            if payment.save_payment_method:  # payBill(savePaymentMethod: true)
+                await save_from_payment(estate, payment.reference, encryption_key, now)
         elif card_setup:
             await payment_methods.confirm_setup(estate, reference or "", encryption_key, now)
         elif not await payouts.confirm(

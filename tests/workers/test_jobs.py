@@ -362,6 +362,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
         "apply_late_fees": at("2031-03-05 09:20"),
         "collect_autopay": at("2031-03-05 09:25"),
         "expire_stale_payments": at("2031-03-05 10:05"),
+        "expire_card_setups": at("2031-03-05 09:35"),
         "watch_bitcoin_payments": at("2031-03-05 10:07"),
         "evaluate_reward_streaks": at("2031-03-05 09:20"),
         "purge_old_records": at("2031-03-05 03:30"),
@@ -373,7 +374,7 @@ async def test_a_scheduler_tick_sends_every_job_to_every_estate_with_its_slot(
 
     async def all_done() -> bool:
         async with tenant_scope(estate.slug):
-            return await JobRun.filter(status="DONE").count() == 12  # every per-estate job
+            return await JobRun.filter(status="DONE").count() == 13  # every per-estate job
 
     await eventually(all_done)
     async with tenant_scope(estate.slug):

@@ -338,6 +338,7 @@ async def test_a_scheduler_restarted_after_downtime_catches_up_without_skipping_
             "apply_late_fees": 72,
             "collect_autopay": 72,
             "expire_stale_payments": 864,
+            "expire_card_setups": 72,
             "watch_bitcoin_payments": 4320,
             "evaluate_reward_streaks": 72,
             "purge_old_records": 3,

@@ -99,7 +99,10 @@ class FakeFlutterwave(FakeApi[int]):
             return refused
         body = await request.json()
         tx = next(t for t in self.transactions.values() if t.id == request.path_params["id"])
-        tx.refunded += Decimal(str(body["amount"]))
+        amount = Decimal(str(body["amount"]))
+        if tx.refunded + amount > tx.amount:  # as Flutterwave: never more than was paid
+            return JSONResponse({"status": "error", "message": "Refund exceeds amount"}, 400)
+        tx.refunded += amount
         return JSONResponse({"status": "success", "data": {"id": next(self.ids)}})
 
     async def tokenized_charge(self, request: Request) -> JSONResponse:

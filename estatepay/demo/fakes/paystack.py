@@ -169,7 +169,12 @@ class FakePaystack(FakeApi[int]):
             return refused
         body = await request.json()
         tx = self.transactions[body["transaction"]]
-        tx.refunded += int(body.get("amount") or tx.amount)
+        amount = int(body.get("amount") or tx.amount)
+        if tx.refunded + amount > tx.amount:  # as Paystack: never more than was paid
+            return JSONResponse(
+                {"status": False, "message": "Transaction has been fully reversed"}, 400
+            )
+        tx.refunded += amount
         return JSONResponse({"status": True, "data": {"id": next(self.ids)}})
 
     def _data(self, tx: Transaction) -> dict[str, Any]:

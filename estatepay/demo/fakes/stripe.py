@@ -21,6 +21,7 @@ from starlette.routing import Route
 from estatepay.demo.fakes.base import FakeApi
 from estatepay.demo.fakes.checkout import CheckoutView, checkout_routes, major, usable_return_url
 from estatepay.demo.fakes.stripe_cards import CardApi, StripeCards, intent_json
+from estatepay.demo.fakes.stripe_catalog import CatalogApi, StripeCatalog
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -53,15 +54,19 @@ class FakeStripe(FakeApi[tuple[int, dict[str, Any]]]):
     replies: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Customers, saved cards and off-session charges (estatepay.demo.fakes.stripe_cards).
     cards: StripeCards = field(default_factory=StripeCards)
+    # Products and prices (`estatepay stripe sync` keeps billing plans there).
+    catalog: StripeCatalog = field(default_factory=StripeCatalog)
 
     def app(self) -> Starlette:
+        cards = CardApi(self.cards, self.refused, _form)
         return Starlette(
             routes=[
                 Route("/v1/checkout/sessions", self.create, methods=["POST"]),
                 Route("/v1/checkout/sessions/{id}", self.retrieve, methods=["GET"]),
                 Route("/v1/refunds", self.refund, methods=["POST"]),
                 Route("/v1/balance", self.balance, methods=["GET"]),
-                *CardApi(self.cards, self.refused, _form).routes(),
+                *cards.routes(),
+                *CatalogApi(self.catalog, self.refused, _form, cards.once).routes(),
                 *checkout_routes(self),
             ]
         )

@@ -181,6 +181,7 @@ class CardApi:
             Route("/v1/customers/{id}", self.customer, methods=["GET", "POST"]),
             Route("/v1/setup_intents", self.create_setup, methods=["POST"]),
             Route("/v1/setup_intents/{id}", self.setup, methods=["GET"]),
+            Route("/v1/setup_intents/{id}/cancel", self.cancel_setup, methods=["POST"]),
             Route("/v1/payment_methods/{id}", self.payment_method, methods=["GET"]),
             Route("/v1/payment_methods/{id}/detach", self.detach, methods=["POST"]),
             Route("/v1/payment_intents", self.create_intent, methods=["POST"]),
@@ -188,7 +189,7 @@ class CardApi:
             Route("/v1/billing_portal/sessions", self.portal, methods=["POST"]),
         ]
 
-    async def _once(
+    async def once(
         self, request: Request, make: Callable[[Form], tuple[dict[str, Any], int]]
     ) -> JSONResponse:
         """Stripe answers a repeated Idempotency-Key with the first answer, doing nothing."""
@@ -203,7 +204,7 @@ class CardApi:
         return JSONResponse(body, status)
 
     async def create_customer(self, request: Request) -> JSONResponse:
-        return await self._once(request, lambda form: (self.cards.customer(form), 200))
+        return await self.once(request, lambda form: (self.cards.customer(form), 200))
 
     async def customer(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -215,13 +216,24 @@ class CardApi:
         return JSONResponse(self.cards.customer(form, cid))
 
     async def create_setup(self, request: Request) -> JSONResponse:
-        return await self._once(request, lambda form: (intent_json(self.cards.setup(form)), 200))
+        return await self.once(request, lambda form: (intent_json(self.cards.setup(form)), 200))
 
     async def setup(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
             return refused
         found = self.cards.setups.get(request.path_params["id"])
         return JSONResponse(intent_json(found)) if found else not_found("setup_intent")
+
+    async def cancel_setup(self, request: Request) -> JSONResponse:
+        if refused := await self.refused(request):
+            return refused
+        found = self.cards.setups.get(request.path_params["id"])
+        if found is None:
+            return not_found("setup_intent")
+        if found.status == "succeeded":  # as Stripe: a finished setup cannot be canceled
+            return JSONResponse(invalid("This SetupIntent has succeeded"), 400)
+        found.status = "canceled"
+        return JSONResponse(intent_json(found))
 
     async def payment_method(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -253,7 +265,7 @@ class CardApi:
             }
             return {"error": error}, 402
 
-        return await self._once(request, make)
+        return await self.once(request, make)
 
     async def intent(self, request: Request) -> JSONResponse:
         if refused := await self.refused(request):
@@ -276,4 +288,4 @@ class CardApi:
             self.cards.portals.append(session)
             return session, 200
 
-        return await self._once(request, make)
+        return await self.once(request, make)
