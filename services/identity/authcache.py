@@ -9,16 +9,18 @@ An entry is served only while all of these hold:
   only while the subscription is confirmed and heard from recently. When it lapses the
   memory is emptied and nothing is served until it is back.
 
-A lookup that raced a revocation (started before, stored after) is not stored: every
-revocation bumps `generation`, and `store` refuses a value whose lookup began in an
-older one. So a value read from the database before a commit is never remembered after
-that commit's revocation has been applied.
+A lookup that raced a revocation of its session, user or estate (started before, stored
+after) is not stored: every revocation bumps `generation` and notes it against the ids it
+names, and `store` refuses a value one of whose ids was revoked after its lookup began.
+So a value read from the database before a commit is never remembered after that
+commit's revocation has been applied (other callers' revocations do not get in the way).
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -44,6 +46,11 @@ class AuthCache(Generic[V]):
         self.ttl = ttl
         self._entries: Bounded[Hashable, _Entry[V]] = Bounded(size)
         self.generation = 0
+        # The generation of the last revocation of each id ("user:<id>"), the oldest
+        # forgotten first; a lookup older than the last one forgotten is not stored.
+        self._revoked: OrderedDict[str, int] = OrderedDict()
+        self._size = size
+        self._forgotten = 0
         # Monotonic time until which entries may be served (see `trust`).
         self._trusted_until = math.inf if trusted else 0.0
         self.hits = 0
@@ -94,8 +101,6 @@ class AuthCache(Generic[V]):
         user: object,
         estate: object | None,
     ) -> None:
-        if generation != self.generation or not self.trusted():
-            return  # a revocation arrived during the lookup: what it found may be stale
         entry = _Entry(
             value,
             str(session),
@@ -103,6 +108,11 @@ class AuthCache(Generic[V]):
             None if estate is None else str(estate),
             time.monotonic(),
         )
+        if not self.trusted() or generation < self._forgotten:
+            return
+        ids = [f"session:{entry.session}", f"user:{entry.user}", f"estate:{entry.estate}"]
+        if any(self._revoked.get(id_, 0) > generation for id_ in ids):
+            return  # revoked during the lookup: what it found may be stale
         self._entries.remember(key, entry)
 
     def drop(self, revocations: Iterable[Revocation]) -> int:
@@ -111,6 +121,7 @@ class AuthCache(Generic[V]):
         named: dict[str, set[str]] = {"session": set(), "user": set(), "estate": set()}
         for revocation in revocations:
             named[revocation.kind].add(revocation.id)
+            self._note(revocation.encode())
         if not any(named.values()):
             return 0
         # Revocations are rare next to requests: a scan of at most SIZE entries is fine.
@@ -125,6 +136,14 @@ class AuthCache(Generic[V]):
             del self._entries[key]
         return len(gone)
 
+    def _note(self, revoked: str) -> None:
+        self._revoked.pop(revoked, None)
+        self._revoked[revoked] = self.generation
+        if len(self._revoked) > self._size:
+            _, generation = self._revoked.popitem(last=False)
+            self._forgotten = generation
+
     def clear(self) -> None:
         self.generation += 1
+        self._forgotten = self.generation  # every lookup under way may have missed something
         self._entries.clear()
