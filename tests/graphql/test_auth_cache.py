@@ -212,13 +212,17 @@ async def test_a_suspended_or_archived_estate_is_refused_at_once(
         assert "by the platform operator" in error["message"]
 
 
-async def test_a_profile_change_shows_at_once(pair: tuple[Side, Side]) -> None:
+async def test_a_profile_or_estate_change_shows_at_once(pair: tuple[Side, Side]) -> None:
+    """The remembered user and estate are what requests read (`me`, `estate`)."""
     a, b = pair
     fixture = await make_estate("ac")
     admin = await signed_in(a, fixture.slug, fixture.admin_email)
-    there = await b.warm(admin)
+    there = await b.warm(admin, "{ me { fullName } estate { name } }")
     await admin.ok('mutation { updateProfile(input: {fullName: "New Name"}) { fullName } }')
     assert (await there.ok(ME))["me"]["fullName"] == "New Name"
+    await b.warm(admin, "{ estate { name } }")
+    await admin.ok('mutation { updateEstateSettings(input: {name: "Renamed"}) { name } }')
+    assert (await there.ok("{ estate { name } }"))["estate"]["name"] == "Renamed"
 
 
 async def test_without_its_subscription_a_process_remembers_nothing(
