@@ -39,12 +39,15 @@ from estatepay.observe import Observe, note_operation, note_outcome, sample_pool
 from estatepay.webhooks import webhook_endpoint
 from estatepay.websocket import LegacyWSHandler, TransportWSHandler
 from estatepay.wsdoor import Door, admit
-from resolvers.context import RequestContext, build_context
+from resolvers.context import IdentityCache, RequestContext, build_context
 from schema.build import EstatepaySchema, build_schema
 from schema.compiled.caller import Callers
 from schema.compiled.reads import CompiledReads
 from schema.errors import shape_errors
 from services import events
+from services.identity.authcache import AuthCache
+from services.identity.revocation_bus import make_revocations
+from services.identity.revocations import announcing
 from services.identity.throttle import FailureCounter, MemoryFailureCounter, RedisFailureCounter
 from services.live import Hub, make_hub
 from services.telemetry import metrics
@@ -102,6 +105,11 @@ class Runtime:
         )
         # Live updates: through Redis pub/sub, or in-process for the embedded default.
         self.hub: Hub = make_hub(self.redis, settings.broker_timeout_seconds)
+        # Who each token is, remembered; forgotten at every revocation (in every process).
+        self.identities: IdentityCache = AuthCache(settings.auth_cache_seconds)
+        self.revocations = make_revocations(
+            self.redis, self.identities, settings.broker_timeout_seconds
+        )
         self.door = Door(
             settings.ws_max_sockets_per_user,
             settings.ws_max_sockets_per_address,
@@ -137,6 +145,8 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
             request.client.host if request.client else "unknown",
             request.headers.get("authorization"),
             request.headers.get("x-tenant"),
+            # A socket's door asks the database itself (`estatepay.wsdoor`).
+            None if isinstance(request, WebSocket) else self.runtime.identities,
         )
         ctx.request = request
         ctx.hub = self.runtime.hub
@@ -162,18 +172,20 @@ class EstatepayGraphQL(GraphQL[RequestContext, None]):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Strawberry's, with its refusals (bad body, unsupported method or content type)
         shaped as GraphQL errors instead of plain text."""
-        if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
-            return
-        request = Request(scope=scope, receive=receive)
-        await self._observe(request)
-        try:
-            response = await self._compiled(request) or await self.run(request)
-        except HTTPException as exc:
-            code = "NOT_FOUND" if exc.status_code == 404 else "VALIDATION_ERROR"
-            note_outcome(code)
-            response = refusal(exc.reason, exc.status_code, code)
-        await response(scope, receive, send)
+        # What this request revokes reaches every process's memory of callers.
+        with announcing(self.runtime.revocations.announce):
+            if scope["type"] != "http":
+                await super().__call__(scope, receive, send)
+                return
+            request = Request(scope=scope, receive=receive)
+            await self._observe(request)
+            try:
+                response = await self._compiled(request) or await self.run(request)
+            except HTTPException as exc:
+                code = "NOT_FOUND" if exc.status_code == 404 else "VALIDATION_ERROR"
+                note_outcome(code)
+                response = refusal(exc.reason, exc.status_code, code)
+            await response(scope, receive, send)
 
     async def _observe(self, request: Request) -> None:
         """Name the operation for the metrics and the request's log line (`observe`),
@@ -291,6 +303,7 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_database(settings)
         await runtime.hub.start()
+        await runtime.revocations.start()
         # What start-up made (modules, the schema, the ORM's metadata) lives as long as
         # the process: out of the collector's sight, and young collections less often,
         # so full collections stop stalling requests (bench/reads' p99).
@@ -320,6 +333,7 @@ def create_app(
             events.remove_outlet(outlet)
             events.remove_outlet(live_outlet)
             await runtime.hub.stop()
+            await runtime.revocations.stop()
             await close_database()
             if runtime.redis is not None:
                 await runtime.redis.aclose()

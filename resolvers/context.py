@@ -19,6 +19,7 @@ from services.errors import (
     unavailable_or_raise,
 )
 from services.estates.registry import TenantAccess, caller_in_estate, resolve_tenant
+from services.identity.authcache import AuthCache
 from services.identity.models import User
 from services.identity.sessions import authenticate
 from services.identity.throttle import FailureCounter
@@ -32,6 +33,18 @@ if TYPE_CHECKING:
 MAX_TOKEN_LENGTH = 4096
 # Sends a background job by name (`workers.jobs`), given by the assembly layer.
 SendJob = Callable[..., Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What authentication found for one session (and estate): remembered per process."""
+
+    user: User
+    session_id: uuid.UUID
+    access: TenantAccess | None
+
+
+IdentityCache = AuthCache[Identity]
 
 
 @dataclass
@@ -156,9 +169,15 @@ async def build_context(
     client_address: str,
     authorization: str | None,
     tenant: str | None,
+    identities: IdentityCache | None = None,
 ) -> RequestContext:
+    """Who calls, and where. With `identities`, a caller found there runs no SQL, and one
+    looked up is remembered; without, the database is asked (the WebSocket door: it must
+    see the database, down or up)."""
     ctx = RequestContext(settings, login_failures, client_address)
     ctx.tenant_requested = bool(tenant)
+    key: tuple[uuid.UUID, str] | None = None
+    generation = 0
     if authorization:
         scheme, _, token = authorization.partition(" ")
         try:
@@ -168,11 +187,19 @@ async def build_context(
             if scheme.lower() != "bearer" or not token.strip():
                 raise Unauthenticated("Authorization must be 'Bearer <token>'")
             claims = read_token_remembered(token.strip(), settings.secret_key)
+            if identities is not None:
+                key = (claims.session_id, (tenant or "").strip().lower())
+                if (known := identities.get(key)) is not None:
+                    ctx.user, ctx.access = known.user, known.access
+                    ctx.session_id = claims.session_id
+                    return ctx
+                generation = identities.begin()
             if tenant and (
                 found := await caller_in_estate(claims.user_id, claims.session_id, tenant)
             ):
                 ctx.user, ctx.access = found
                 ctx.session_id = claims.session_id
+                _remember(ctx, identities, key, generation)
                 return ctx
             ctx.user, ctx.session_id = await authenticate(token.strip(), settings.secret_key)
         except Unauthenticated as exc:
@@ -186,4 +213,23 @@ async def build_context(
             ctx.tenant_error = exc
         except Exception as exc:
             ctx.tenant_error = unavailable_or_raise(exc)
+    _remember(ctx, identities, key, generation)
     return ctx
+
+
+def _remember(
+    ctx: RequestContext,
+    identities: IdentityCache | None,
+    key: tuple[uuid.UUID, str] | None,
+    generation: int,
+) -> None:
+    """Only what passed every check is remembered: a refusal is looked up again."""
+    if identities is None or key is None or ctx.user is None or ctx.session_id is None:
+        return
+    if ctx.auth_error or ctx.tenant_error or (ctx.tenant_requested and ctx.access is None):
+        return
+    estate = ctx.access.estate.id if ctx.access is not None else None
+    identity = Identity(ctx.user, ctx.session_id, ctx.access)
+    identities.store(
+        key, identity, generation, session=ctx.session_id, user=ctx.user.id, estate=estate
+    )

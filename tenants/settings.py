@@ -133,6 +133,11 @@ class Settings(BaseSettings):
     # tokens, removed memberships: closed with 4403).
     ws_recheck_seconds: float = Field(default=30.0, gt=0)
 
+    # Who a token is (user, session, roles and estate) is remembered per API process this
+    # long; every change of access drops it at once (a revocation, through Redis between
+    # processes). 0: looked up in the database on every request.
+    auth_cache_seconds: float = Field(default=30.0, ge=0)
+
     login_attempts_per_email: int = Field(default=5, ge=1)
     login_attempts_per_address: int = Field(default=20, ge=1)
     login_window_seconds: int = Field(default=15 * 60, ge=1)

@@ -16,6 +16,7 @@ from services import validation
 from services.audit.log import record
 from services.errors import Forbidden, ValidationFailed
 from services.events import changed
+from services.identity import revocations
 from services.money import parse_amount, to_major
 from services.payments.transfers.providers import TRANSFER_PROVIDERS
 from services.payouts import settings as payout_settings
@@ -156,6 +157,8 @@ async def update(
         before = snapshot(estate)
         if columns := _apply(estate, given, max_major):
             await estate.save(update_fields=columns)
+    if columns:  # requests carry the estate they were let into: not the old one
+        await revocations.revoked(revocations.estate(estate.id))
     after = snapshot(estate)
     async with tenant_scope(estate.slug):
         if payouts is not None:

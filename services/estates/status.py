@@ -11,6 +11,7 @@ from services import validation
 from services.audit.log import record
 from services.errors import InvalidState, NotFound
 from services.events import changed
+from services.identity import revocations
 from services.ledger.models import Account
 from services.money import to_major
 from services.payments.models import Payment
@@ -42,6 +43,7 @@ async def _set(
     )
     if not updated:  # changed meanwhile by another operator
         raise InvalidState("the estate's status changed meanwhile: try again", field="slug")
+    await revocations.revoked(revocations.estate(estate.id))  # its callers are refused now
     estate.status, estate.status_reason, estate.status_changed_at = status, reason, now
     async with tenant_scope(estate.slug):
         await record(

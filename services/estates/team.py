@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from services.access import parse_id
 from services.audit.log import record
 from services.errors import InvalidState, NotFound, ValidationFailed
+from services.identity import revocations
 from services.identity.accounts import add_membership, find_or_create_user
 from services.identity.models import ROLES, Membership
 from services.pagination import Page, paginate
@@ -70,6 +71,7 @@ async def remove_membership(
         if role == "ADMIN" and len(admins) <= 1:
             raise InvalidState("the last admin of an estate cannot be removed", field="userId")
         await Membership.filter(id=membership.id).delete()
+    await revocations.revoked(revocations.user(wanted))
     await record(
         actor_id,
         "removeMembership",

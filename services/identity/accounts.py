@@ -11,6 +11,7 @@ from tortoise.exceptions import IntegrityError
 
 from services import validation
 from services.errors import Forbidden, RateLimited, Unauthenticated, ValidationFailed
+from services.identity import revocations
 from services.identity.models import EMAIL_LENGTH, Membership, User
 from services.identity.passwords import hash_password, verify_password
 from services.identity.sessions import start_session
@@ -108,13 +109,16 @@ async def create_platform_admin(email: str, password: str, full_name: str) -> Us
     user.is_platform_admin = True
     user.password_hash = await asyncio.to_thread(hash_password, password)
     await user.save(update_fields=["is_platform_admin", "password_hash"])
+    await revocations.revoked(revocations.user(user.id))
     return user
 
 
 async def add_membership(user: User, estate_id: uuid.UUID, role: str) -> Membership:
     if role not in ("ADMIN", "RESIDENT"):
         raise ValidationFailed("role must be ADMIN or RESIDENT", field="role")
-    membership, _ = await Membership.get_or_create(user=user, estate_id=estate_id, role=role)
+    membership, created = await Membership.get_or_create(user=user, estate_id=estate_id, role=role)
+    if created:  # a role more: the roles remembered for this user are short of it
+        await revocations.revoked(revocations.user(user.id))
     return membership
 
 

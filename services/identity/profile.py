@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from services import validation
 from services.errors import ValidationFailed
+from services.identity import revocations
 from services.identity.models import User
 from services.identity.passwords import hash_password, verify_password
 from services.identity.sessions import revoke, revoke_all
@@ -39,6 +40,7 @@ async def update_profile(user_id: uuid.UUID, data: ProfileInput) -> tuple[User, 
     if data.phone is not None:
         user.phone = validation.phone(data.phone)
     await user.save(update_fields=["full_name", "phone"])
+    await revocations.revoked(revocations.user(user.id))  # remembered with the old name
     return user, before, profile_of(user)
 
 
@@ -61,8 +63,11 @@ async def change_password(
     async with in_transaction(SHARED_CONNECTION):
         user.password_hash = await asyncio.to_thread(hash_password, password)
         await user.save(update_fields=["password_hash"])
-        return await revoke_all(user.id, keep=session_id, now=now)
+        revoked = await revoke_all(user.id, keep=session_id, now=now)
+    await revocations.revoked(revocations.user(user.id))
+    return revoked
 
 
 async def logout(session_id: uuid.UUID, now: datetime) -> None:
     await revoke(session_id, now)
+    await revocations.revoked(revocations.session(session_id))

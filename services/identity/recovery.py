@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from services import validation
 from services.errors import RateLimited, ValidationFailed
+from services.identity import revocations
 from services.identity.models import EMAIL_LENGTH, PasswordReset, User
 from services.identity.passwords import hash_password
 from services.identity.sessions import revoke_all
@@ -97,4 +98,5 @@ async def reset_password(token: str, new_password: str, now: datetime) -> User:
         reset.used_at = now
         await reset.save(update_fields=["used_at"])
         await revoke_all(user.id, now=now)
+    await revocations.revoked(revocations.user(user.id))
     return user

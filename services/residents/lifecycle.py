@@ -15,6 +15,7 @@ from services import validation
 from services.audit.log import record
 from services.errors import InvalidState, ValidationFailed
 from services.events import changed
+from services.identity import revocations
 from services.identity.models import Membership, User
 from services.recurring.plans import pause_for_deactivation
 from services.residents.directory import get_resident
@@ -68,6 +69,7 @@ async def update_resident(
         raise ValidationFailed("another account uses this email", field="email") from exc
     after = _person(user)
     if after != before:
+        await revocations.revoked(revocations.user(user.id))
         await record(
             actor_id, "updateResident", "Resident", resident.id, before=before, after=after
         )
@@ -85,11 +87,14 @@ async def _membership_turned(
     concurrent call that found it already turned leaves it alone)."""
     mine = Membership.filter(user_id=user_id, estate_id=estate.id, role="RESIDENT")
     turned = await mine.filter(active=not active).update(active=active)
+    if turned:
+        await revocations.revoked(revocations.user(user_id))
     try:
         yield
     except BaseException:
         if turned:
             await mine.filter(active=active).update(active=not active)
+            await revocations.revoked(revocations.user(user_id))
         raise
 
 
