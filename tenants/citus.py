@@ -11,6 +11,7 @@ a join of a reference table with one schema's tables still runs on that one work
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -31,22 +32,11 @@ async def distribute_shared_tables(db: BaseDBAsyncClient, lock_key: int) -> list
     table pointing at a local one). Under the shared migration lock: several processes
     may start at once. Returns the tables converted."""
     converted: list[str] = []
+    if not await _local_shared_tables(db):
+        return converted  # every process start: a read, no lock
     async with db._in_transaction() as tx:
         await tx.execute_query("SELECT pg_advisory_xact_lock($1)", [lock_key])
-        rows = await tx.execute_query_dict(
-            """
-            SELECT c.relname AS name,
-                   array_remove(array_agg(DISTINCT r.relname), NULL) AS refs
-            FROM pg_class c
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f'
-            LEFT JOIN pg_class r ON r.oid = f.confrelid AND r.oid <> c.oid
-            WHERE n.nspname = $1 AND c.relkind = 'r'
-              AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid)
-            GROUP BY c.relname
-            """,
-            [SHARED_SCHEMA],
-        )
+        rows = await _local_shared_tables(tx)
         pending = {str(r["name"]): set(r["refs"] or []) for r in rows}
         while pending:
             ready = sorted(name for name, refs in pending.items() if not refs & pending.keys())
@@ -59,6 +49,25 @@ async def distribute_shared_tables(db: BaseDBAsyncClient, lock_key: int) -> list
                 converted.append(name)
                 del pending[name]
     return converted
+
+
+async def _local_shared_tables(db: BaseDBAsyncClient) -> list[dict[str, Any]]:
+    """The shared schema's tables Citus does not know yet, with the tables they
+    reference."""
+    return await db.execute_query_dict(
+        """
+            SELECT c.relname AS name,
+                   array_remove(array_agg(DISTINCT r.relname), NULL) AS refs
+            FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f'
+            LEFT JOIN pg_class r ON r.oid = f.confrelid AND r.oid <> c.oid
+            WHERE n.nspname = $1 AND c.relkind = 'r'
+              AND NOT EXISTS (SELECT 1 FROM pg_dist_partition p WHERE p.logicalrelid = c.oid)
+            GROUP BY c.relname
+            """,
+        [SHARED_SCHEMA],
+    )
 
 
 async def cross_schema_references(db: BaseDBAsyncClient, schema: str) -> list[str]:

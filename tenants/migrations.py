@@ -142,6 +142,8 @@ async def migrate_shared(db: BaseDBAsyncClient, lock_file: Path | None) -> int:
     """Bring the shared schema to head; safe when several processes start at once
     (a PostgreSQL advisory lock, or a file lock for SQLite). Returns how many ran."""
     dialect = dialect_of(db)
+    if dialect == "postgres" and await _shared_at_head(db):
+        return 0  # every process start: reads only, no lock, no DDL
     ran = 0
     async with _file_lock(lock_file):
         for migration in available(dialect, SHARED_APP):
@@ -154,6 +156,22 @@ async def migrate_shared(db: BaseDBAsyncClient, lock_file: Path | None) -> int:
                 await apply(tx, SHARED_APP, migration)
                 ran += 1
     return ran
+
+
+async def _shared_at_head(db: BaseDBAsyncClient) -> bool:
+    """The shared schema has every migration, read without a lock or DDL. On Citus the
+    DDL of the locked path (IF NOT EXISTS included) goes to every node and waited on
+    estates being created: a worker starting beside them timed out after 30 s."""
+    rows = await db.execute_query_dict(
+        "SELECT to_regclass('aerich') IS NOT NULL AS bookkept, "
+        "to_regnamespace($1) IS NOT NULL AS guarded",
+        ["tenant_guard"],
+    )
+    if not (rows[0]["bookkept"] and rows[0]["guarded"]):
+        return False
+    done = await db.execute_query_dict("SELECT version FROM aerich WHERE app = $1", [SHARED_APP])
+    versions = {row["version"] for row in done}
+    return all(m.version in versions for m in available("postgres", SHARED_APP))
 
 
 def generate(name: str) -> None:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import asyncpg
 import pytest
 from tortoise.connection import get_connection
 
@@ -148,3 +149,17 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "m").rglob("*.py")) == before, result.stdout
+
+
+async def test_a_process_starting_on_a_migrated_database_takes_no_lock() -> None:
+    """Every `serve` and `worker` start brings the shared schema to head. At head that is
+    reads only: the locked path's DDL waited behind estates being created on Citus, and
+    a worker starting beside them timed out. Here another session holds the lock."""
+    holder = await asyncpg.connect(DATABASE_URL)
+    try:
+        await holder.execute("SELECT pg_advisory_lock($1)", migrations.SHARED_LOCK_KEY)
+        db = get_connection("shared")
+        ran = await asyncio.wait_for(migrations.migrate_shared(db, lock_file=None), 10)
+        assert ran == 0
+    finally:
+        await holder.close()
