@@ -53,11 +53,13 @@ async def distribute_shared_tables(db: BaseDBAsyncClient, lock_key: int) -> list
 
 async def _local_shared_tables(db: BaseDBAsyncClient) -> list[dict[str, Any]]:
     """The shared schema's tables Citus does not know yet, with the tables they
-    reference."""
+    reference. As text: a `name[]` makes asyncpg introspect the type on each new
+    connection, and its introspection query took 82 s on a coordinator holding a few
+    hundred estates (a worker starting there timed out)."""
     return await db.execute_query_dict(
         """
-            SELECT c.relname AS name,
-                   array_remove(array_agg(DISTINCT r.relname), NULL) AS refs
+            SELECT c.relname::text AS name,
+                   array_remove(array_agg(DISTINCT r.relname::text), NULL) AS refs
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_constraint f ON f.conrelid = c.oid AND f.contype = 'f'
