@@ -25,7 +25,7 @@ from tests.conftest import GraphQLClient
 from tests.graphql.test_wallet_concurrency import acknowledged_bills
 from tests.notification_fakes import FakeSmtp
 from tests.pdftext import fetch, fetch_pdf, pdf_text
-from tests.world import build_world
+from tests.world import World, build_world
 
 PAY = """mutation($b: ID!, $k: String!, $a: Decimal) {
   payBillFromWallet(billId: $b, idempotencyKey: $k, amount: $a) {
@@ -141,16 +141,21 @@ def smtp() -> Iterator[FakeSmtp]:
         yield fake
 
 
-async def test_the_payment_succeeded_email_carries_the_receipt(
-    gql: GraphQLClient, smtp: FakeSmtp
-) -> None:
+async def paid_in_full(gql: GraphQLClient) -> tuple[World, Notification]:
+    """A resident's bill of 100.00 paid from the wallet, and its payment-succeeded note."""
     world = await build_world(gql, residents=1)
     ada = world.residents[0]
     await world.fund(ada, "100.00")
     bill = await world.bill(ada, "100.00")
     await ada.client.ok(PAY, b=bill["id"], k="a", a=None)
     async with tenant_scope(world.slug):
-        note = await Notification.get(kind="PAYMENT_SUCCEEDED")
+        return world, await Notification.get(kind="PAYMENT_SUCCEEDED")
+
+
+async def test_the_payment_succeeded_email_carries_the_receipt(
+    gql: GraphQLClient, smtp: FakeSmtp
+) -> None:
+    world, note = await paid_in_full(gql)
     channels = Channels(
         SmtpEmailSender("127.0.0.1", smtp.port, "Estate <billing@estate.test>", starttls=False),
         ConsoleSmsSender(),
@@ -181,13 +186,7 @@ class LoggedEmails:
 async def test_no_receipt_is_rendered_for_a_sender_that_drops_attachments(
     gql: GraphQLClient,
 ) -> None:
-    world = await build_world(gql, residents=1)
-    ada = world.residents[0]
-    await world.fund(ada, "100.00")
-    bill = await world.bill(ada, "100.00")
-    await ada.client.ok(PAY, b=bill["id"], k="a", a=None)
-    async with tenant_scope(world.slug):
-        note = await Notification.get(kind="PAYMENT_SUCCEEDED")
+    world, note = await paid_in_full(gql)
     emails = LoggedEmails()
     report = await deliver(world.slug, note.id, Channels(emails, ConsoleSmsSender()))
     assert report.outcomes["EMAIL"] == "SENT"
